@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "rxtext",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "RXText", targets: ["RXText"]),
+        .executable(name: "rxtext", targets: ["rxtext"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // ICU as the system provides it: pkg-config discovery and the apt install hint.
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-uc",
+            providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]
+        ),
+        // A C shim with version-independent names; its public header includes no ICU header,
+        // so Swift never sees ICU's types next to Foundation's private copy of ICU.
+        .target(name: "CRXICU", dependencies: ["CICU"]),
+        .target(
+            name: "RXText",
+            dependencies: ["CRXICU", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "rxtext",
+            dependencies: ["RXText", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "RXTextTests",
+            dependencies: ["RXText"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

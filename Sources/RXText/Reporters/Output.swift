@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A buffered sink for text output; reporters write to it so that huge outputs stream.
+public protocol TextOutput: AnyObject {
+    func write(_ text: String)
+}
+
+/// Buffered standard output (64 KiB chunks): printing token by token through `print` would be
+/// the bottleneck on big files.
+public final class StandardOutput: TextOutput {
+    private var buffer: [UInt8] = []
+    private let descriptor: Int32
+
+    public init(descriptor: Int32 = 1) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    deinit { flush() }
+
+    public func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    public func flush() {
+        var offset = 0
+        buffer.withUnsafeBytes { raw in
+            while offset < raw.count {
+                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written <= 0 {
+                    if written < 0 && errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Collects output in memory (tests, and commands that post-process).
+public final class StringOutput: TextOutput {
+    public private(set) var text = ""
+    public init() {}
+    public func write(_ text: String) { self.text += text }
+}

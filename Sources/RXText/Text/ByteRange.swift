@@ -1,0 +1,39 @@
+/// A half-open range of UTF-8 byte offsets into the original file: `start` inclusive, `end`
+/// exclusive. Offsets always count the file's own bytes, BOM and CRLF included, so that editors
+/// and scripts can slice the file they have.
+public struct ByteRange: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var start: Int
+    public var end: Int
+
+    public init(_ start: Int, _ end: Int) {
+        precondition(start <= end, "ByteRange start \(start) after end \(end)")
+        self.start = start
+        self.end = end
+    }
+
+    public var count: Int { end - start }
+    public var isEmpty: Bool { start == end }
+
+    public func contains(_ offset: Int) -> Bool { offset >= start && offset < end }
+    public func contains(_ other: ByteRange) -> Bool { other.start >= start && other.end <= end }
+    public func overlaps(_ other: ByteRange) -> Bool { start < other.end && other.start < end }
+
+    public static func < (lhs: ByteRange, rhs: ByteRange) -> Bool {
+        lhs.start != rhs.start ? lhs.start < rhs.start : lhs.end < rhs.end
+    }
+
+    public var description: String { "[\(start),\(end))" }
+}
+
+/// A 1-based line and column; the column counts Unicode scalars from the start of the line.
+public struct SourcePosition: Hashable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(line):\(column)" }
+}

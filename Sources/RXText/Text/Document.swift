@@ -1,0 +1,127 @@
+import CRXICU
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// An article's bytes as read from disk, checked and indexed. Nothing is rewritten: every offset
+/// rxtext reports is an offset into `bytes`, whatever BOM, line endings or normalisation the file
+/// has.
+///
+/// Policy (documented in README): UTF-8 only, with or without a BOM; UTF-16 is recognised by its
+/// BOM (or its NUL pattern) and refused with a conversion hint, because offsets into a transcoded
+/// copy would not be offsets into the user's file; NUL bytes mean binary and are refused.
+public struct Document: Sendable {
+    public let path: String
+    public let bytes: [UInt8]
+    /// 3 when the file starts with a UTF-8 BOM, else 0: the BOM is not part of the text.
+    public let bodyStart: Int
+    public let lines: LineIndex
+
+    public init(bytes: [UInt8], path: String = "<memory>") throws(DocumentError) {
+        guard bytes.count < Int(UInt32.max) else {
+            throw DocumentError(path: path, reason: .tooLarge(bytes: bytes.count))
+        }
+        if bytes.count >= 2 {
+            if bytes[0] == 0xFF && bytes[1] == 0xFE {
+                throw DocumentError(path: path, reason: .utf16(bigEndian: false, hasBOM: true))
+            }
+            if bytes[0] == 0xFE && bytes[1] == 0xFF {
+                throw DocumentError(path: path, reason: .utf16(bigEndian: true, hasBOM: true))
+            }
+        }
+        let bodyStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var offset: Int64 = -1
+        let check = bytes.withUnsafeBufferPointer { buffer in
+            rx_utf8_check(buffer.baseAddress.map { $0 + bodyStart }, Int64(buffer.count - bodyStart), &offset)
+        }
+        let badOffset = Int(offset) + bodyStart
+        if check == Int32(RX_UTF8_NUL) {
+            if let bigEndian = Self.looksLikeUTF16(bytes) {
+                throw DocumentError(path: path, reason: .utf16(bigEndian: bigEndian, hasBOM: false))
+            }
+            throw DocumentError(path: path, reason: .binary(offset: badOffset))
+        }
+        if check == Int32(RX_UTF8_INVALID) {
+            // The prefix before the bad byte is valid, so it can be indexed for a line and column.
+            let prefix = Array(bytes[..<badOffset])
+            let position = LineIndex(bytes: prefix, bodyStart: bodyStart).position(of: badOffset, in: prefix)
+            throw DocumentError(path: path, reason: .invalidUTF8(offset: badOffset, position: position))
+        }
+        self.path = path
+        self.bytes = bytes
+        self.bodyStart = bodyStart
+        self.lines = LineIndex(bytes: bytes, bodyStart: bodyStart)
+    }
+
+    /// Reads and checks a file. Errors name the path and, for bad bytes, the offset.
+    public static func load(path: String) throws(DocumentError) -> Document {
+        try Document(bytes: readFile(path), path: path)
+    }
+
+    /// The whole file's bytes, read with POSIX calls so that errors keep their errno.
+    public static func readFile(_ path: String) throws(DocumentError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            throw DocumentError(path: path, reason: code == ENOENT ? .notFound : .unreadable(String(cString: strerror(code))))
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw DocumentError(path: path, reason: .unreadable(String(cString: strerror(errno))))
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw DocumentError(path: path, reason: .isDirectory)
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(max(0, Int(info.st_size)))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw DocumentError(path: path, reason: .unreadable(String(cString: strerror(errno))))
+            }
+            if count == 0 { break }
+            result.append(contentsOf: chunk[0..<count])
+        }
+        return result
+    }
+
+    /// UTF-16 without a BOM shows as NUL bytes in every other position of ASCII text.
+    /// Returns whether it looks big-endian, or nil when it does not look like UTF-16.
+    private static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool? {
+        let sample = bytes.prefix(512)
+        guard sample.count >= 4, sample.count % 2 == 0 else { return nil }
+        var evenNUL = 0
+        var oddNUL = 0
+        for (index, byte) in sample.enumerated() where byte == 0 {
+            if index % 2 == 0 { evenNUL += 1 } else { oddNUL += 1 }
+        }
+        let pairs = sample.count / 2
+        if evenNUL * 10 >= pairs * 8 && oddNUL == 0 { return true }
+        if oddNUL * 10 >= pairs * 8 && evenNUL == 0 { return false }
+        return nil
+    }
+
+    /// The text body's range (the whole file less a BOM).
+    public var body: ByteRange { ByteRange(bodyStart, bytes.count) }
+
+    /// The line and column of a byte offset.
+    public func position(of offset: Int) -> SourcePosition {
+        lines.position(of: offset, in: bytes)
+    }
+
+    /// The text of a range as the file has it.
+    public func rawText(_ range: ByteRange) -> String {
+        String(decoding: bytes[range.start..<range.end], as: UTF8.self)
+    }
+
+    /// The text of a range in NFC, the form rxtext compares and reports.
+    public func text(_ range: ByteRange) -> String {
+        String(decoding: ICU.nfc(bytes[range.start..<range.end]), as: UTF8.self)
+    }
+}

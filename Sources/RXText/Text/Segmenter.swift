@@ -1,0 +1,181 @@
+/// Splits a document into paragraphs, sentences and tokens with ICU.
+///
+/// Streaming: `forEachSentence` holds one sentence's tokens at a time, so memory stays bounded on
+/// huge files. Sentence breaking runs on a copy of each paragraph whose inner line breaks are
+/// blanked to spaces (same byte length, so offsets are unchanged): hard-wrapped prose then
+/// segments like flowing text. Not thread-safe; make one per task.
+public final class Segmenter {
+    private let words = BreakIterator(.word)
+    private let sentences = BreakIterator(.sentence)
+
+    public init() {}
+
+    /// Calls `body` for every sentence of the document, in order.
+    public func forEachSentence(
+        in document: Document,
+        _ body: (Paragraph, Sentence) throws -> Void
+    ) rethrows {
+        var sentenceIndex = 0
+        for paragraph in Self.paragraphs(of: document) {
+            var first = true
+            try forEachSentenceRange(in: paragraph.range, of: document) { range in
+                let sentence = Sentence(
+                    index: sentenceIndex, range: range, paragraph: paragraph.index,
+                    opensParagraph: first, isDialogue: paragraph.isDialogue,
+                    tokens: tokens(in: range, of: document))
+                first = false
+                sentenceIndex += 1
+                try body(paragraph, sentence)
+            }
+        }
+    }
+
+    /// All paragraphs and sentences of a document, for articles small enough to hold.
+    public func segment(_ document: Document) -> Segmentation {
+        var paragraphs: [Paragraph] = []
+        var sentences: [Sentence] = []
+        forEachSentence(in: document) { paragraph, sentence in
+            if paragraphs.last?.index != paragraph.index { paragraphs.append(paragraph) }
+            sentences.append(sentence)
+        }
+        return Segmentation(paragraphs: paragraphs, sentences: sentences)
+    }
+
+    /// The word-break tokens of a range.
+    public func tokens(in range: ByteRange, of document: Document) -> [Token] {
+        var result: [Token] = []
+        document.bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, !range.isEmpty else { return }
+            words.setText(base + range.start, count: range.count, base: range.start)
+            var start = range.start
+            while let end = words.next() {
+                let kind = Self.kind(status: words.ruleStatus, firstByteAt: start, in: buffer)
+                result.append(Token(range: ByteRange(start, end), kind: kind))
+                start = end
+            }
+        }
+        return result
+    }
+
+    private func forEachSentenceRange(
+        in range: ByteRange, of document: Document, _ body: (ByteRange) throws -> Void
+    ) rethrows {
+        let bytes = document.bytes
+        let slice = bytes[range.start..<range.end]
+        var blanked: [UInt8]? = nil
+        if slice.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+            blanked = slice.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
+        }
+        var ranges: [ByteRange] = []
+        func collect(_ buffer: UnsafeBufferPointer<UInt8>) {
+            guard let base = buffer.baseAddress else { return }
+            sentences.setText(base, count: buffer.count, base: range.start)
+            var start = range.start
+            while let end = sentences.next() {
+                if let trimmed = Self.trimmed(ByteRange(start, end), in: bytes) { ranges.append(trimmed) }
+                start = end
+            }
+        }
+        if let blanked {
+            blanked.withUnsafeBufferPointer(collect)
+        } else {
+            bytes.withUnsafeBufferPointer { collect(UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
+        }
+        for sentence in Self.mergingAbbreviations(ranges, in: bytes) { try body(sentence) }
+    }
+
+    /// Abbreviations that ICU's English suppression list lacks but sports copy uses ("St. Petersburg",
+    /// "Mt. Panorama"); a sentence "ending" in one runs on into the next.
+    static let extraAbbreviations: Set<String> = [
+        "St", "Ste", "Mt", "Ft", "No", "Nos", "Nr", "Jr", "Sr", "Dr", "Gen", "Gov", "Sen", "Rd", "Ave", "Co", "Corp", "Inc",
+        "Ltd", "approx", "ca", "cf", "Fig", "Vol", "pt", "pts",
+    ]
+
+    private static func mergingAbbreviations(_ ranges: [ByteRange], in bytes: [UInt8]) -> [ByteRange] {
+        guard ranges.count > 1 else { return ranges }
+        var merged: [ByteRange] = []
+        for range in ranges {
+            if let last = merged.last, endsWithAbbreviation(last, in: bytes) {
+                merged[merged.count - 1] = ByteRange(last.start, range.end)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged
+    }
+
+    private static func endsWithAbbreviation(_ range: ByteRange, in bytes: [UInt8]) -> Bool {
+        guard range.count >= 2, bytes[range.end - 1] == UInt8(ascii: ".") else { return false }
+        var start = range.end - 1
+        while start > range.start, Self.isASCIILetter(bytes[start - 1]) { start -= 1 }
+        guard start < range.end - 1, start == range.start || !Self.isASCIILetter(bytes[start - 1]) else { return false }
+        let word = String(decoding: bytes[start..<(range.end - 1)], as: UTF8.self)
+        return extraAbbreviations.contains(word)
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    /// Paragraphs: maximal runs of lines that hold more than whitespace.
+    public static func paragraphs(of document: Document) -> [Paragraph] {
+        let bytes = document.bytes
+        var result: [Paragraph] = []
+        var paragraphStart: Int? = nil
+        var paragraphEnd = 0
+        var index = document.bodyStart
+        while index < bytes.count {
+            var lineEnd = index
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A && bytes[lineEnd] != 0x0D { lineEnd += 1 }
+            if let content = trimmed(ByteRange(index, lineEnd), in: bytes) {
+                if paragraphStart == nil { paragraphStart = content.start }
+                paragraphEnd = content.end
+            } else if let start = paragraphStart {
+                result.append(makeParagraph(index: result.count, range: ByteRange(start, paragraphEnd), in: bytes))
+                paragraphStart = nil
+            }
+            index = lineEnd
+            if index < bytes.count && bytes[index] == 0x0D { index += 1 }
+            if index < bytes.count && bytes[index] == 0x0A { index += 1 }
+        }
+        if let start = paragraphStart {
+            result.append(makeParagraph(index: result.count, range: ByteRange(start, paragraphEnd), in: bytes))
+        }
+        return result
+    }
+
+    private static func makeParagraph(index: Int, range: ByteRange, in bytes: [UInt8]) -> Paragraph {
+        Paragraph(
+            index: index, range: range, isDialogue: Dialogue.opensWithDash(range, in: bytes),
+            quotes: Dialogue.quotedSpans(in: range, of: bytes))
+    }
+
+    /// The range without leading and trailing whitespace, or nil when nothing is left.
+    static func trimmed(_ range: ByteRange, in bytes: [UInt8]) -> ByteRange? {
+        var start = range.start
+        var end = range.end
+        while start < end, let width = UTF8Scalars.whitespaceWidth(at: start, in: bytes) { start += width }
+        while end > start, let width = UTF8Scalars.whitespaceWidth(endingAt: end, in: bytes) { end -= width }
+        return start < end ? ByteRange(start, end) : nil
+    }
+
+    private static func kind(status: Int32, firstByteAt offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> TokenKind {
+        if status >= 100 && status < 200 { return .number }
+        if status >= 200 { return .word }
+        guard let scalar = UTF8Scalars.scalar(at: offset, in: buffer) else { return .symbol }
+        if scalar.properties.isWhitespace { return .space }
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return .punctuation
+        default:
+            return .symbol
+        }
+    }
+}
+
+/// A document's paragraphs and sentences, held in memory.
+public struct Segmentation: Sendable {
+    public var paragraphs: [Paragraph]
+    public var sentences: [Sentence]
+}

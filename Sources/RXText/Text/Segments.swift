@@ -1,0 +1,46 @@
+/// What a word-break segment is, from ICU's rule status and the segment's first scalar.
+public enum TokenKind: String, Sendable, Codable, CaseIterable {
+    case word
+    case number
+    case punctuation
+    case space
+    case symbol
+}
+
+/// One word-break segment of a sentence.
+public struct Token: Hashable, Sendable {
+    public var range: ByteRange
+    public var kind: TokenKind
+
+    public init(range: ByteRange, kind: TokenKind) {
+        self.range = range
+        self.kind = kind
+    }
+
+    public var isWordLike: Bool { kind == .word || kind == .number }
+}
+
+/// A paragraph: a run of non-blank lines. Dialogue paragraphs open with a dash, the Finnish
+/// convention for quoted speech ("– Well, ...").
+public struct Paragraph: Hashable, Sendable {
+    public var index: Int
+    public var range: ByteRange
+    public var isDialogue: Bool
+    /// Spans between quotation marks, marks included.
+    public var quotes: [ByteRange]
+}
+
+/// A sentence with its tokens (spaces included, in order).
+public struct Sentence: Hashable, Sendable {
+    public var index: Int
+    public var range: ByteRange
+    public var paragraph: Int
+    /// The sentence is the first of its paragraph.
+    public var opensParagraph: Bool
+    /// The sentence belongs to a dialogue paragraph.
+    public var isDialogue: Bool
+    public var tokens: [Token]
+
+    /// Tokens that are words or numbers: what most rules look at.
+    public var words: [Token] { tokens.filter(\.isWordLike) }
+}

@@ -1,0 +1,48 @@
+/// Small decoding helpers over validated UTF-8 bytes.
+enum UTF8Scalars {
+    /// The scalar starting at `offset`, or nil past the end.
+    static func scalar(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        guard offset < bytes.count else { return nil }
+        let lead = bytes[offset]
+        let length = sequenceLength(lead)
+        guard offset + length <= bytes.count else { return nil }
+        var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
+        for k in 1..<length { value = (value << 6) | UInt32(bytes[offset + k] & 0x3F) }
+        return Unicode.Scalar(value)
+    }
+
+    static func scalar(at offset: Int, in bytes: [UInt8]) -> Unicode.Scalar? {
+        bytes.withUnsafeBufferPointer { scalar(at: offset, in: $0) }
+    }
+
+    /// The scalar ending just before `end` and its start offset.
+    static func scalar(before end: Int, in bytes: [UInt8]) -> (Unicode.Scalar, Int)? {
+        guard end > 0 else { return nil }
+        var start = end - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return scalar(at: start, in: bytes).map { ($0, start) }
+    }
+
+    static func sequenceLength(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0..<0x80: 1
+        case 0xC0..<0xE0: 2
+        case 0xE0..<0xF0: 3
+        default: 4
+        }
+    }
+
+    /// Byte width of the whitespace scalar at `offset`, or nil if it is not whitespace.
+    static func whitespaceWidth(at offset: Int, in bytes: [UInt8]) -> Int? {
+        let lead = bytes[offset]
+        if lead < 0x80 { return lead == 0x20 || (lead >= 0x09 && lead <= 0x0D) ? 1 : nil }
+        guard let scalar = scalar(at: offset, in: bytes), scalar.properties.isWhitespace else { return nil }
+        return sequenceLength(lead)
+    }
+
+    /// Byte width of the whitespace scalar ending at `end`, or nil.
+    static func whitespaceWidth(endingAt end: Int, in bytes: [UInt8]) -> Int? {
+        guard let (scalar, start) = scalar(before: end, in: bytes), scalar.properties.isWhitespace else { return nil }
+        return end - start
+    }
+}

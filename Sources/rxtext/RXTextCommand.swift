@@ -1,0 +1,12 @@
+import ArgumentParser
+import RXText
+
+@main
+struct RXTextCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rxtext",
+        abstract: "Clean up machine-translated rallycross news and turn it into race records.",
+        version: "rxtext \(RXTextVersion.current) (ICU \(ICU.version), Unicode \(ICU.unicodeVersion))",
+        subcommands: [TokensCommand.self]
+    )
+}
