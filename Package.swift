@@ -32,7 +32,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RXTextTests",
-            dependencies: ["RXText"],
+            dependencies: ["RXText", "rxtext"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -37,7 +37,8 @@ public struct JSONTokenWriter: TokenWriter {
     static func span(_ range: ByteRange, in document: Document, withText: Bool = true) -> String {
         let position = document.position(of: range.start)
         let text = withText ? "\"text\":\(JSONText.string(document.text(range)))," : ""
-        return "\(text)\"start\":\(range.start),\"end\":\(range.end),\"line\":\(position.line),\"column\":\(position.column)"
+        return
+            "\(text)\"start\":\(range.start),\"end\":\(range.end),\"line\":\(position.line),\"column\":\(position.column)"
     }
 }
 

@@ -40,7 +40,8 @@ enum Dialogue {
                     openedAt = nil
                 }
             } else if openers.contains(scalar) {
-                let afterBoundary = previous.map { $0.properties.isWhitespace || "([–—-".unicodeScalars.contains($0) } ?? true
+                let afterBoundary =
+                    previous.map { $0.properties.isWhitespace || "([–—-".unicodeScalars.contains($0) } ?? true
                 if afterBoundary { openedAt = offset }
             }
             previous = scalar

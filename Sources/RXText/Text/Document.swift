@@ -66,7 +66,8 @@ public struct Document: Sendable {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
-            throw DocumentError(path: path, reason: code == ENOENT ? .notFound : .unreadable(String(cString: strerror(code))))
+            throw DocumentError(
+                path: path, reason: code == ENOENT ? .notFound : .unreadable(String(cString: strerror(code))))
         }
         defer { close(descriptor) }
         var info = stat()

@@ -91,6 +91,17 @@ public final class BreakIterator {
         self.handle = handle
     }
 
+    /// A fresh iterator for an explicit ICU locale (e.g. "" for the root rules the Unicode
+    /// conformance tests describe).
+    public init(_ kind: Kind, locale: String) {
+        var status: Int32 = 0
+        let code = kind == .word ? Int32(RX_BREAK_WORD) : Int32(RX_BREAK_SENTENCE)
+        guard let handle = rx_breaker_open(code, locale, &status) else {
+            fatalError("ICU could not open a break iterator for \(locale) (status \(status))")
+        }
+        self.handle = handle
+    }
+
     deinit { rx_breaker_close(handle) }
 
     /// Points the iterator at `count` bytes starting at `pointer`; reported offsets are shifted by

@@ -87,7 +87,8 @@ public final class Segmenter {
     /// Abbreviations that ICU's English suppression list lacks but sports copy uses ("St. Petersburg",
     /// "Mt. Panorama"); a sentence "ending" in one runs on into the next.
     static let extraAbbreviations: Set<String> = [
-        "St", "Ste", "Mt", "Ft", "No", "Nos", "Nr", "Jr", "Sr", "Dr", "Gen", "Gov", "Sen", "Rd", "Ave", "Co", "Corp", "Inc",
+        "St", "Ste", "Mt", "Ft", "No", "Nos", "Nr", "Jr", "Sr", "Dr", "Gen", "Gov", "Sen", "Rd", "Ave", "Co", "Corp",
+        "Inc",
         "Ltd", "approx", "ca", "cf", "Fig", "Vol", "pt", "pts",
     ]
 
@@ -159,7 +160,8 @@ public final class Segmenter {
         return start < end ? ByteRange(start, end) : nil
     }
 
-    private static func kind(status: Int32, firstByteAt offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> TokenKind {
+    private static func kind(status: Int32, firstByteAt offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> TokenKind
+    {
         if status >= 100 && status < 200 { return .number }
         if status >= 200 { return .word }
         guard let scalar = UTF8Scalars.scalar(at: offset, in: buffer) else { return .symbol }

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+@testable import RXText
+
+@Suite struct DocumentTests {
+    func reason(_ bytes: [UInt8]) -> DocumentError.Reason? {
+        do {
+            _ = try Document(bytes: bytes, path: "a.txt")
+            return nil
+        } catch {
+            return error.reason
+        }
+    }
+
+    @Test func emptyFileIsValidAndHasNoSentences() throws {
+        let document = try Document(bytes: [], path: "empty.txt")
+        #expect(Segmenter().segment(document).sentences.isEmpty)
+    }
+
+    @Test func invalidUTF8NamesTheByteOffsetAndPosition() {
+        let bytes = Array("ok\nab".utf8) + [0xC3, 0x28] + Array(" tail".utf8)
+        #expect(reason(bytes) == .invalidUTF8(offset: 5, position: SourcePosition(line: 2, column: 3)))
+    }
+
+    @Test(arguments: [
+        ([0xC0, 0x80] as [UInt8], "overlong NUL"),
+        ([0xE0, 0x80, 0xAF], "overlong slash"),
+        ([0xED, 0xA0, 0x80], "UTF-16 surrogate"),
+        ([0xF4, 0x90, 0x80, 0x80], "above U+10FFFF"),
+        ([0x80], "stray continuation byte"),
+        ([0xE2, 0x82], "truncated at the end"),
+    ])
+    func illFormedSequencesAreRejected(bytes: [UInt8], label: String) {
+        #expect(
+            reason(Array("x".utf8) + bytes) == .invalidUTF8(offset: 1, position: SourcePosition(line: 1, column: 2)),
+            "\(label)")
+    }
+
+    @Test func nulBytesAreRefusedAsBinary() {
+        #expect(reason(Array("abc".utf8) + [0, 1, 2, 3, 4, 5, 6, 7, 8]) == .binary(offset: 3))
+    }
+
+    @Test func utf16IsRecognisedByBOMAndByNULPattern() {
+        #expect(reason([0xFF, 0xFE, 0x41, 0x00]) == .utf16(bigEndian: false, hasBOM: true))
+        #expect(reason([0xFE, 0xFF, 0x00, 0x41]) == .utf16(bigEndian: true, hasBOM: true))
+        let littleEndian = Array("Hello, Hell".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(reason(littleEndian) == .utf16(bigEndian: false, hasBOM: false))
+    }
+
+    @Test func utf8BOMIsSkippedButOffsetsStayFileOffsets() throws {
+        let document = try Document(bytes: [0xEF, 0xBB, 0xBF] + Array("Hell Hell.".utf8))
+        let sentence = try #require(Segmenter().segment(document).sentences.first)
+        #expect(sentence.range == ByteRange(3, 13))
+        #expect(document.position(of: 3) == SourcePosition(line: 1, column: 1))
+        #expect(document.position(of: 8) == SourcePosition(line: 1, column: 6))
+    }
+
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func lineEndingsKeepOffsetsExact(ending: String) throws {
+        let text = "First line.\(ending)\(ending)Second – Baciuška’s line.\(ending)Third."
+        let document = try Document(bytes: Array(text.utf8))
+        let sentences = Segmenter().segment(document).sentences
+        #expect(sentences.map { document.rawText($0.range) } == ["First line.", "Second – Baciuška’s line.", "Third."])
+        let baciuska = try #require(sentences[1].tokens.first { document.text($0.range) == "Baciuška’s" })
+        #expect(document.position(of: baciuska.range.start) == SourcePosition(line: 3, column: 10))
+        #expect(document.position(of: sentences[2].range.start) == SourcePosition(line: 4, column: 1))
+    }
+
+    @Test func nfdInputKeepsOriginalOffsetsAndReportsNFCText() throws {
+        let decomposed = "Baciu\u{0073}\u{030C}ka won."  // š as s + combining caron
+        let document = try Document(bytes: Array("– ".utf8) + Array(decomposed.utf8))
+        let tokens = Segmenter().segment(document).sentences[0].tokens
+        let name = try #require(tokens.first { $0.kind == .word })
+        #expect(name.range == ByteRange(4, 14))
+        #expect(document.text(name.range) == "Baciu\u{0161}ka")
+        #expect(document.text(name.range).unicodeScalars.count == 8)
+        let won = try #require(tokens.first { document.text($0.range) == "won" })
+        #expect(document.position(of: won.range.start) == SourcePosition(line: 1, column: 13))
+    }
+
+    @Test func missingFileAndDirectoryAreClearErrors() throws {
+        let directory = try TemporaryDirectory()
+        #expect(throws: DocumentError(path: directory.url.path + "/nope.txt", reason: .notFound)) {
+            try Document.load(path: directory.url.path + "/nope.txt")
+        }
+        #expect(throws: DocumentError(path: directory.url.path, reason: .isDirectory)) {
+            try Document.load(path: directory.url.path)
+        }
+    }
+
+    @Test func longSingleLineUsesCheckpointsForColumns() throws {
+        let chunk = "Kallio’s semi-final ä. "
+        let text = String(repeating: chunk, count: 20_000)
+        let document = try Document(bytes: Array(text.utf8))
+        let offset = chunk.utf8.count * 15_000
+        #expect(
+            document.position(of: offset) == SourcePosition(line: 1, column: chunk.unicodeScalars.count * 15_000 + 1))
+    }
+}

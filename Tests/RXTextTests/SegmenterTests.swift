@@ -1,0 +1,56 @@
+import Testing
+
+@testable import RXText
+
+@Suite struct SegmenterTests {
+    func segment(_ text: String) throws -> (Document, Segmentation) {
+        let document = try Document(bytes: Array(text.utf8))
+        return (document, Segmenter().segment(document))
+    }
+
+    @Test func abbreviationsNumbersAndHyphensDoNotSplitSentences() throws {
+        let (document, segmentation) = try segment(
+            "Mr. Smith met St. Petersburg’s No. 1 at 2.5 seconds. The 19-year-old Kallio’s semi-final came next.")
+        #expect(
+            segmentation.sentences.map { document.text($0.range) } == [
+                "Mr. Smith met St. Petersburg’s No. 1 at 2.5 seconds.",
+                "The 19-year-old Kallio’s semi-final came next.",
+            ])
+    }
+
+    @Test func tokensCarryKinds() throws {
+        let (document, segmentation) = try segment("Kallio’s 19-year-old car: 2.5 s 🏁")
+        let tokens = segmentation.sentences[0].tokens.map { "\($0.kind.rawValue):\(document.text($0.range))" }
+        #expect(
+            tokens == [
+                "word:Kallio’s", "space: ", "number:19", "punctuation:-", "word:year", "punctuation:-", "word:old",
+                "space: ",
+                "word:car", "punctuation::", "space: ", "number:2.5", "space: ", "word:s", "space: ", "symbol:🏁",
+            ])
+    }
+
+    @Test func dialogueParagraphsAndQuotesAreMarked() throws {
+        let (document, segmentation) = try segment(
+            "Headline\n\n– Well, it was hard, he said.\n\nHe called it “third time lucky” after the race.")
+        #expect(segmentation.paragraphs.map(\.isDialogue) == [false, true, false])
+        #expect(segmentation.sentences.map(\.isDialogue) == [false, true, false])
+        let quote = try #require(segmentation.paragraphs[2].quotes.first)
+        #expect(document.text(quote) == "“third time lucky”")
+    }
+
+    @Test func wrappedLinesFormOneParagraphAndSentencesRunAcrossThem() throws {
+        let (document, segmentation) = try segment("The season began\nin Barcelona. It ended\r\nin Germany.\n\nNext.")
+        #expect(segmentation.paragraphs.count == 2)
+        #expect(
+            segmentation.sentences.map { document.rawText($0.range) } == [
+                "The season began\nin Barcelona.", "It ended\r\nin Germany.", "Next.",
+            ])
+    }
+
+    @Test func sentenceIndexesAndParagraphStartsAreConsistent() throws {
+        let (_, segmentation) = try segment("One. Two.\n\nThree.")
+        #expect(segmentation.sentences.map(\.index) == [0, 1, 2])
+        #expect(segmentation.sentences.map(\.opensParagraph) == [true, false, true])
+        #expect(segmentation.sentences.map(\.paragraph) == [0, 0, 1])
+    }
+}
