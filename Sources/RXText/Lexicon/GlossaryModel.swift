@@ -1,0 +1,138 @@
+/// The glossaries as data: one struct per kind of entry, as `glossaries/README.md` describes.
+/// Loaded by `GlossaryLoader`, compiled into a `Lexicon`.
+public struct Glossary: Sendable {
+    public var drivers: [Driver] = []
+    public var surnameWords: [SurnameWord] = []
+    public var countries: [Country] = []
+    public var venues: [Venue] = []
+    public var classes: [RaceClass] = []
+    public var championships: [Championship] = []
+    public var teams: [Team] = []
+    public var cars: [Car] = []
+    public var calendars: [Calendar] = []
+    public var spellings: [Spelling] = []
+    public var consistency: [ConsistencyGroup] = []
+    public var calques: [Calque] = []
+    public var untranslated: [Untranslated] = []
+    public var finnishWords: [String] = []
+    public var boilerplate: [Boilerplate] = []
+    public var doubledWords: [String] = []
+
+    public init() {}
+
+    public struct Driver: Sendable, Hashable {
+        public var id: String
+        public var name: String
+        public var nationality: String
+        public var born: Int?
+        public var aliases: [String]
+        public var surname: String
+        public var literal: [String]?
+        public var series: [String]
+    }
+
+    public struct SurnameWord: Sendable, Hashable {
+        public var id: String
+        public var finnish: String
+        public var english: [String]
+    }
+
+    public struct Country: Sendable, Hashable {
+        public var id: String
+        public var code: String
+        public var alpha3: String
+        public var name: String
+        public var adjectives: [String]
+        public var finnish: [String]
+    }
+
+    public struct Venue: Sendable, Hashable {
+        public var id: String
+        public var name: String
+        public var town: String
+        public var region: String?
+        public var country: String
+        public var aliases: [String]
+    }
+
+    public struct RaceClass: Sendable, Hashable {
+        public var id: String
+        public var name: String
+        public var aliases: [String]
+        public var championships: [String]
+    }
+
+    public struct Championship: Sendable, Hashable {
+        public var id: String
+        public var name: String
+        public var aliases: [String]
+        public var finnish: [String]
+        public var region: String?
+    }
+
+    public struct Team: Sendable, Hashable {
+        public var id: String
+        public var name: String
+        public var aliases: [String]
+    }
+
+    public struct Car: Sendable, Hashable {
+        public var id: String
+        public var name: String
+        public var make: String?
+        public var aliases: [String]
+    }
+
+    public struct Calendar: Sendable, Hashable {
+        public var id: String
+        public var championship: String
+        public var season: Int
+        public var raceClass: String
+        public var rounds: [Round]
+
+        public struct Round: Sendable, Hashable {
+            public var round: Int
+            public var venue: String
+            /// Month (1-12) and day of the first day of the weekend.
+            public var month: Int
+            public var day: Int
+            public var winner: String?
+        }
+    }
+
+    public struct Spelling: Sendable, Hashable {
+        public var id: String
+        public var right: String
+        public var wrong: [String]
+        public var safe: Bool
+        public var note: String?
+    }
+
+    public struct ConsistencyGroup: Sendable, Hashable {
+        public var id: String
+        public var forms: [String]
+    }
+
+    public struct Calque: Sendable, Hashable {
+        public var id: String
+        public var finnish: String
+        public var wrong: [String]
+        public var right: [String]
+        public var kind: String
+        public var safe: Bool
+        public var note: String?
+    }
+
+    public struct Untranslated: Sendable, Hashable {
+        public var id: String
+        public var finnish: String
+        public var right: [String]
+        public var exact: Bool
+        public var hyphenated: Bool
+    }
+
+    public struct Boilerplate: Sendable, Hashable {
+        public var id: String
+        public var text: String
+    }
+}

@@ -1,0 +1,236 @@
+/// All glossaries compiled once per process into one immutable, shareable matcher.
+///
+/// Phrases are keyed by folded tokens (case- and diacritic-insensitive, possessives stripped at
+/// lookup), so "Baciuska’s", "BACIUŠKA" and "Baciuška" all reach the same driver. Categories
+/// (entities, garbles, consistency forms, surname calques) are matched side by side: a phrase can
+/// be a venue for extraction and a doubled word for a rule at once.
+public struct Lexicon: Sendable {
+    public let glossary: Glossary
+    private let trie: PhraseTrie
+    /// Folded single words of the English word list and of the glossary, for unknown-word checks.
+    public var phraseCount: Int { trie.phraseCount }
+
+    public let driverIndex: [String: Int]
+    public let venueIndex: [String: Int]
+    public let countryIndex: [String: Int]
+    public let classIndex: [String: Int]
+    public let championshipIndex: [String: Int]
+    public let carIndex: [String: Int]
+    /// Surname-literal renderings by driver, e.g. jesse-kallio: ["rock", "rocky", ...].
+    public let surnameRenderings: [Int: [String]]
+    /// Folded doubled phrases that are legitimate ("had had", "Baden-Baden").
+    public let allowedDoubles: Set<String>
+    public let finnishWords: Set<String>
+
+    public init(_ glossary: Glossary) {
+        self.glossary = glossary
+        var builder = TrieBuilder()
+        let g = glossary
+
+        func index<T>(_ items: [T], _ id: KeyPath<T, String>) -> [String: Int] {
+            Dictionary(items.enumerated().map { ($1[keyPath: id], $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        driverIndex = index(g.drivers, \.id)
+        venueIndex = index(g.venues, \.id)
+        countryIndex = index(g.countries, \.code)
+        classIndex = index(g.classes, \.id)
+        championshipIndex = index(g.championships, \.id)
+        carIndex = index(g.cars, \.id)
+
+        for (i, driver) in g.drivers.enumerated() {
+            builder.add(driver.name, .driver(i), origin: "driver \(driver.id): name")
+            for alias in driver.aliases { builder.add(alias, .driver(i), origin: "driver \(driver.id): alias") }
+        }
+        // Bare surnames, derived: ambiguous ones keep every candidate.
+        var surnames: [String: [Int]] = [:]
+        var surnameForms: [String: String] = [:]
+        for (i, driver) in g.drivers.enumerated() {
+            let key = GlossaryBuilder.surfaceKey(driver.surname)
+            surnames[key, default: []].append(i)
+            surnameForms[key] = driver.surname
+        }
+        for (key, drivers) in surnames.sorted(by: { $0.key < $1.key }) {
+            let names = drivers.map { g.drivers[$0].id }.joined(separator: ", ")
+            builder.add(
+                surnameForms[key]!, .driverSurname(drivers), origin: "bare surname of \(names) (derived)", caseRule: .capitalized)
+        }
+        for (i, country) in g.countries.enumerated() {
+            builder.add(country.name, .country(i, adjective: false), origin: "country \(country.code): name")
+            for adjective in country.adjectives {
+                builder.add(adjective, .country(i, adjective: true), origin: "country \(country.code): adjective")
+            }
+        }
+        for (i, venue) in g.venues.enumerated() {
+            builder.add(venue.name, .venue(i), origin: "venue \(venue.id): circuit name")
+            for alias in venue.aliases { builder.add(alias, .venue(i), origin: "venue \(venue.id): alias") }
+        }
+        for (i, raceClass) in g.classes.enumerated() {
+            builder.add(raceClass.name, .raceClass(i), origin: "class \(raceClass.id): name")
+            for alias in raceClass.aliases { builder.add(alias, .raceClass(i), origin: "class \(raceClass.id): alias") }
+        }
+        for (i, championship) in g.championships.enumerated() {
+            builder.add(championship.name, .championship(i, finnish: false), origin: "championship \(championship.id): name")
+            for alias in championship.aliases {
+                builder.add(alias, .championship(i, finnish: false), origin: "championship \(championship.id): alias")
+            }
+            for abbreviation in championship.finnish {
+                builder.add(
+                    abbreviation, .championship(i, finnish: true), origin: "championship \(championship.id): Finnish abbreviation",
+                    caseRule: .exact)
+            }
+        }
+        for (i, team) in g.teams.enumerated() {
+            builder.add(team.name, .team(i), origin: "team \(team.id): name")
+            for alias in team.aliases { builder.add(alias, .team(i), origin: "team \(team.id): alias") }
+        }
+        for (i, car) in g.cars.enumerated() {
+            builder.add(car.name, .car(i), origin: "car \(car.id): name")
+            for alias in car.aliases { builder.add(alias, .car(i), origin: "car \(car.id): alias") }
+        }
+        for (i, spelling) in g.spellings.enumerated() {
+            for wrong in spelling.wrong {
+                builder.add(wrong, .spelling(i), origin: "spelling \(spelling.id): variant of '\(spelling.right)'")
+            }
+        }
+        for (i, calque) in g.calques.enumerated() {
+            for wrong in calque.wrong {
+                builder.add(wrong, .calque(i), origin: "calque \(calque.id): literal translation of '\(calque.finnish)'")
+            }
+        }
+        for (i, entry) in g.untranslated.enumerated() {
+            builder.add(
+                entry.finnish, .untranslated(i), origin: "untranslated \(entry.id): Finnish '\(entry.finnish)'",
+                caseRule: entry.exact ? .exact : .any)
+        }
+        for (groupIndex, group) in g.consistency.enumerated() {
+            for (formIndex, form) in group.forms.enumerated() {
+                builder.add(form, .consistency(group: groupIndex, form: formIndex), origin: "consistency \(group.id): form \(formIndex + 1)")
+            }
+        }
+        let renderings = SurnameLiterals.renderings(for: g)
+        var literalOwners: [String: [Int]] = [:]
+        for (driver, phrases) in renderings {
+            for phrase in phrases { literalOwners[phrase, default: []].append(driver) }
+        }
+        for (phrase, drivers) in literalOwners.sorted(by: { $0.key < $1.key }) {
+            let names = drivers.sorted().map { g.drivers[$0].id }.joined(separator: ", ")
+            builder.add(
+                phrase, .surnameLiteral(drivers.sorted()), origin: "literal meaning of the surname of \(names)", caseRule: .capitalized)
+        }
+        surnameRenderings = renderings
+        trie = builder.trie
+        allowedDoubles = Set(g.doubledWords.map { GlossaryBuilder.surfaceKey($0.replacingOccurrences(of: "-", with: " ")) })
+        finnishWords = Set(g.finnishWords.map { ICU.fold($0, options: .caseInsensitive) })
+    }
+
+    /// Every match in a run of word-like tokens, per category leftmost-longest and non-overlapping.
+    public func matches(in tokens: [Token], of document: Document) -> [LexiconMatch] {
+        let keys = tokens.map { TokenKey(document: document, range: $0.range) }
+        var result: [LexiconMatch] = []
+        var nextFree = [Int](repeating: 0, count: LexiconEntry.Category.allCases.count)
+        for start in keys.indices {
+            var best: [LexiconEntry.Category: (end: Int, sense: LexiconSense, possessive: Bool)] = [:]
+            var node = PhraseTrie.root
+            var index = start
+            while index < keys.count {
+                let key = keys[index]
+                var possessive = false
+                var next = trie.child(of: node, key.folded)
+                if next == nil, let stripped = key.withoutPossessive {
+                    next = trie.child(of: node, stripped)
+                    possessive = next != nil
+                }
+                guard let child = next else { break }
+                node = child
+                index += 1
+                for sense in trie.senses(at: node)
+                where Self.caseAgrees(sense, tokens: tokens[start..<index], document: document, possessive: possessive) {
+                    let category = sense.entry.category
+                    if let current = best[category], current.end >= index { continue }
+                    best[category] = (index, sense, possessive)
+                }
+                if possessive { break }  // "Kallio’s" ends a phrase
+            }
+            for (category, match) in best where start >= nextFree[category.rawValue] {
+                nextFree[category.rawValue] = match.end
+                result.append(
+                    LexiconMatch(
+                        range: ByteRange(tokens[start].range.start, tokens[match.end - 1].range.end), tokens: start..<match.end,
+                        sense: match.sense, possessive: match.possessive))
+            }
+        }
+        return result.sorted { ($0.range.start, $0.sense.entry.category.rawValue) < ($1.range.start, $1.sense.entry.category.rawValue) }
+    }
+
+    private static func caseAgrees(_ sense: LexiconSense, tokens: ArraySlice<Token>, document: Document, possessive: Bool) -> Bool {
+        switch sense.caseRule {
+        case .any:
+            return true
+        case .capitalized:
+            guard let first = tokens.first, let scalar = UTF8Scalars.scalar(at: first.range.start, in: document.bytes) else { return false }
+            return scalar.properties.isUppercase
+        case .exact:
+            let range = ByteRange(tokens.first!.range.start, tokens.last!.range.end)
+            var text = document.text(range)
+            if possessive, let cut = text.lastIndex(where: { $0 == "'" || $0 == "’" }) { text = String(text[..<cut]) }
+            let form = GlossaryBuilder.surfaceKey(sense.form) == GlossaryBuilder.surfaceKey(text) ? sense.form : ""
+            return text.split(separator: " ").joined(separator: " ") == form
+        }
+    }
+
+    /// Explains what a surface form resolves to (`rxtext glossary find`).
+    public func explain(_ term: String) -> [String] {
+        guard let document = try? Document(bytes: Array(term.utf8), path: "<term>") else { return [] }
+        let tokens = Segmenter().tokens(in: document.body, of: document).filter { $0.kind != .space }
+        let matches = self.matches(in: tokens, of: document)
+        return matches.map { match in
+            let text = document.text(match.range)
+            let whole = match.range == ByteRange(tokens.first!.range.start, tokens.last!.range.end) ? "" : " (part of the term)"
+            let rule: String
+            switch match.sense.caseRule {
+            case .any: rule = "case- and diacritic-insensitive"
+            case .exact: rule = "exact case"
+            case .capitalized: rule = "capitalised only"
+            }
+            return "'\(text)'\(whole) -> \(match.sense.origin) [form '\(match.sense.form)', \(rule)\(match.possessive ? ", possessive" : "")]"
+        }
+    }
+
+    /// A country by alpha-2 code.
+    public func country(code: String) -> Glossary.Country? {
+        countryIndex[code].map { glossary.countries[$0] }
+    }
+}
+
+/// The lookup key of one token: its folded form and, for possessives, the form without "'s".
+struct TokenKey {
+    var folded: String
+    var withoutPossessive: String?
+
+    init(document: Document, range: ByteRange) {
+        let bytes = document.bytes[range.start..<range.end]
+        folded = String(decoding: ICU.fold(bytes), as: UTF8.self)
+        if folded.hasSuffix("'s") {
+            withoutPossessive = String(folded.dropLast(2))
+        } else if folded.hasSuffix("'") {
+            withoutPossessive = String(folded.dropLast())
+        }
+    }
+
+    init(folded: String) {
+        self.folded = folded
+    }
+}
+
+/// Collects phrases into the trie, tokenising each glossary form the way articles are tokenised.
+private struct TrieBuilder {
+    var trie = PhraseTrie()
+    let segmenter = Segmenter()
+
+    mutating func add(_ form: String, _ entry: LexiconEntry, origin: String, caseRule: CaseRule = .any) {
+        guard let document = try? Document(bytes: Array(form.utf8), path: "<glossary>") else { return }
+        let keys = segmenter.tokens(in: document.body, of: document).filter { $0.kind != .space }
+            .map { TokenKey(document: document, range: $0.range).folded }
+        trie.insert(keys, sense: LexiconSense(entry: entry, form: form, origin: origin, caseRule: caseRule))
+    }
+}

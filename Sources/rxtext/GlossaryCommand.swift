@@ -1,0 +1,78 @@
+import ArgumentParser
+import RXText
+
+/// `rxtext glossary check|find`: for the people who keep the glossaries.
+struct GlossaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "glossary",
+        abstract: "Check the glossaries or look up what a surface form resolves to.",
+        subcommands: [Check.self, Find.self]
+    )
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Validate a glossary directory; errors as file:line:column.")
+
+        @Argument(help: "The glossary directory (default: the one rxtext uses).")
+        var directory: String?
+
+        func run() throws {
+            let path = try GlossaryOptions.resolve(directory)
+            let glossary = try GlossaryOptions.load(path)
+            let lexicon = Lexicon(glossary)
+            print(
+                "\(path): ok — \(glossary.drivers.count) drivers, \(glossary.venues.count) venues, \(glossary.countries.count) countries, "
+                    + "\(glossary.classes.count) classes, \(glossary.championships.count) championships, \(glossary.teams.count) teams, "
+                    + "\(glossary.cars.count) cars, \(glossary.calendars.count) calendars, \(glossary.calques.count) calques, "
+                    + "\(glossary.spellings.count) spellings, \(lexicon.phraseCount) phrases compiled")
+        }
+    }
+
+    struct Find: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show which entries a word or phrase resolves to, and why.")
+
+        @Argument(help: "A surface form, e.g. \"Baciuska\" or \"prize pool\".")
+        var term: String
+
+        @OptionGroup var glossaries: GlossaryOptions
+
+        func run() throws {
+            let lexicon = try glossaries.lexicon()
+            let explanations = lexicon.explain(term)
+            if explanations.isEmpty {
+                print("'\(term)': no glossary entry")
+                throw ExitCode(1)
+            }
+            for line in explanations { print(line) }
+        }
+    }
+}
+
+/// `--glossaries DIR` and the loading every command shares.
+struct GlossaryOptions: ParsableArguments {
+    @Option(name: .long, help: "Glossary directory (default: $RXTEXT_GLOSSARIES, then beside the executable, then ./glossaries).")
+    var glossaries: String?
+
+    func lexicon() throws -> Lexicon {
+        Lexicon(try Self.load(Self.resolve(glossaries)))
+    }
+
+    static func resolve(_ explicit: String?) throws -> String {
+        guard let path = GlossaryLocator.locate(explicit: explicit) else {
+            printError(
+                "error: no glossary directory found (looked in: \(GlossaryLocator.candidates(explicit: explicit).prefix(4).joined(separator: ", ")), ...); "
+                    + "pass --glossaries DIR or set \(GlossaryLocator.environmentVariable)")
+            throw ExitCode(2)
+        }
+        return path
+    }
+
+    static func load(_ path: String) throws -> Glossary {
+        do {
+            return try GlossaryLoader().load(directory: path)
+        } catch {
+            printError(error.description)
+            printError("error: \(error.errors.count) glossary problem(s); fix them before running rxtext")
+            throw ExitCode(2)
+        }
+    }
+}
