@@ -10,7 +10,8 @@ struct GlossaryCommand: ParsableCommand {
     )
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Validate a glossary directory; errors as file:line:column.")
+        static let configuration = CommandConfiguration(
+            abstract: "Validate a glossary directory; errors as file:line:column.")
 
         @Argument(help: "The glossary directory (default: the one rxtext uses).")
         var directory: String?
@@ -28,7 +29,8 @@ struct GlossaryCommand: ParsableCommand {
     }
 
     struct Find: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show which entries a word or phrase resolves to, and why.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show which entries a word or phrase resolves to, and why.")
 
         @Argument(help: "A surface form, e.g. \"Baciuska\" or \"prize pool\".")
         var term: String
@@ -49,7 +51,9 @@ struct GlossaryCommand: ParsableCommand {
 
 /// `--glossaries DIR` and the loading every command shares.
 struct GlossaryOptions: ParsableArguments {
-    @Option(name: .long, help: "Glossary directory (default: $RXTEXT_GLOSSARIES, then beside the executable, then ./glossaries).")
+    @Option(
+        name: .long,
+        help: "Glossary directory (default: $RXTEXT_GLOSSARIES, then beside the executable, then ./glossaries).")
     var glossaries: String?
 
     func lexicon() throws -> Lexicon {

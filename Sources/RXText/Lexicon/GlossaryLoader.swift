@@ -64,12 +64,14 @@ final class GlossaryBuilder {
         do {
             root = try Yams.compose(yaml: contents)
         } catch {
-            diagnostics.report(Self.syntaxErrorMark(error, file: file), "YAML syntax error: \(Self.syntaxMessage(error))")
+            diagnostics.report(
+                Self.syntaxErrorMark(error, file: file), "YAML syntax error: \(Self.syntaxMessage(error))")
             return
         }
         guard let root else { return }
         guard let mapping = root.mapping else {
-            diagnostics.report(SourceMark(file: file, node: root), "a glossary file must be a mapping such as 'drivers: [...]'")
+            diagnostics.report(
+                SourceMark(file: file, node: root), "a glossary file must be a mapping such as 'drivers: [...]'")
             return
         }
         for (key, value) in mapping {
@@ -89,7 +91,8 @@ final class GlossaryBuilder {
                 continue
             }
             for item in sequence {
-                guard let entry = YAMLEntry(item, kind: Self.singular(kind), file: file, diagnostics: diagnostics) else { continue }
+                guard let entry = YAMLEntry(item, kind: Self.singular(kind), file: file, diagnostics: diagnostics)
+                else { continue }
                 parse(entry)
                 entry.finish()
             }
@@ -166,10 +169,14 @@ final class GlossaryBuilder {
             let alpha3 = entry.string("alpha3", required: true), let name = entry.string("name", required: true)
         else { return entryFinishedWithErrors(entry) }
         if code.count != 2 || !code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
-            diagnostics.report(entry.mark(of: "code"), "bad country code '\(code)': expected two upper-case letters (ISO 3166-1 alpha-2); quote NO, ON, YES")
+            diagnostics.report(
+                entry.mark(of: "code"),
+                "bad country code '\(code)': expected two upper-case letters (ISO 3166-1 alpha-2); quote NO, ON, YES")
         }
         if alpha3.count != 3 || !alpha3.allSatisfy({ $0.isASCII && $0.isUppercase }) {
-            diagnostics.report(entry.mark(of: "alpha3"), "bad country code '\(alpha3)': expected three upper-case letters (ISO 3166-1 alpha-3)")
+            diagnostics.report(
+                entry.mark(of: "alpha3"),
+                "bad country code '\(alpha3)': expected three upper-case letters (ISO 3166-1 alpha-3)")
         }
         let adjectives = entry.strings("adjectives")
         claim(name, owner: "country \(id)", mark: entry.mark(of: "name"))
@@ -190,7 +197,9 @@ final class GlossaryBuilder {
         claim(name, owner: "venue \(id)", mark: entry.mark(of: "name"))
         for (alias, mark) in aliases { claim(alias, owner: "venue \(id)", mark: mark) }
         glossary.venues.append(
-            .init(id: id, name: name, town: town, region: entry.string("region"), country: country, aliases: aliases.map(\.0)))
+            .init(
+                id: id, name: name, town: town, region: entry.string("region"), country: country,
+                aliases: aliases.map(\.0)))
     }
 
     private func readClass(_ entry: YAMLEntry) {
@@ -202,7 +211,8 @@ final class GlossaryBuilder {
         for (championship, mark) in championships { references.append(("championship", championship, mark)) }
         claim(name, owner: "class \(id)", mark: entry.mark(of: "name"))
         for (alias, mark) in aliases { claim(alias, owner: "class \(id)", mark: mark) }
-        glossary.classes.append(.init(id: id, name: name, aliases: aliases.map(\.0), championships: championships.map(\.0)))
+        glossary.classes.append(
+            .init(id: id, name: name, aliases: aliases.map(\.0), championships: championships.map(\.0)))
     }
 
     private func readChampionship(_ entry: YAMLEntry) {
@@ -215,7 +225,9 @@ final class GlossaryBuilder {
         claim(name, owner: "championship \(id)", mark: entry.mark(of: "name"))
         for (alias, mark) in aliases + finnish { claim(alias, owner: "championship \(id)", mark: mark) }
         glossary.championships.append(
-            .init(id: id, name: name, aliases: aliases.map(\.0), finnish: finnish.map(\.0), region: entry.string("region")))
+            .init(
+                id: id, name: name, aliases: aliases.map(\.0), finnish: finnish.map(\.0), region: entry.string("region")
+            ))
     }
 
     private func readTeam(_ entry: YAMLEntry) {
@@ -249,7 +261,9 @@ final class GlossaryBuilder {
         references.append(("class", raceClass, entry.mark(of: "class")))
         var rounds: [Glossary.Calendar.Round] = []
         for node in entry.list("rounds", required: true) {
-            guard let round = YAMLEntry(node, kind: "round", file: entry.file, diagnostics: diagnostics) else { continue }
+            guard let round = YAMLEntry(node, kind: "round", file: entry.file, diagnostics: diagnostics) else {
+                continue
+            }
             defer { round.finish() }
             guard let number = round.int("round", required: true), let venue = round.string("venue", required: true),
                 let start = round.string("start", required: true)
@@ -260,13 +274,16 @@ final class GlossaryBuilder {
             if let winner { references.append(("driver", winner, round.mark(of: "winner"))) }
             let parts = start.split(separator: "-").compactMap { Int($0) }
             guard parts.count == 3, parts[0] == season, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else {
-                diagnostics.report(round.mark(of: "start"), "'start' must be a date YYYY-MM-DD in season \(season), not '\(start)'")
+                diagnostics.report(
+                    round.mark(of: "start"), "'start' must be a date YYYY-MM-DD in season \(season), not '\(start)'")
                 continue
             }
             rounds.append(.init(round: number, venue: venue, month: parts[1], day: parts[2], winner: winner))
         }
         glossary.calendars.append(
-            .init(id: id, championship: championship, season: season, raceClass: raceClass, rounds: rounds.sorted { $0.round < $1.round }))
+            .init(
+                id: id, championship: championship, season: season, raceClass: raceClass,
+                rounds: rounds.sorted { $0.round < $1.round }))
     }
 
     private func readSpelling(_ entry: YAMLEntry) {
@@ -275,13 +292,17 @@ final class GlossaryBuilder {
         }
         let wrong = entry.strings("wrong", required: true).map(\.0)
         glossary.spellings.append(
-            .init(id: id, right: right, wrong: wrong, safe: entry.bool("safe", default: false), note: entry.string("note")))
+            .init(
+                id: id, right: right, wrong: wrong, safe: entry.bool("safe", default: false), note: entry.string("note")
+            ))
     }
 
     private func readConsistency(_ entry: YAMLEntry) {
         guard let id = id(entry, kind: "consistency") else { return entryFinishedWithErrors(entry) }
         let forms = entry.strings("forms", required: true).map(\.0)
-        if forms.count < 2 { diagnostics.report(entry.mark(of: "forms"), "a consistency group needs at least two forms") }
+        if forms.count < 2 {
+            diagnostics.report(entry.mark(of: "forms"), "a consistency group needs at least two forms")
+        }
         glossary.consistency.append(.init(id: id, forms: forms))
     }
 
@@ -291,12 +312,15 @@ final class GlossaryBuilder {
         else { return entryFinishedWithErrors(entry) }
         let allowedKinds = ["term", "idiom", "praise", "failure", "stage"]
         if !allowedKinds.contains(kind) {
-            diagnostics.report(entry.mark(of: "kind"), "calque kind must be one of \(allowedKinds.joined(separator: ", ")), not '\(kind)'")
+            diagnostics.report(
+                entry.mark(of: "kind"),
+                "calque kind must be one of \(allowedKinds.joined(separator: ", ")), not '\(kind)'")
         }
         glossary.calques.append(
             .init(
                 id: id, finnish: finnish, wrong: entry.strings("wrong", required: true).map(\.0),
-                right: entry.strings("right", required: true).map(\.0), kind: kind, safe: entry.bool("safe", default: false),
+                right: entry.strings("right", required: true).map(\.0), kind: kind,
+                safe: entry.bool("safe", default: false),
                 note: entry.string("note")))
     }
 
@@ -327,7 +351,8 @@ final class GlossaryBuilder {
             diagnostics.report(mark, "\(kind) id '\(id)' must be lower-case ASCII letters, digits and '-'")
         }
         if let first = ids[kind]?[id] {
-            diagnostics.report(mark, "duplicate \(kind) id '\(id)' (first defined at \(first.file):\(first.line):\(first.column))")
+            diagnostics.report(
+                mark, "duplicate \(kind) id '\(id)' (first defined at \(first.file):\(first.line):\(first.column))")
             return nil
         }
         ids[kind, default: [:]][id] = mark
@@ -341,7 +366,8 @@ final class GlossaryBuilder {
             if first.owner != owner {
                 diagnostics.report(
                     mark,
-                    "'\(form)' is claimed by \(owner) and by \(first.owner) (\(first.mark.file):\(first.mark.line):\(first.mark.column))")
+                    "'\(form)' is claimed by \(owner) and by \(first.owner) (\(first.mark.file):\(first.mark.line):\(first.mark.column))"
+                )
             }
             return
         }
@@ -357,7 +383,8 @@ final class GlossaryBuilder {
         }
         return sequence.compactMap { item in
             guard let scalar = item.scalar else {
-                diagnostics.report(SourceMark(file: file, node: item), "'\(kind)' items must be single words or phrases")
+                diagnostics.report(
+                    SourceMark(file: file, node: item), "'\(kind)' items must be single words or phrases")
                 return nil
             }
             return scalar.string

@@ -24,7 +24,9 @@ public enum GlossaryLocator {
         result.append(binDirectory.appendingPathComponent("glossaries").path)
         result += ancestors(of: binDirectory).map { $0.appendingPathComponent("glossaries").path }
         let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        result += ([workingDirectory] + ancestors(of: workingDirectory)).map { $0.appendingPathComponent("glossaries").path }
+        result += ([workingDirectory] + ancestors(of: workingDirectory)).map {
+            $0.appendingPathComponent("glossaries").path
+        }
         return result
     }
 

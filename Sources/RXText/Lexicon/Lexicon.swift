@@ -52,7 +52,8 @@ public struct Lexicon: Sendable {
         for (key, drivers) in surnames.sorted(by: { $0.key < $1.key }) {
             let names = drivers.map { g.drivers[$0].id }.joined(separator: ", ")
             builder.add(
-                surnameForms[key]!, .driverSurname(drivers), origin: "bare surname of \(names) (derived)", caseRule: .capitalized)
+                surnameForms[key]!, .driverSurname(drivers), origin: "bare surname of \(names) (derived)",
+                caseRule: .capitalized)
         }
         for (i, country) in g.countries.enumerated() {
             builder.add(country.name, .country(i, adjective: false), origin: "country \(country.code): name")
@@ -69,13 +70,15 @@ public struct Lexicon: Sendable {
             for alias in raceClass.aliases { builder.add(alias, .raceClass(i), origin: "class \(raceClass.id): alias") }
         }
         for (i, championship) in g.championships.enumerated() {
-            builder.add(championship.name, .championship(i, finnish: false), origin: "championship \(championship.id): name")
+            builder.add(
+                championship.name, .championship(i, finnish: false), origin: "championship \(championship.id): name")
             for alias in championship.aliases {
                 builder.add(alias, .championship(i, finnish: false), origin: "championship \(championship.id): alias")
             }
             for abbreviation in championship.finnish {
                 builder.add(
-                    abbreviation, .championship(i, finnish: true), origin: "championship \(championship.id): Finnish abbreviation",
+                    abbreviation, .championship(i, finnish: true),
+                    origin: "championship \(championship.id): Finnish abbreviation",
                     caseRule: .exact)
             }
         }
@@ -94,7 +97,8 @@ public struct Lexicon: Sendable {
         }
         for (i, calque) in g.calques.enumerated() {
             for wrong in calque.wrong {
-                builder.add(wrong, .calque(i), origin: "calque \(calque.id): literal translation of '\(calque.finnish)'")
+                builder.add(
+                    wrong, .calque(i), origin: "calque \(calque.id): literal translation of '\(calque.finnish)'")
             }
         }
         for (i, entry) in g.untranslated.enumerated() {
@@ -104,7 +108,9 @@ public struct Lexicon: Sendable {
         }
         for (groupIndex, group) in g.consistency.enumerated() {
             for (formIndex, form) in group.forms.enumerated() {
-                builder.add(form, .consistency(group: groupIndex, form: formIndex), origin: "consistency \(group.id): form \(formIndex + 1)")
+                builder.add(
+                    form, .consistency(group: groupIndex, form: formIndex),
+                    origin: "consistency \(group.id): form \(formIndex + 1)")
             }
         }
         let renderings = SurnameLiterals.renderings(for: g)
@@ -115,11 +121,13 @@ public struct Lexicon: Sendable {
         for (phrase, drivers) in literalOwners.sorted(by: { $0.key < $1.key }) {
             let names = drivers.sorted().map { g.drivers[$0].id }.joined(separator: ", ")
             builder.add(
-                phrase, .surnameLiteral(drivers.sorted()), origin: "literal meaning of the surname of \(names)", caseRule: .capitalized)
+                phrase, .surnameLiteral(drivers.sorted()), origin: "literal meaning of the surname of \(names)",
+                caseRule: .capitalized)
         }
         surnameRenderings = renderings
         trie = builder.trie
-        allowedDoubles = Set(g.doubledWords.map { GlossaryBuilder.surfaceKey($0.replacingOccurrences(of: "-", with: " ")) })
+        allowedDoubles = Set(
+            g.doubledWords.map { GlossaryBuilder.surfaceKey($0.replacingOccurrences(of: "-", with: " ")) })
         finnishWords = Set(g.finnishWords.map { ICU.fold($0, options: .caseInsensitive) })
     }
 
@@ -144,7 +152,8 @@ public struct Lexicon: Sendable {
                 node = child
                 index += 1
                 for sense in trie.senses(at: node)
-                where Self.caseAgrees(sense, tokens: tokens[start..<index], document: document, possessive: possessive) {
+                where Self.caseAgrees(sense, tokens: tokens[start..<index], document: document, possessive: possessive)
+                {
                     let category = sense.entry.category
                     if let current = best[category], current.end >= index { continue }
                     best[category] = (index, sense, possessive)
@@ -155,19 +164,25 @@ public struct Lexicon: Sendable {
                 nextFree[category.rawValue] = match.end
                 result.append(
                     LexiconMatch(
-                        range: ByteRange(tokens[start].range.start, tokens[match.end - 1].range.end), tokens: start..<match.end,
+                        range: ByteRange(tokens[start].range.start, tokens[match.end - 1].range.end),
+                        tokens: start..<match.end,
                         sense: match.sense, possessive: match.possessive))
             }
         }
-        return result.sorted { ($0.range.start, $0.sense.entry.category.rawValue) < ($1.range.start, $1.sense.entry.category.rawValue) }
+        return result.sorted {
+            ($0.range.start, $0.sense.entry.category.rawValue) < ($1.range.start, $1.sense.entry.category.rawValue)
+        }
     }
 
-    private static func caseAgrees(_ sense: LexiconSense, tokens: ArraySlice<Token>, document: Document, possessive: Bool) -> Bool {
+    private static func caseAgrees(
+        _ sense: LexiconSense, tokens: ArraySlice<Token>, document: Document, possessive: Bool
+    ) -> Bool {
         switch sense.caseRule {
         case .any:
             return true
         case .capitalized:
-            guard let first = tokens.first, let scalar = UTF8Scalars.scalar(at: first.range.start, in: document.bytes) else { return false }
+            guard let first = tokens.first, let scalar = UTF8Scalars.scalar(at: first.range.start, in: document.bytes)
+            else { return false }
             return scalar.properties.isUppercase
         case .exact:
             let range = ByteRange(tokens.first!.range.start, tokens.last!.range.end)
@@ -185,14 +200,16 @@ public struct Lexicon: Sendable {
         let matches = self.matches(in: tokens, of: document)
         return matches.map { match in
             let text = document.text(match.range)
-            let whole = match.range == ByteRange(tokens.first!.range.start, tokens.last!.range.end) ? "" : " (part of the term)"
+            let whole =
+                match.range == ByteRange(tokens.first!.range.start, tokens.last!.range.end) ? "" : " (part of the term)"
             let rule: String
             switch match.sense.caseRule {
             case .any: rule = "case- and diacritic-insensitive"
             case .exact: rule = "exact case"
             case .capitalized: rule = "capitalised only"
             }
-            return "'\(text)'\(whole) -> \(match.sense.origin) [form '\(match.sense.form)', \(rule)\(match.possessive ? ", possessive" : "")]"
+            return
+                "'\(text)'\(whole) -> \(match.sense.origin) [form '\(match.sense.form)', \(rule)\(match.possessive ? ", possessive" : "")]"
         }
     }
 

@@ -38,7 +38,8 @@ final class YAMLEntry {
 
     init?(_ node: Node, kind: String, file: String, diagnostics: GlossaryDiagnostics) {
         guard let mapping = node.mapping else {
-            diagnostics.report(SourceMark(file: file, node: node), "a \(kind) entry must be a mapping of keys to values")
+            diagnostics.report(
+                SourceMark(file: file, node: node), "a \(kind) entry must be a mapping of keys to values")
             return nil
         }
         self.node = node
@@ -85,7 +86,8 @@ final class YAMLEntry {
             return []
         }
         if let scalar = value.scalar {
-            return scalar.string.isEmpty ? [] : [(scalar.string.trimmingWhitespace(), SourceMark(file: file, node: value))]
+            return scalar.string.isEmpty
+                ? [] : [(scalar.string.trimmingWhitespace(), SourceMark(file: file, node: value))]
         }
         guard let sequence = value.sequence else {
             diagnostics.report(SourceMark(file: file, node: value), "'\(key)' must be a list")
@@ -142,7 +144,9 @@ final class YAMLEntry {
             let name = key.scalar?.string ?? "?"
             if !known.contains(name) {
                 let allowed = known.sorted().joined(separator: ", ")
-                diagnostics.report(SourceMark(file: file, node: key), "unknown key '\(name)' in \(kind) entry (expected one of: \(allowed))")
+                diagnostics.report(
+                    SourceMark(file: file, node: key),
+                    "unknown key '\(name)' in \(kind) entry (expected one of: \(allowed))")
             }
         }
     }

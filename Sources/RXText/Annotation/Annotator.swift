@@ -1,0 +1,68 @@
+/// Segments a document and runs the lexicon over it, resolving ambiguous surnames against the
+/// full names the article uses.
+public struct Annotator: Sendable {
+    public let lexicon: Lexicon
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+    }
+
+    public func annotate(_ document: Document) -> AnnotatedArticle {
+        let segmentation = Segmenter().segment(document)
+        var sentences: [AnnotatedSentence] = []
+        sentences.reserveCapacity(segmentation.sentences.count)
+        for sentence in segmentation.sentences {
+            let words = sentence.tokens.filter { $0.kind != .space }
+            let folded = words.map {
+                String(decoding: ICU.fold(document.bytes[$0.range.start..<$0.range.end]), as: UTF8.self)
+            }
+            sentences.append(
+                AnnotatedSentence(
+                    sentence: sentence, words: words, folded: folded, matches: lexicon.matches(in: words, of: document))
+            )
+        }
+        return AnnotatedArticle(
+            document: document, lexicon: lexicon, paragraphs: segmentation.paragraphs, sentences: sentences,
+            mentions: resolveMentions(sentences))
+    }
+
+    private func resolveMentions(_ sentences: [AnnotatedSentence]) -> [Mention] {
+        // Full names first: they decide which driver an ambiguous bare surname means.
+        var named: Set<Int> = []
+        for sentence in sentences {
+            for match in sentence.matches { if case .driver(let i) = match.entry { named.insert(i) } }
+        }
+        let english = EnglishWords.shared
+        var mentions: [Mention] = []
+        for (index, sentence) in sentences.enumerated() {
+            for match in sentence.matches where match.entry.category == .entity {
+                let entity: Mention.Entity
+                switch match.entry {
+                case .driver(let i): entity = .driver(i)
+                case .driverSurname(let candidates):
+                    let inArticle = candidates.filter(named.contains)
+                    if inArticle.count == 1 {
+                        entity = .driver(inArticle[0])
+                    } else if candidates.count == 1, inArticle.isEmpty,
+                        !english.contains(
+                            ICU.fold(lexicon.glossary.drivers[candidates[0]].surname, options: .caseInsensitive))
+                    {
+                        // A surname that is also an English word ("Block") needs the full name first.
+                        entity = .driver(candidates[0])
+                    } else {
+                        continue
+                    }
+                case .country(let i, let adjective): entity = .country(i, adjective: adjective)
+                case .venue(let i): entity = .venue(i)
+                case .raceClass(let i): entity = .raceClass(i)
+                case .championship(let i, let finnish): entity = .championship(i, finnish: finnish)
+                case .team(let i): entity = .team(i)
+                case .car(let i): entity = .car(i)
+                default: continue
+                }
+                mentions.append(Mention(entity: entity, range: match.range, sentence: index, tokens: match.tokens))
+            }
+        }
+        return mentions
+    }
+}

@@ -1,0 +1,50 @@
+/// One article through the whole pipeline: annotation, lint, cleaning and the race record. The
+/// `rxtext extract` document.
+public struct Extraction: Sendable {
+    public let document: Document
+    public let article: AnnotatedArticle
+    public let flags: [Flag]
+    public let cleaned: Cleaner.Result
+    public let record: RaceRecord
+
+    public init(document: Document, lexicon: Lexicon, linter: Linter = Linter()) {
+        self.document = document
+        article = Annotator(lexicon: lexicon).annotate(document)
+        flags = linter.lint(article)
+        cleaned = Cleaner().clean(document, flags: flags)
+        record = RecordBuilder().build(article)
+    }
+
+    /// The output contract's document: source, cleaned_text, flags, record.
+    public var json: JSONValue {
+        .object([
+            (
+                "source",
+                .object([
+                    ("path", .string(document.path)), ("sha256", .string(SHA256.hex(document.bytes))),
+                    ("bytes", .int(document.bytes.count)),
+                ])
+            ),
+            ("cleaned_text", .string(cleaned.text)),
+            ("flags", .array(flags.map { $0.json(in: document) })),
+            ("record", record.json),
+        ])
+    }
+}
+
+extension Flag {
+    /// The contract's FLAG object.
+    public func json(in document: Document) -> JSONValue {
+        let position = document.position(of: range.start)
+        return .object([
+            ("rule", .string(rule)), ("severity", .string(severity.rawValue)), ("message", .string(message)),
+            ("start", .int(range.start)), ("end", .int(range.end)), ("line", .int(position.line)),
+            ("column", .int(position.column)), ("text", .string(document.text(range))),
+            ("sentence", .string(document.text(sentence))), ("suggestions", .array(suggestions.map(JSONValue.string))),
+            (
+                "fix",
+                fix.map { .object([("replacement", .string($0.replacement)), ("safe", .bool($0.safe))]) } ?? .null
+            ),
+        ])
+    }
+}

@@ -1,0 +1,57 @@
+/// The structured race record of one article: the `record` object of the output contract
+/// (DESIGN.md, "Output contract"). Field names are relied on by outside scripts.
+public struct RaceRecord: Sendable, Equatable {
+    public var season: Int?
+    public var championship: String?
+    public var raceClass: String?
+    public var subject: Subject?
+    public var events: [Event]
+    public var results: [Result]
+    public var mentions: [MentionRecord]
+
+    public struct Subject: Sendable, Equatable {
+        public var name: String
+        public var nationality: String?
+        public var age: Int?
+        public var team: String?
+        public var car: String?
+    }
+
+    public struct Event: Sendable, Equatable {
+        public var round: Int
+        public var country: String
+        public var venue: String
+        public var town: String
+        public var month: Int
+        public var day: Int
+        /// The article names this event (by venue, country or month).
+        public var mentioned: Bool
+    }
+
+    public struct Result: Sendable, Equatable {
+        public var driver: String
+        public var season: Int?
+        /// ISO 3166-1 alpha-2 of the event's country; nil for season-level results.
+        public var event: String?
+        public var round: Int?
+        public var stage: Stage
+        public var position: Int?
+        public var outcome: Outcome?
+        public var cause: String?
+        public var evidence: Evidence
+    }
+
+    public struct Evidence: Sendable, Equatable {
+        public var start: Int
+        public var end: Int
+        public var text: String
+    }
+
+    public struct MentionRecord: Sendable, Equatable {
+        public var type: String
+        public var name: String
+        public var text: String
+        public var start: Int
+        public var end: Int
+    }
+}

@@ -1,0 +1,121 @@
+/// Builds the race record of an annotated article: what the article is about (season,
+/// championship, class, subject driver), the season's events from the calendar, and each stated
+/// result attributed to a driver, an event and a stage.
+public struct RecordBuilder: Sendable {
+    public init() {}
+
+    public func build(_ article: AnnotatedArticle) -> RaceRecord {
+        let glossary = article.lexicon.glossary
+        let season = Self.season(of: article)
+        let championship = mostMentioned(article) { if case .championship(let i, _) = $0 { i } else { nil } }
+        let raceClass = mostMentioned(article) { if case .raceClass(let i) = $0 { i } else { nil } }
+        let championshipID =
+            championship.map { glossary.championships[$0].id }
+            ?? raceClass.flatMap {
+                glossary.classes[$0].championships.count == 1 ? glossary.classes[$0].championships[0] : nil
+            }
+        let calendar = Self.calendar(
+            glossary, championship: championshipID, season: season, raceClass: raceClass.map { glossary.classes[$0].id }
+        )
+        let subject = mostMentioned(article) { if case .driver(let i) = $0 { i } else { nil } }
+
+        var record = RaceRecord(
+            season: season,
+            championship: championshipID.flatMap { id in glossary.championships.first { $0.id == id }?.name },
+            raceClass: raceClass.map { glossary.classes[$0].name }, subject: nil, events: [], results: [], mentions: [])
+        if let subject {
+            let driver = glossary.drivers[subject]
+            let team = mostMentioned(article) { if case .team(let i) = $0 { i } else { nil } }
+            record.subject = RaceRecord.Subject(
+                name: driver.name, nationality: driver.nationality,
+                age: Self.age(in: article, season: season, born: driver.born),
+                team: team.map { glossary.teams[$0].name }, car: Self.car(in: article))
+        }
+        let attribution = ResultAttribution(article: article, calendar: calendar, season: season, subject: subject)
+        record.results = attribution.results()
+        if let calendar {
+            let mentionedCountries = attribution.eventCountriesMentioned
+            record.events = calendar.rounds.map { round in
+                let venue = article.lexicon.venueIndex[round.venue].map { glossary.venues[$0] }
+                return RaceRecord.Event(
+                    round: round.round, country: venue?.country ?? "", venue: venue?.name ?? round.venue,
+                    town: venue?.town ?? "",
+                    month: round.month, day: round.day, mentioned: mentionedCountries.contains(venue?.country ?? ""))
+            }
+        }
+        record.mentions = article.mentions.map { mention in
+            RaceRecord.MentionRecord(
+                type: mention.type, name: mention.canonicalName(in: glossary),
+                text: article.document.text(mention.range),
+                start: mention.range.start, end: mention.range.end)
+        }
+        return record
+    }
+
+    /// The entity mentioned most often (ties: the first mentioned).
+    private func mostMentioned(_ article: AnnotatedArticle, _ pick: (Mention.Entity) -> Int?) -> Int? {
+        var counts: [Int: (count: Int, first: Int)] = [:]
+        for (order, mention) in article.mentions.enumerated() {
+            guard let index = pick(mention.entity) else { continue }
+            counts[index, default: (0, order)].count += 1
+        }
+        return counts.max { ($0.value.count, -$0.value.first) < ($1.value.count, -$1.value.first) }?.key
+    }
+
+    /// The year the article is about: the most frequent plausible year, "YYYY season" counting double.
+    static func season(of article: AnnotatedArticle) -> Int? {
+        var counts: [Int: (count: Int, first: Int)] = [:]
+        var order = 0
+        for sentence in article.sentences {
+            for (i, word) in sentence.folded.enumerated() {
+                guard let year = year(word) else { continue }
+                let weight = i + 1 < sentence.folded.count && sentence.folded[i + 1] == "season" ? 2 : 1
+                counts[year, default: (0, order)].count += weight
+                order += 1
+            }
+        }
+        return counts.max { ($0.value.count, -$0.value.first) < ($1.value.count, -$1.value.first) }?.key
+    }
+
+    static func year(_ word: String) -> Int? {
+        guard word.count == 4, let value = Int(word), (1990...2040).contains(value) else { return nil }
+        return value
+    }
+
+    static func calendar(_ glossary: Glossary, championship: String?, season: Int?, raceClass: String?) -> Glossary
+        .Calendar?
+    {
+        guard let championship, let season else { return nil }
+        let candidates = glossary.calendars.filter { $0.championship == championship && $0.season == season }
+        return candidates.first { $0.raceClass == raceClass } ?? (candidates.count == 1 ? candidates[0] : nil)
+    }
+
+    /// "19-year-old" (number, -, year, -, old) anywhere in the article; else from the birth year.
+    static func age(in article: AnnotatedArticle, season: Int?, born: Int?) -> Int? {
+        for sentence in article.sentences {
+            let words = sentence.folded
+            for i in words.indices where i + 4 < words.count {
+                if words[i + 1] == "-" && words[i + 2] == "year" && words[i + 3] == "-" && words[i + 4] == "old",
+                    let age = Int(words[i]), (10...80).contains(age)
+                {
+                    return age
+                }
+            }
+        }
+        if let season, let born { return season - born }
+        return nil
+    }
+
+    /// The car named most specifically: a model beats its make; then the most mentioned.
+    static func car(in article: AnnotatedArticle) -> String? {
+        let glossary = article.lexicon.glossary
+        var counts: [Int: Int] = [:]
+        for mention in article.mentions { if case .car(let i) = mention.entity { counts[i, default: 0] += 1 } }
+        guard !counts.isEmpty else { return nil }
+        let makes = Set(counts.keys.compactMap { glossary.cars[$0].make })
+        let best = counts.filter { !makes.contains(glossary.cars[$0.key].id) }.max {
+            ($0.value, -$0.key) < ($1.value, -$1.key)
+        }
+        return best.map { glossary.cars[$0.key].name }
+    }
+}

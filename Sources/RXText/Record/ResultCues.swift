@@ -1,0 +1,251 @@
+/// Finds the words in one sentence that state a result: placings, wins, champions, failures;
+/// and the words that name a stage. Attribution to a driver and an event is the builder's job.
+struct ResultCue {
+    enum Kind {
+        case placing(Int)
+        case win
+        case champion
+        case failure(Outcome, cause: String?)
+    }
+
+    var kind: Kind
+    /// Token indexes within the sentence's `words`.
+    var tokens: Range<Int>
+    /// A stage the cue itself fixes ("top qualifier" is qualifying, "champion" is standings).
+    var fixedStage: Stage?
+}
+
+struct StageCue {
+    var stage: Stage
+    var tokens: Range<Int>
+}
+
+struct ResultCueFinder {
+    let lexicon: Lexicon
+    let sentence: AnnotatedSentence
+
+    /// A calque whose English is a count noun starts here ("prize pool" = podium in "second prize pool").
+    private func countCalqueStarts(at index: Int) -> Bool {
+        sentence.matches.contains { match in
+            guard match.tokens.lowerBound == index || match.tokens.lowerBound == index + 1,
+                case .calque(let i) = match.entry, let right = lexicon.glossary.calques[i].right.first
+            else { return false }
+            return ResultVocabulary.countNouns.contains(ICU.fold(right))
+        }
+    }
+
+    func stageCues() -> [StageCue] {
+        var cues: [StageCue] = []
+        let words = sentence.folded
+        var index = 0
+        while index < words.count {
+            if words[index] == "points", index + 1 < words.count, words[index + 1] == "out" {
+                index += 2  // "Kallio points out": a verb
+                continue
+            }
+            if let (length, stage) = longest(
+                ResultVocabulary.stageCues.map { ($0.words, $0.stage) }, at: index, in: words)
+            {
+                cues.append(StageCue(stage: stage, tokens: index..<(index + length)))
+                index += length
+                continue
+            }
+            // A singular "round" after an ordinal is a heat in translated Finnish ("the final round").
+            if words[index] == "round", index > 0,
+                ResultVocabulary.ordinals[words[index - 1]] != nil
+                    || ["last", "final", "next"].contains(words[index - 1])
+            {
+                cues.append(StageCue(stage: .qualifying, tokens: (index - 1)..<(index + 1)))
+            }
+            index += 1
+        }
+        // Calques of stage words ("intermediate round" for välierä) name the stage in their `right`.
+        for match in sentence.matches {
+            guard case .calque(let i) = match.entry, lexicon.glossary.calques[i].kind == "stage",
+                let right = lexicon.glossary.calques[i].right.first, let stage = Self.stage(named: right)
+            else { continue }
+            cues.removeAll { $0.tokens.overlaps(match.tokens) }
+            cues.append(StageCue(stage: stage, tokens: match.tokens))
+        }
+        return cues.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    static func stage(named text: String) -> Stage? {
+        let folded = ICU.fold(text)
+        if folded.contains("semi") { return .semiFinal }
+        if folded.contains("qualif") || folded.contains("heat") { return .qualifying }
+        if folded.contains("final") { return .final }
+        if folded.contains("standing") || folded.contains("championship") { return .standings }
+        return nil
+    }
+
+    func resultCues() -> [ResultCue] {
+        let words = sentence.folded
+        var cues: [ResultCue] = []
+        let hypothetical = words.contains { ResultVocabulary.irrealis.contains($0) && $0 != "to" }
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            if index + 1 < words.count, word == "top", words[index + 1] == "qualifier" {
+                cues.append(ResultCue(kind: .placing(1), tokens: index..<(index + 2), fixedStage: .qualifying))
+                index += 2
+                continue
+            }
+            if let position = placing(at: index, in: words) {
+                cues.append(ResultCue(kind: .placing(position), tokens: index..<(index + 1), fixedStage: nil))
+            } else if isWin(at: index, in: words) {
+                cues.append(ResultCue(kind: .win, tokens: index..<(index + 1), fixedStage: nil))
+            } else if isChampion(at: index, in: words) {
+                cues.append(ResultCue(kind: .champion, tokens: index..<(index + 1), fixedStage: .standings))
+            } else if !hypothetical,
+                let (length, outcome, cause) = longestFailure(at: index, in: words)
+            {
+                let resolvedCause = cause ?? nearestCause(to: index)
+                cues.append(
+                    ResultCue(
+                        kind: .failure(outcome, cause: resolvedCause), tokens: index..<(index + length), fixedStage: nil
+                    ))
+                index += length
+                continue
+            }
+            index += 1
+        }
+        if !hypothetical {
+            // Failure calques ("tire breach" for rengasrikko) carry the English failure in `right`.
+            for match in sentence.matches {
+                guard case .calque(let i) = match.entry, lexicon.glossary.calques[i].kind == "failure",
+                    !cues.contains(where: { $0.tokens.overlaps(match.tokens) }),
+                    let (outcome, cause) = Self.failure(named: lexicon.glossary.calques[i].right.first ?? "")
+                else { continue }
+                cues.append(
+                    ResultCue(
+                        kind: .failure(outcome, cause: cause ?? nearestCause(to: match.tokens.lowerBound)),
+                        tokens: match.tokens, fixedStage: nil))
+            }
+        }
+        return cues.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// The outcome and cause an English failure phrase names ("puncture", "engine failure").
+    static func failure(named text: String) -> (Outcome, String?)? {
+        let words = text.split(separator: " ").map { ICU.fold(String($0)) }
+        for start in words.indices {
+            if let (_, outcome, cause) = longestFailureStatic(at: start, in: words) { return (outcome, cause) }
+        }
+        for word in words { if let cause = ResultVocabulary.causeNouns[word] { return (.retired, cause) } }
+        return nil
+    }
+
+    // MARK: Placings
+
+    /// Words after an ordinal that end its noun phrase ("fourth in the final", "fourth, ahead of").
+    private static let clauseWords: Set<String> = [
+        "in", "at", "after", "and", "of", "on", "with", ",", ".", "behind", "ahead",
+    ]
+
+    private func placing(at index: Int, in words: [String]) -> Int? {
+        let word = words[index]
+        let position: Int
+        if let ordinal = ResultVocabulary.ordinals[word] {
+            position = ordinal
+        } else if let numeric = Self.numericPlacing(word) {
+            position = numeric
+            if word.hasPrefix("p") { return position }  // "P4" is always a placing
+        } else {
+            return nil
+        }
+        let next = index + 1 < words.count ? words[index + 1] : ""
+        if ResultVocabulary.placingNouns.contains(next) { return position }
+        let afterNext = index + 2 < words.count ? words[index + 2] : ""
+        let countFollows =
+            ResultVocabulary.countNouns.contains(next)
+            || (ResultVocabulary.countNouns.contains(afterNext) && !Self.clauseWords.contains(next))
+        if countFollows || countCalqueStarts(at: index + 1) { return nil }
+        var back = index - 1
+        while back >= 0 && back >= index - 4 {
+            let previous = words[back]
+            if ResultVocabulary.placingVerbs.contains(previous) { return position }
+            if previous.count == 1 && !previous.first!.isLetter { return nil }  // punctuation ends the clause
+            back -= 1
+        }
+        return nil
+    }
+
+    /// "4th" or "P4".
+    static func numericPlacing(_ word: String) -> Int? {
+        if word.hasPrefix("p"), let value = Int(word.dropFirst()), (1...40).contains(value) { return value }
+        for suffix in ["st", "nd", "rd", "th"] where word.hasSuffix(suffix) {
+            if let value = Int(word.dropLast(2)), (1...40).contains(value) { return value }
+        }
+        return nil
+    }
+
+    private func isWin(at index: Int, in words: [String]) -> Bool {
+        let word = words[index]
+        guard word == "won" || word == "win" || word == "victory" || word == "triumphed" else { return false }
+        if index + 1 < words.count, ["by", "over"].contains(words[index + 1]), word == "win" { return false }
+        // "to win" is an intention; "drove to victory" is a result.
+        let before = words[max(0, index - 3)..<index]
+        let isNoun = word == "victory"
+        return !before.contains { ResultVocabulary.irrealis.contains($0) && !(isNoun && $0 == "to") }
+    }
+
+    private static let titleAdjectives: Set<String> = [
+        "european", "world", "finnish", "nordic", "swedish", "norwegian", "national", "became", "crowned", "new", "rx2",
+        "supercar", "super1600", "touringcar",
+    ]
+    private static let pastTitle: Set<String> = [
+        "former", "reigning", "defending", "ex", "twice", "double", "triple", "multiple", "junior",
+    ]
+
+    private func isChampion(at index: Int, in words: [String]) -> Bool {
+        guard words[index] == "champion", index > 0 else { return false }
+        let previous = words[index - 1]
+        guard Self.titleAdjectives.contains(previous) else { return false }
+        let window = words[max(0, index - 3)..<index]
+        return !window.contains {
+            Self.pastTitle.contains($0) || $0 == "time" || ResultVocabulary.irrealis.contains($0)
+        }
+    }
+
+    // MARK: Failures
+
+    private func longestFailure(at index: Int, in words: [String]) -> (Int, Outcome, String?)? {
+        Self.longestFailureStatic(at: index, in: words)
+    }
+
+    private static func longestFailureStatic(at index: Int, in words: [String]) -> (Int, Outcome, String?)? {
+        var best: (Int, Outcome, String?)? = nil
+        for cue in ResultVocabulary.failureCues where cue.words.count > (best?.0 ?? 0) {
+            if matches(cue.words, at: index, in: words) { best = (cue.words.count, cue.outcome, cue.cause) }
+        }
+        return best
+    }
+
+    /// The cause noun nearest to a retirement phrase ("the engine ... ended his race"); "motor"
+    /// counts: machine translation renders moottori (engine) as motor.
+    private func nearestCause(to index: Int) -> String? {
+        var best: (distance: Int, cause: String)? = nil
+        for (i, word) in sentence.folded.enumerated() {
+            let cause = ResultVocabulary.causeNouns[word] ?? (word == "motor" ? "engine" : nil)
+            guard let cause else { continue }
+            let distance = abs(i - index)
+            if best == nil || distance < best!.distance { best = (distance, cause) }
+        }
+        return best?.cause
+    }
+
+    private func longest(_ table: [([String], Stage)], at index: Int, in words: [String]) -> (Int, Stage)? {
+        var best: (Int, Stage)? = nil
+        for (phrase, stage) in table where phrase.count > (best?.0 ?? 0) {
+            if Self.matches(phrase, at: index, in: words) { best = (phrase.count, stage) }
+        }
+        return best
+    }
+
+    static func matches(_ phrase: [String], at index: Int, in words: [String]) -> Bool {
+        guard index + phrase.count <= words.count else { return false }
+        for (offset, word) in phrase.enumerated() where words[index + offset] != word { return false }
+        return true
+    }
+}

@@ -1,0 +1,80 @@
+/// Web-page leftovers scraped with the article: "Leave a Reply", "Share this:", comment-form
+/// text. Listed in `glossaries/garbles/boilerplate.yaml`; a line that starts with one and is short
+/// is flagged, and `clean` removes it.
+struct WebBoilerplateRule: Rule {
+    static let description = RuleDescription(
+        id: "boilerplate.web-leftover",
+        severity: .warning,
+        summary: "Web-page text (comment forms, share buttons) that is not part of the article.",
+        flagged: [
+            Example(
+                "The season ended well.\n\n⟦Leave a Reply⟧\n\n⟦Your email address will not be published. Required fields are marked *⟧"
+            ),
+            Example("Next year looks promising.\n\n⟦Share this:⟧"),
+        ],
+        unflagged: [
+            Example("He said he would leave a reply to the stewards for Monday."),
+            Example("Related to the rules, the joker lap was longer this year."),
+        ])
+
+    static let maximumWords = 14
+
+    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+        let lines = BoilerplateLines.find(in: article)
+        return lines.filter { sentence.range.contains($0.range.start) && sentence.range.start == $0.firstSentenceStart }
+            .map {
+                flag(
+                    $0.range, in: sentence, message: "web-page text, not part of the article: '\($0.entry)'",
+                    fix: Fix(replacement: "", safe: true))
+            }
+    }
+}
+
+/// Whole lines of boilerplate, found once per article.
+enum BoilerplateLines {
+    struct Line {
+        var range: ByteRange
+        var entry: String
+        var firstSentenceStart: Int
+    }
+
+    static func find(in article: AnnotatedArticle) -> [Line] {
+        let entries = article.lexicon.glossary.boilerplate.map { ($0.text, ICU.fold($0.text)) }
+        var result: [Line] = []
+        for paragraph in article.paragraphs {
+            let text = article.document.text(paragraph.range)
+            let folded = ICU.fold(text)
+            guard let entry = entries.first(where: { folded.hasPrefix($0.1) }) else { continue }
+            let rest = folded.dropFirst(entry.1.count)
+            // The entry must end at a word boundary, and the line must be short.
+            if let next = rest.first, next.isLetter || next.isNumber { continue }
+            if text.split(whereSeparator: { $0.isWhitespace }).count > WebBoilerplateRule.maximumWords
+                && !isBoilerplateOnly(folded, entries.map(\.1))
+            {
+                continue
+            }
+            let first =
+                article.sentences.first { paragraph.range.contains($0.range.start) }?.range.start
+                ?? paragraph.range.start
+            result.append(Line(range: paragraph.range, entry: entry.0, firstSentenceStart: first))
+        }
+        return result
+    }
+
+    /// Every sentence of the line starts with a boilerplate entry.
+    private static func isBoilerplateOnly(_ folded: String, _ entries: [String]) -> Bool {
+        folded.split(separator: ".").allSatisfy { part in
+            let trimmed = part.trimmingCharacters(in: " *")
+            return trimmed.isEmpty || entries.contains { trimmed.hasPrefix($0) }
+        }
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: String) -> Substring {
+        var result = self
+        while let first = result.first, set.contains(first) { result = result.dropFirst() }
+        while let last = result.last, set.contains(last) { result = result.dropLast() }
+        return result
+    }
+}

@@ -1,0 +1,48 @@
+/// A noun that opens and closes a short phrase: "the finals of the German Grand Prix finals".
+/// Machine translation keeps both the head noun and its Finnish compound tail.
+struct RepeatedNounRule: Rule {
+    static let description = RuleDescription(
+        id: "repetition.noun-around-span",
+        severity: .warning,
+        summary:
+            "The same noun before and after a short \"of ...\" phrase (\"finals of the German Grand Prix finals\").",
+        flagged: [
+            Example("It was said after the ⟦finals of the German Grand Prix finals⟧."),
+            Example("The ⟦heats of the Swedish round heats⟧ were wet."),
+        ],
+        unflagged: [
+            Example("The rally of the rally kind is covered elsewhere."),
+            Example("The finals of the German and Latvian rounds were close."),
+            Example("He won the final of the Latvian round and the final of the German one."),
+        ])
+
+    static let maximumGap = 5
+
+    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+        var flags: [Flag] = []
+        let words = sentence.folded
+        for i in words.indices
+        where i + 3 < words.count && words[i + 1] == "of" && sentence.isWord(i) && words[i].count >= 4 {
+            var j = i + 2
+            if words[j] == "the" { j += 1 }
+            let start = j
+            while j < words.count && j - start <= Self.maximumGap && sentence.isWord(j) {
+                if j > start && words[j] == words[i] {
+                    // Needs at least one capitalised word between: a named thing ("German Grand Prix").
+                    let named = (start..<j).contains { sentence.isCapitalized($0, in: article) }
+                    if named {
+                        let middle = (start..<j).map { sentence.text($0, in: article) }.joined(separator: " ")
+                        flags.append(
+                            flag(
+                                sentence.range(i..<(j + 1)), in: sentence,
+                                message: "'\(sentence.text(i, in: article))' appears on both sides of the phrase",
+                                suggestions: ["\(middle) \(sentence.text(j, in: article))"]))
+                    }
+                    break
+                }
+                j += 1
+            }
+        }
+        return flags
+    }
+}

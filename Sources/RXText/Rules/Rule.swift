@@ -1,0 +1,130 @@
+/// A lint rule: one garble pattern, with the examples that prove it.
+///
+/// Rules see an annotated article (sentences, words, lexicon matches, mentions). Most work one
+/// sentence at a time; rules that compare sentences (spelling consistency) override
+/// `checkArticle`. Every rule carries flagged and unflagged examples that the test suite runs.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag]
+    func checkArticle(_ article: AnnotatedArticle) -> [Flag]
+}
+
+extension Rule {
+    public func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] { [] }
+    public func checkArticle(_ article: AnnotatedArticle) -> [Flag] { [] }
+
+    /// A flag of this rule over a span of a sentence.
+    func flag(
+        _ range: ByteRange, in sentence: AnnotatedSentence, message: String, suggestions: [String] = [],
+        fix: Fix? = nil,
+        severity: Severity? = nil
+    ) -> Flag {
+        Flag(
+            rule: Self.description.id, severity: severity ?? Self.description.severity, message: message, range: range,
+            sentence: sentence.range, suggestions: suggestions, fix: fix)
+    }
+}
+
+public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
+    case info, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// What a rule is: id (`family.name`), default severity, a one-line summary, and examples.
+public struct RuleDescription: Sendable {
+    public var id: String
+    public var severity: Severity
+    public var summary: String
+    public var flagged: [Example]
+    public var unflagged: [Example]
+
+    public init(id: String, severity: Severity, summary: String, flagged: [Example], unflagged: [Example]) {
+        self.id = id
+        self.severity = severity
+        self.summary = summary
+        self.flagged = flagged
+        self.unflagged = unflagged
+    }
+
+    public var family: String { String(id.split(separator: ".").first ?? "") }
+}
+
+/// An example text. In flagged examples the expected spans are marked inline with ⟦ ⟧; `fixed`
+/// is the text after the rule's safe fixes, when the rule has one. The source location lets a
+/// failing example point at the rule's own file.
+public struct Example: Sendable {
+    public var text: String
+    public var fixed: String?
+    public var file: String
+    public var line: Int
+
+    public init(_ text: String, fixed: String? = nil, file: String = #filePath, line: Int = #line) {
+        self.text = text
+        self.fixed = fixed
+        self.file = file
+        self.line = line
+    }
+
+    /// The text without markers, and the marked spans as byte ranges into it.
+    public var parsed: (text: String, spans: [ByteRange]) {
+        var plain: [UInt8] = []
+        var spans: [ByteRange] = []
+        var open: Int? = nil
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "⟦": open = plain.count
+            case "⟧":
+                if let start = open { spans.append(ByteRange(start, plain.count)) }
+                open = nil
+            default: plain.append(contentsOf: Array(String(scalar).utf8))
+            }
+        }
+        return (String(decoding: plain, as: UTF8.self), spans)
+    }
+}
+
+/// A finding: span, sentence, message, suggestions and an optional fix.
+public struct Flag: Sendable, Hashable {
+    public var rule: String
+    public var severity: Severity
+    public var message: String
+    public var range: ByteRange
+    public var sentence: ByteRange
+    public var suggestions: [String]
+    public var fix: Fix?
+
+    public init(
+        rule: String, severity: Severity, message: String, range: ByteRange, sentence: ByteRange, suggestions: [String],
+        fix: Fix?
+    ) {
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.range = range
+        self.sentence = sentence
+        self.suggestions = suggestions
+        self.fix = fix
+    }
+}
+
+/// A replacement for a flag's span. `safe` fixes may be applied without review (`lint --fix`,
+/// `clean`); the others are suggestions for an editor.
+public struct Fix: Sendable, Hashable {
+    public var replacement: String
+    public var safe: Bool
+
+    public init(replacement: String, safe: Bool) {
+        self.replacement = replacement
+        self.safe = safe
+    }
+}

@@ -1,0 +1,24 @@
+/// Every lint rule rxtext ships. A test checks that each rule type in the module is listed here
+/// once and that ids are unique.
+public enum RuleRegistry {
+    public static let all: [any Rule.Type] = [
+        DomainSpellingRule.self,
+        NearGlossaryTermRule.self,
+        SpellingConsistencyRule.self,
+        DoubledWordRule.self,
+        DerivationalRedundancyRule.self,
+        OfTheSameRule.self,
+        RepeatedNounRule.self,
+        SurnameCalqueRule.self,
+        GlossaryCalqueRule.self,
+        MotorForEngineRule.self,
+        FinnishAbbreviationRule.self,
+        FinnishTextRule.self,
+        LowercaseSentenceStartRule.self,
+        WebBoilerplateRule.self,
+    ]
+
+    public static func rule(id: String) -> (any Rule.Type)? {
+        all.first { $0.description.id == id }
+    }
+}

@@ -1,0 +1,58 @@
+/// Small helpers rules share for reading words of a sentence.
+extension AnnotatedSentence {
+    /// The NFC text of word `index`.
+    func text(_ index: Int, in article: AnnotatedArticle) -> String {
+        article.document.text(words[index].range)
+    }
+
+    /// The byte range covering words `tokens`.
+    func range(_ tokens: Range<Int>) -> ByteRange {
+        ByteRange(words[tokens.lowerBound].range.start, words[tokens.upperBound - 1].range.end)
+    }
+
+    func isWord(_ index: Int) -> Bool { words[index].kind == .word }
+
+    /// The word starts with an upper-case letter.
+    func isCapitalized(_ index: Int, in article: AnnotatedArticle) -> Bool {
+        UTF8Scalars.scalar(at: words[index].range.start, in: article.document.bytes)?.properties.isUppercase ?? false
+    }
+
+    func isLowercaseStart(_ index: Int, in article: AnnotatedArticle) -> Bool {
+        UTF8Scalars.scalar(at: words[index].range.start, in: article.document.bytes)?.properties.isLowercase ?? false
+    }
+
+    /// Only whitespace separates words `a` and `a + 1`.
+    func adjacent(_ a: Int, in article: AnnotatedArticle) -> Bool {
+        let gap = article.document.bytes[words[a].range.end..<words[a + 1].range.start]
+        return !gap.isEmpty && gap.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+}
+
+extension String {
+    /// The string with its first letter in upper case ("what" -> "What").
+    var capitalizingFirstLetter: String {
+        guard let first = first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+
+    /// The replacement in the case pattern of the original: "Handsome" -> "Impressive".
+    func matchingCase(of original: String) -> String {
+        guard let first = original.first, first.isUppercase else { return self }
+        if original.count > 1 && original.allSatisfy({ !$0.isLetter || $0.isUppercase }) { return uppercased() }
+        return capitalizingFirstLetter
+    }
+}
+
+/// A rough English stem for comparing derivations ("prepared", "prepare", "preparing" -> "prepar").
+enum Stem {
+    static func of(_ word: String) -> String {
+        var stem = word
+        for suffix in ["ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "er", "s", "e", "y"] {
+            if stem.count > suffix.count + 3 && stem.hasSuffix(suffix) {
+                stem = String(stem.dropLast(suffix.count))
+                break
+            }
+        }
+        return stem
+    }
+}

@@ -1,0 +1,109 @@
+/// A word that is neither English nor in the glossaries, one or two edits away from a glossary
+/// name: "Baciuskka", "Lohaec", "Nurjev". Probably a mangled proper name.
+struct NearGlossaryTermRule: Rule {
+    static let description = RuleDescription(
+        id: "spelling.near-glossary-term",
+        severity: .info,
+        summary: "An unknown word within a small edit distance of a driver, venue or series name.",
+        flagged: [
+            Example("The Lithuanian ⟦Baciuskka⟧ won the final."),
+            Example("The round at ⟦Loheacc⟧ was wet."),
+        ],
+        unflagged: [
+            Example("The Lithuanian Baciuška won the final."),
+            Example("He raced well in the rain."),
+            Example("The Lithuanian Baciuska won the final."),
+        ])
+
+    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+        let english = EnglishWords.shared
+        let names = NameIndex.shared(for: article.lexicon)
+        var covered = Set<Int>()
+        for match in sentence.matches { covered.formUnion(match.tokens) }
+        var flags: [Flag] = []
+        for i in sentence.words.indices where sentence.isWord(i) && !covered.contains(i) {
+            let word = sentence.folded[i]
+            guard word.count >= 5, sentence.isCapitalized(i, in: article), !english.contains(word),
+                !english.contains(ICU.fold(word, options: .caseInsensitive))
+            else { continue }
+            guard let name = names.nearest(to: word) else { continue }
+            flags.append(
+                flag(
+                    sentence.range(i..<(i + 1)), in: sentence,
+                    message: "'\(sentence.text(i, in: article))' is not a known word; did you mean '\(name)'?",
+                    suggestions: [name]))
+        }
+        return flags
+    }
+}
+
+/// Single-word glossary names by length, for edit-distance lookups.
+final class NameIndex: Sendable {
+    let byLength: [Int: [(folded: String, name: String)]]
+
+    init(lexicon: Lexicon) {
+        var names: [String: String] = [:]
+        let g = lexicon.glossary
+        for driver in g.drivers { names[ICU.fold(driver.surname)] = driver.surname }
+        for venue in g.venues {
+            for form in [venue.name, venue.town] + venue.aliases where !form.contains(" ") {
+                names[ICU.fold(form)] = form
+            }
+        }
+        for team in g.teams where !team.name.contains(" ") { names[ICU.fold(team.name)] = team.name }
+        var grouped: [Int: [(String, String)]] = [:]
+        for (folded, name) in names where folded.count >= 5 {
+            grouped[folded.count, default: []].append((folded, name))
+        }
+        byLength = grouped.mapValues { $0.sorted { $0.0 < $1.0 } }
+    }
+
+    private static let cache = Lock()
+    nonisolated(unsafe) private static var built: (Int, NameIndex)? = nil
+
+    static func shared(for lexicon: Lexicon) -> NameIndex {
+        cache.withLock {
+            if let built, built.0 == lexicon.phraseCount { return built.1 }
+            let index = NameIndex(lexicon: lexicon)
+            built = (lexicon.phraseCount, index)
+            return index
+        }
+    }
+
+    /// The closest name within 1 edit (2 for names of 8 or more letters), if unique.
+    func nearest(to word: String) -> String? {
+        let limit = word.count >= 8 ? 2 : 1
+        var best: (distance: Int, name: String)? = nil
+        for length in (word.count - limit)...(word.count + limit) {
+            for candidate in byLength[length] ?? [] {
+                let distance = EditDistance.between(word, candidate.folded, limit: limit)
+                guard distance > 0, distance <= limit else { continue }
+                if best == nil || distance < best!.distance { best = (distance, candidate.name) }
+            }
+        }
+        return best?.name
+    }
+}
+
+/// Levenshtein distance with an early exit past `limit`.
+enum EditDistance {
+    static func between(_ a: String, _ b: String, limit: Int) -> Int {
+        let a = Array(a.unicodeScalars)
+        let b = Array(b.unicodeScalars)
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            current[0] = i
+            var rowMinimum = current[0]
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return a.isEmpty ? b.count : (b.isEmpty ? a.count : previous[b.count])
+    }
+}

@@ -1,0 +1,86 @@
+/// Finnish championship abbreviations left untranslated: EM (Euroopan mestaruus, European
+/// Championship), MM (World Championship), SM (Finnish Championship), also inside compounds
+/// ("EM-debut", "EM-points") and glued to a year ("EM16").
+struct FinnishAbbreviationRule: Rule {
+    static let description = RuleDescription(
+        id: "untranslated.abbreviation",
+        severity: .error,
+        summary: "A Finnish championship abbreviation (EM, MM, SM) left in the English text.",
+        flagged: [
+            Example("He contested the full ⟦EM⟧ series in 2018."),
+            Example("A successful ⟦EM⟧-debut two years ago helped."),
+            Example("He raced in the ⟦EM16⟧ Super1600 class."),
+            Example("Grönholm was seventh in the ⟦MM⟧ points."),
+        ],
+        unflagged: [
+            Example("He contested the full European Championship in 2018."),
+            Example("The gap was 12 mm at the front splitter."),
+            Example("The final started at 3 pm."),
+            Example("Emma and Sam were in the grandstand."),
+        ])
+
+    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+        let table = AbbreviationTable.shared(for: article.lexicon)
+        var flags: [Flag] = []
+        for i in sentence.words.indices where sentence.isWord(i) || sentence.words[i].kind == .number {
+            let text = sentence.text(i, in: article)
+            guard let (abbreviation, english) = table.lookup(text) else { continue }
+            let range = ByteRange(
+                sentence.words[i].range.start, sentence.words[i].range.start + abbreviation.utf8.count)
+            let hyphenated = i + 1 < sentence.words.count && sentence.text(i + 1, in: article) == "-"
+            let form = hyphenated ? "'\(abbreviation)-'" : "'\(text)'"
+            flags.append(
+                flag(
+                    range, in: sentence,
+                    message: "\(form) is the Finnish abbreviation for the \(english): translate it",
+                    suggestions: [english]))
+        }
+        return flags
+    }
+}
+
+/// Upper-case Finnish abbreviations and their English, from the championship glossary's
+/// `finnish` forms and `untranslated.yaml` entries marked `exact`.
+final class AbbreviationTable: Sendable {
+    let english: [String: String]
+
+    init(lexicon: Lexicon) {
+        var table: [String: String] = [:]
+        for championship in lexicon.glossary.championships {
+            for abbreviation in championship.finnish where abbreviation.allSatisfy({ $0.isUppercase }) {
+                table[abbreviation] = Self.shortName(championship)
+            }
+        }
+        for entry in lexicon.glossary.untranslated where entry.exact && entry.finnish.allSatisfy({ $0.isUppercase }) {
+            table[entry.finnish] = entry.right.first ?? entry.finnish
+        }
+        english = table
+    }
+
+    /// "FIA European Rallycross Championship" reads as "European Championship" in running text.
+    private static func shortName(_ championship: Glossary.Championship) -> String {
+        championship.aliases.first { $0.hasSuffix("Championship") && !$0.contains("Rallycross") } ?? championship.name
+    }
+
+    /// The abbreviation and its English if `word` is one, or one followed by digits ("EM16").
+    func lookup(_ word: String) -> (String, String)? {
+        if let english = english[word] { return (word, english) }
+        let letters = String(word.prefix { $0.isLetter })
+        guard letters.count < word.count, let english = english[letters],
+            word.dropFirst(letters.count).allSatisfy({ $0.isNumber })
+        else { return nil }
+        return (letters, english)
+    }
+
+    private static let cache = Lock()
+    nonisolated(unsafe) private static var built: (Int, AbbreviationTable)? = nil
+
+    static func shared(for lexicon: Lexicon) -> AbbreviationTable {
+        cache.withLock {
+            if let built, built.0 == lexicon.phraseCount { return built.1 }
+            let table = AbbreviationTable(lexicon: lexicon)
+            built = (lexicon.phraseCount, table)
+            return table
+        }
+    }
+}
