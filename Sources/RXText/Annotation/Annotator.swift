@@ -34,6 +34,15 @@ public struct Annotator: Sendable {
         }
         let english = EnglishWords.shared
         var mentions: [Mention] = []
+        // Surnames shared by several drivers named in full (Niclas and his father Marcus
+        // Grönholm): the bare surname means the one named in full in this or the previous
+        // sentence, else the one the article names first (its subject, usually).
+        var fullNames: [(sentence: Int, token: Int, driver: Int)] = []
+        for (index, sentence) in sentences.enumerated() {
+            for match in sentence.matches {
+                if case .driver(let i) = match.entry { fullNames.append((index, match.tokens.lowerBound, i)) }
+            }
+        }
         for (index, sentence) in sentences.enumerated() {
             for match in sentence.matches where match.entry.category == .entity {
                 let entity: Mention.Entity
@@ -43,6 +52,15 @@ public struct Annotator: Sendable {
                     let inArticle = candidates.filter(named.contains)
                     if inArticle.count == 1 {
                         entity = .driver(inArticle[0])
+                    } else if inArticle.count > 1 {
+                        let recent = fullNames.last { named in
+                            inArticle.contains(named.driver)
+                                && (named.sentence == index - 1
+                                    || (named.sentence == index && named.token < match.tokens.lowerBound))
+                        }
+                        guard let chosen = recent?.driver ?? fullNames.first(where: { inArticle.contains($0.driver) })?.driver
+                        else { continue }
+                        entity = .driver(chosen)
                     } else if candidates.count == 1, inArticle.isEmpty,
                         !english.contains(
                             ICU.fold(lexicon.glossary.drivers[candidates[0]].surname, options: .caseInsensitive))

@@ -136,3 +136,25 @@ public struct Glossary: Sendable {
         public var text: String
     }
 }
+
+extension Glossary {
+    /// Adds another directory's entries (a project's house glossary on top of the shipped one).
+    public mutating func merge(_ other: Glossary) {
+        drivers += other.drivers
+        surnameWords += other.surnameWords
+        countries += other.countries
+        venues += other.venues
+        classes += other.classes
+        championships += other.championships
+        teams += other.teams
+        cars += other.cars
+        calendars += other.calendars
+        spellings += other.spellings
+        consistency += other.consistency
+        calques += other.calques
+        untranslated += other.untranslated
+        finnishWords += other.finnishWords
+        boilerplate += other.boilerplate
+        doubledWords += other.doubledWords
+    }
+}

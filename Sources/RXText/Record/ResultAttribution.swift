@@ -155,6 +155,13 @@ struct ResultAttribution {
         {
             return (i, following.tokens)
         }
+        // "disqualified Mattias Ekström": the verb's object is the one it happened to.
+        if case .failure(.disqualified, _) = cue.kind,
+            let object = drivers.first(where: { $0.tokens.lowerBound == cue.tokens.upperBound }),
+            case .driver(let i) = object.entity
+        {
+            return (i, object.tokens)
+        }
         let before = drivers.filter { mention in
             guard mention.tokens.upperBound <= cue.tokens.lowerBound else { return false }
             let previous = mention.tokens.lowerBound > 0 ? sentence.folded[mention.tokens.lowerBound - 1] : ""

@@ -1,0 +1,71 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Expands lint arguments into files: directories are walked recursively (symlinked directories
+/// are not followed, so loops cannot hang), keeping files that match an include glob and no
+/// exclude glob. Arguments that are files are kept as given.
+public struct FileDiscovery: Sendable {
+    public var include: [String]
+    public var exclude: [String]
+
+    public static let defaultInclude = ["*.txt", "*.md"]
+
+    public init(include: [String] = FileDiscovery.defaultInclude, exclude: [String] = []) {
+        self.include = include
+        self.exclude = exclude
+    }
+
+    /// Files in a stable order (arguments in order, each directory sorted), and problems found.
+    public func files(for arguments: [String]) -> (files: [String], errors: [(String, String)]) {
+        var files: [String] = []
+        var errors: [(String, String)] = []
+        for argument in arguments {
+            var info = stat()
+            guard stat(argument, &info) == 0 else {
+                errors.append((argument, errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno))))
+                continue
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(argument, into: &files, errors: &errors)
+            } else if !isExcluded(argument) {
+                files.append(argument)
+            }
+        }
+        return (files, errors)
+    }
+
+    private func walk(_ directory: String, into files: inout [String], errors: inout [(String, String)]) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            errors.append((directory, "cannot read directory"))
+            return
+        }
+        for name in entries.sorted() {
+            if name.hasPrefix(".") { continue }
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            let type = info.st_mode & S_IFMT
+            if type == S_IFDIR {
+                if !isExcluded(path) { walk(path, into: &files, errors: &errors) }
+            } else if type == S_IFREG || type == S_IFLNK {
+                if type == S_IFLNK {
+                    var target = stat()
+                    guard stat(path, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG else { continue }
+                }
+                if matches(name, include) && !isExcluded(path) { files.append(path) }
+            }
+        }
+    }
+
+    private func isExcluded(_ path: String) -> Bool {
+        let name = String(path.split(separator: "/").last ?? Substring(path))
+        return exclude.contains { fnmatch($0, path, 0) == 0 || fnmatch($0, name, 0) == 0 }
+    }
+
+    private func matches(_ name: String, _ patterns: [String]) -> Bool {
+        patterns.contains { fnmatch($0, name, 0) == 0 }
+    }
+}

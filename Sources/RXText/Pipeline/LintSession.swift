@@ -1,0 +1,180 @@
+import Dispatch
+import Foundation
+
+/// The result of linting one file.
+public struct FileReport: Sendable {
+    public var path: String
+    public var document: Document?
+    public var flags: [Flag]
+    /// Why the file could not be linted (bad bytes, unreadable), with its position if any.
+    public var error: String?
+    /// Flags suppressed by a baseline.
+    public var suppressed: Int = 0
+    /// Safe fixes written to the file.
+    public var fixed: Int = 0
+    /// Safe fixes skipped because they overlapped another fix.
+    public var skippedFixes: Int = 0
+    /// For `--fix --dry-run`: the unified diff that fixing would apply.
+    public var diff: String?
+
+    public init(path: String, document: Document?, flags: [Flag], error: String?) {
+        self.path = path
+        self.document = document
+        self.flags = flags
+        self.error = error
+    }
+}
+
+/// What to do with each file besides reporting its flags.
+public struct LintOptions: Sendable {
+    public enum FixMode: Sendable {
+        case none, write, dryRun
+    }
+
+    public var fix: FixMode = .none
+    /// Fingerprints to suppress (`--baseline`).
+    public var baseline: Set<String> = []
+    public var jobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    public init() {}
+}
+
+/// Lints many files in parallel with bounded concurrency, delivering reports in input order.
+public struct LintSession: Sendable {
+    public let lexicon: Lexicon
+    /// The linter for a file (per-directory configuration may differ).
+    public let linterFor: @Sendable (String) -> Linter
+    public let options: LintOptions
+
+    public init(lexicon: Lexicon, options: LintOptions, linterFor: @escaping @Sendable (String) -> Linter) {
+        self.lexicon = lexicon
+        self.options = options
+        self.linterFor = linterFor
+    }
+
+    /// Lints `files`, calling `deliver` on the calling thread, in order, as reports complete.
+    public func run(_ files: [String], deliver: (FileReport) -> Void) {
+        guard !files.isEmpty else { return }
+        let state = ReorderBuffer(count: files.count)
+        let jobs = min(options.jobs, files.count)
+        let queue = DispatchQueue(label: "rxtext.lint", attributes: .concurrent)
+        let next = AtomicCounter()
+        for _ in 0..<jobs {
+            queue.async {
+                while true {
+                    let index = next.increment()
+                    if index >= files.count || state.cancelled { break }
+                    state.put(index, lint(files[index]))
+                }
+            }
+        }
+        for index in files.indices {
+            guard let report = state.take(index) else { break }
+            deliver(report)
+        }
+    }
+
+    /// Lints one file, applying fixes as the options say.
+    public func lint(_ path: String) -> FileReport {
+        let document: Document
+        do {
+            document = try Document.load(path: path)
+        } catch {
+            return FileReport(path: path, document: nil, flags: [], error: error.description)
+        }
+        let linter = linterFor(path)
+        var report = lint(document, linter: linter)
+        if options.fix != .none {
+            let cleaned = Cleaner().clean(document, flags: report.flags)
+            report.skippedFixes = cleaned.skipped.count
+            guard !cleaned.applied.isEmpty else { return report }
+            let fixedText = cleaned.text
+            if options.fix == .dryRun {
+                report.diff = UnifiedDiff.make(old: document.rawText(document.body), new: fixedText, path: path)
+                return report
+            }
+            // Refuse to overwrite a file that changed since it was read.
+            guard let current = try? Document.readFile(path), current == document.bytes else {
+                report.error = "\(path): error: file changed while it was being linted; not fixed"
+                return report
+            }
+            do {
+                try AtomicFile.write(Array(fixedText.utf8), to: path)
+            } catch {
+                report.error = error.description
+                return report
+            }
+            let applied = cleaned.applied.count
+            let skipped = cleaned.skipped.count
+            // Re-lint what was written: the report shows what remains.
+            if let fixed = try? Document.load(path: path) {
+                report = lint(fixed, linter: linter)
+            }
+            report.fixed = applied
+            report.skippedFixes = skipped
+        }
+        return report
+    }
+
+    public func lint(_ document: Document, linter: Linter) -> FileReport {
+        let article = Annotator(lexicon: lexicon).annotate(document)
+        var flags = linter.lint(article)
+        var suppressed = 0
+        if !options.baseline.isEmpty {
+            flags.removeAll { flag in
+                let hit = options.baseline.contains(Fingerprint.of(flag, in: document))
+                if hit { suppressed += 1 }
+                return hit
+            }
+        }
+        var report = FileReport(path: document.path, document: document, flags: flags, error: nil)
+        report.suppressed = suppressed
+        return report
+    }
+}
+
+/// Holds finished reports until their turn, so output order never depends on timing.
+final class ReorderBuffer: @unchecked Sendable {
+    private var slots: [FileReport?]
+    private let condition = NSCondition()
+    private(set) var cancelled = false
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func put(_ index: Int, _ report: FileReport) {
+        condition.lock()
+        slots[index] = report
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func take(_ index: Int) -> FileReport? {
+        condition.lock()
+        while slots[index] == nil && !cancelled { condition.wait() }
+        let report = slots[index]
+        slots[index] = nil
+        condition.unlock()
+        return report
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+final class AtomicCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = Lock()
+
+    func increment() -> Int {
+        lock.withLock {
+            defer { value += 1 }
+            return value
+        }
+    }
+}

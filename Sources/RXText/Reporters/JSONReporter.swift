@@ -1,0 +1,60 @@
+/// `{"files": [{"path", "flags", "error"}], "summary": {...}}`, streamed file by file.
+public final class JSONReporter: LintReporter {
+    private let output: any TextOutput
+    private var first = true
+
+    public init(output: any TextOutput) {
+        self.output = output
+    }
+
+    public func begin() { output.write("{\"files\":[") }
+
+    public func report(_ file: FileReport) {
+        output.write((first ? "\n" : ",\n") + Self.fileJSON(file).render())
+        first = false
+    }
+
+    public func end(_ summary: LintSummary) {
+        output.write("\n],\"summary\":\(summary.json.render())}\n")
+    }
+
+    static func fileJSON(_ file: FileReport) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("path", .string(file.path))]
+        fields.append(("flags", .array(file.document.map { document in file.flags.map { flagJSON($0, document) } } ?? [])))
+        fields.append(("error", .optional(file.error)))
+        if file.suppressed > 0 { fields.append(("suppressed", .int(file.suppressed))) }
+        if file.fixed > 0 { fields.append(("fixed", .int(file.fixed))) }
+        return .object(fields)
+    }
+
+    /// The contract FLAG plus its fingerprint.
+    public static func flagJSON(_ flag: Flag, _ document: Document) -> JSONValue {
+        guard case .object(var fields) = flag.json(in: document) else { return .null }
+        fields.append(("fingerprint", .string(Fingerprint.of(flag, in: document))))
+        return .object(fields)
+    }
+}
+
+/// One FLAG per line with its `path`; a file that could not be read gives `{"path", "error"}`.
+public final class JSONLinesReporter: LintReporter {
+    private let output: any TextOutput
+
+    public init(output: any TextOutput) {
+        self.output = output
+    }
+
+    public func begin() {}
+
+    public func report(_ file: FileReport) {
+        if let error = file.error {
+            output.write(JSONValue.object([("path", .string(file.path)), ("error", .string(error))]).render() + "\n")
+        }
+        guard let document = file.document else { return }
+        for flag in file.flags {
+            guard case .object(let fields) = JSONReporter.flagJSON(flag, document) else { continue }
+            output.write(JSONValue.object([("path", .string(file.path))] + fields).render() + "\n")
+        }
+    }
+
+    public func end(_ summary: LintSummary) {}
+}

@@ -1,0 +1,70 @@
+/// An output format for `rxtext lint`. Reporters stream: `report` is called once per file, in
+/// input order, as files finish.
+public protocol LintReporter: AnyObject {
+    func begin()
+    func report(_ file: FileReport)
+    func end(_ summary: LintSummary)
+}
+
+/// Totals over a lint run.
+public struct LintSummary: Sendable, Equatable {
+    public var files = 0
+    public var filesWithFlags = 0
+    public var filesWithErrors = 0
+    public var errors = 0
+    public var warnings = 0
+    public var infos = 0
+    public var suppressed = 0
+    public var fixed = 0
+    public var skippedFixes = 0
+    public var bytes = 0
+
+    public init() {}
+
+    public var flags: Int { errors + warnings + infos }
+
+    public mutating func add(_ report: FileReport) {
+        files += 1
+        if report.error != nil { filesWithErrors += 1 }
+        if !report.flags.isEmpty { filesWithFlags += 1 }
+        for flag in report.flags {
+            switch flag.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
+            }
+        }
+        suppressed += report.suppressed
+        fixed += report.fixed
+        skippedFixes += report.skippedFixes
+        bytes += report.document?.bytes.count ?? 0
+    }
+
+    /// Findings at or above `threshold`.
+    public func count(atLeast threshold: Severity) -> Int {
+        switch threshold {
+        case .error: errors
+        case .warning: errors + warnings
+        case .info: errors + warnings + infos
+        }
+    }
+
+    public var json: JSONValue {
+        .object([
+            ("files", .int(files)), ("files_with_flags", .int(filesWithFlags)), ("files_with_errors", .int(filesWithErrors)),
+            ("flags", .int(flags)), ("errors", .int(errors)), ("warnings", .int(warnings)), ("info", .int(infos)),
+            ("suppressed", .int(suppressed)), ("fixed", .int(fixed)), ("skipped_fixes", .int(skippedFixes)),
+        ])
+    }
+
+    /// "12 flags (3 errors, 8 warnings, 1 info) in 6 files"
+    public var line: String {
+        var text = "\(flags) flag\(flags == 1 ? "" : "s") (\(errors) error\(errors == 1 ? "" : "s"), "
+            + "\(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info) in \(files) file\(files == 1 ? "" : "s")"
+        if filesWithErrors > 0 { text += "; \(filesWithErrors) file\(filesWithErrors == 1 ? "" : "s") could not be read" }
+        if suppressed > 0 { text += "; \(suppressed) suppressed by the baseline" }
+        if fixed > 0 { text += "; \(fixed) fixed" }
+        if skippedFixes > 0 { text += "; \(skippedFixes) overlapping fix\(skippedFixes == 1 ? "" : "es") skipped" }
+        return text
+    }
+}

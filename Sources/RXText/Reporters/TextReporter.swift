@@ -1,0 +1,40 @@
+/// Compiler-style text: `path:line:col: severity: message [rule]`, then the sentence with the
+/// span marked and the suggestion. ANSI colour only when asked (a terminal without NO_COLOR).
+public final class TextReporter: LintReporter {
+    private let output: any TextOutput
+    private let color: Bool
+
+    public init(output: any TextOutput, color: Bool) {
+        self.output = output
+        self.color = color
+    }
+
+    public func begin() {}
+
+    public func report(_ file: FileReport) {
+        if let error = file.error { output.write(paint(error, "1;31") + "\n") }
+        if let diff = file.diff { output.write(diff) }
+        guard let document = file.document else { return }
+        for flag in file.flags {
+            let position = document.position(of: flag.range.start)
+            let severity = paint(flag.severity.rawValue, flag.severity == .error ? "1;31" : flag.severity == .warning ? "1;33" : "1;36")
+            output.write("\(file.path):\(position.line):\(position.column): \(severity): \(flag.message) [\(flag.rule)]\n")
+            let before = document.text(ByteRange(flag.sentence.start, flag.range.start))
+            let span = document.text(flag.range)
+            let after = document.text(ByteRange(flag.range.end, max(flag.range.end, flag.sentence.end)))
+            output.write("    \(before)\(paint("⟦" + span + "⟧", "1"))\(after)\n".replacingOccurrences(of: "\n", with: " ").dropLast() + "\n")
+            if let suggestion = flag.suggestions.first, !suggestion.isEmpty {
+                let safe = flag.fix?.safe == true ? " (safe fix)" : ""
+                output.write("    suggestion: \(paint(suggestion, "32"))\(safe)\n")
+            }
+        }
+    }
+
+    public func end(_ summary: LintSummary) {
+        output.write(summary.line + "\n")
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import RXText
+
+/// `rxtext clean FILE`: the article with safe fixes applied and web boilerplate removed.
+struct CleanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clean",
+        abstract: "Print an article with its safe fixes applied and web-page leftovers removed."
+    )
+
+    @Argument(help: "An article (UTF-8 text).")
+    var file: String
+
+    @ArgumentParser.Flag(help: "Rewrite the file (atomically) instead of printing.")
+    var inPlace = false
+
+    @OptionGroup var glossaries: GlossaryOptions
+
+    func run() throws {
+        let lexicon = try glossaries.lexicon()
+        let document: Document
+        do {
+            document = try Document.load(path: file)
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        let linter = (Configuration.find(for: file).flatMap { try? Configuration.load(path: $0) } ?? Configuration()).linter
+        let article = Annotator(lexicon: lexicon).annotate(document)
+        let cleaned = Cleaner().clean(document, flags: linter.lint(article))
+        if inPlace {
+            do {
+                try AtomicFile.write(Array(cleaned.text.utf8), to: file)
+            } catch {
+                printError(error.description)
+                throw ExitCode(2)
+            }
+            printError("\(file): \(cleaned.applied.count) fix(es) applied")
+        } else {
+            let output = StandardOutput()
+            output.write(cleaned.text)
+            output.flush()
+        }
+    }
+}
