@@ -25,7 +25,8 @@ struct CleanCommand: ParsableCommand {
             printError(error.description)
             throw ExitCode(2)
         }
-        let linter = (Configuration.find(for: file).flatMap { try? Configuration.load(path: $0) } ?? Configuration()).linter
+        let linter = (Configuration.find(for: file).flatMap { try? Configuration.load(path: $0) } ?? Configuration())
+            .linter
         let article = Annotator(lexicon: lexicon).annotate(document)
         let cleaned = Cleaner().clean(document, flags: linter.lint(article))
         if inPlace {

@@ -73,7 +73,9 @@ struct LintCommand: ParsableCommand {
         options.fix = fix ? (dryRun ? .dryRun : .write) : .none
         if let jobs { options.jobs = jobs }
         if let baseline { options.baseline = try Baseline.read(baseline) }
-        let session = LintSession(lexicon: lexicon, options: options) { path in configurations.configuration(for: path).linter }
+        let session = LintSession(lexicon: lexicon, options: options) { path in
+            configurations.configuration(for: path).linter
+        }
 
         if stdin {
             StreamLinter(session: session, linter: configurations.configuration(for: ".").linter).run()
@@ -194,7 +196,9 @@ enum Baseline {
     }
 
     static func write(_ fingerprints: Set<String>, to path: String) throws {
-        let json = JSONValue.object([("version", .int(1)), ("fingerprints", .array(fingerprints.sorted().map(JSONValue.string)))])
+        let json = JSONValue.object([
+            ("version", .int(1)), ("fingerprints", .array(fingerprints.sorted().map(JSONValue.string))),
+        ])
         do {
             try AtomicFile.write(Array((json.render(pretty: true) + "\n").utf8), to: path)
         } catch {

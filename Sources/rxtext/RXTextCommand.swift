@@ -7,6 +7,9 @@ struct RXTextCommand: ParsableCommand {
         commandName: "rxtext",
         abstract: "Clean up machine-translated rallycross news and turn it into race records.",
         version: "rxtext \(RXTextVersion.current) (ICU \(ICU.version), Unicode \(ICU.unicodeVersion))",
-        subcommands: [ExtractCommand.self, LintCommand.self, CleanCommand.self, RulesCommand.self, TokensCommand.self, GlossaryCommand.self]
+        subcommands: [
+            ExtractCommand.self, LintCommand.self, CleanCommand.self, RulesCommand.self, TokensCommand.self,
+            GlossaryCommand.self,
+        ]
     )
 }

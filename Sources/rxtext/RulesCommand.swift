@@ -20,8 +20,12 @@ struct RulesCommand: ParsableCommand {
             }
             print("\(description.id) (\(description.severity.rawValue))")
             print("  \(description.summary)")
-            for example in description.flagged { print("  flagged:     \(example.text.replacingOccurrences(of: "\n", with: "⏎"))") }
-            for example in description.unflagged { print("  not flagged: \(example.text.replacingOccurrences(of: "\n", with: "⏎"))") }
+            for example in description.flagged {
+                print("  flagged:     \(example.text.replacingOccurrences(of: "\n", with: "⏎"))")
+            }
+            for example in description.unflagged {
+                print("  not flagged: \(example.text.replacingOccurrences(of: "\n", with: "⏎"))")
+            }
             print("")
         }
     }

@@ -20,7 +20,10 @@ struct StreamLinter {
     }
 
     func process(_ line: String, lineNumber: Int) -> JSONValue {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed]) as? [String: Any] else {
+        guard
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])
+                as? [String: Any]
+        else {
             return .object([("id", .null), ("error", .string("line \(lineNumber): not a JSON object"))])
         }
         let id = Self.value(object["id"])
@@ -51,4 +54,3 @@ struct StreamLinter {
         }
     }
 }
-

@@ -58,7 +58,9 @@ public struct Annotator: Sendable {
                                 && (named.sentence == index - 1
                                     || (named.sentence == index && named.token < match.tokens.lowerBound))
                         }
-                        guard let chosen = recent?.driver ?? fullNames.first(where: { inArticle.contains($0.driver) })?.driver
+                        guard
+                            let chosen = recent?.driver
+                                ?? fullNames.first(where: { inArticle.contains($0.driver) })?.driver
                         else { continue }
                         entity = .driver(chosen)
                     } else if candidates.count == 1, inArticle.isEmpty,

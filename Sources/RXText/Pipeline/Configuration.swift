@@ -33,13 +33,17 @@ public struct Configuration: Sendable, Equatable {
         var configuration = Configuration()
         configuration.path = path
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw GlossaryErrors(errors: [GlossaryError(file: path, line: 1, column: 1, message: "cannot read the configuration file")])
+            throw GlossaryErrors(errors: [
+                GlossaryError(file: path, line: 1, column: 1, message: "cannot read the configuration file")
+            ])
         }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw GlossaryErrors(errors: [GlossaryError(file: path, line: 1, column: 1, message: "YAML syntax error: \(error)")])
+            throw GlossaryErrors(errors: [
+                GlossaryError(file: path, line: 1, column: 1, message: "YAML syntax error: \(error)")
+            ])
         }
         guard let mapping = root?.mapping else { return configuration }
         let directory = (path as NSString).deletingLastPathComponent
@@ -47,7 +51,9 @@ public struct Configuration: Sendable, Equatable {
         func ruleIDs(_ node: Node) -> [String] {
             (node.sequence.map(Array.init) ?? []).compactMap { item in
                 guard let id = item.scalar?.string else { return nil }
-                if !known.contains(id) { diagnostics.report(SourceMark(file: path, node: item), "unknown rule '\(id)' (see `rxtext rules`)") }
+                if !known.contains(id) {
+                    diagnostics.report(SourceMark(file: path, node: item), "unknown rule '\(id)' (see `rxtext rules`)")
+                }
                 return id
             }
         }
@@ -59,15 +65,20 @@ public struct Configuration: Sendable, Equatable {
                     switch ruleKey.scalar?.string ?? "" {
                     case "enable": configuration.enabled = Set(ruleIDs(list))
                     case "disable": configuration.disabled = Set(ruleIDs(list))
-                    default: diagnostics.report(SourceMark(file: path, node: ruleKey), "expected 'enable' or 'disable' under 'rules'")
+                    default:
+                        diagnostics.report(
+                            SourceMark(file: path, node: ruleKey), "expected 'enable' or 'disable' under 'rules'")
                     }
                 }
             case "severity":
                 for (ruleKey, level) in value.mapping ?? [:] {
                     let id = ruleKey.scalar?.string ?? ""
-                    if !known.contains(id) { diagnostics.report(SourceMark(file: path, node: ruleKey), "unknown rule '\(id)'") }
+                    if !known.contains(id) {
+                        diagnostics.report(SourceMark(file: path, node: ruleKey), "unknown rule '\(id)'")
+                    }
                     guard let severity = Severity(rawValue: level.scalar?.string ?? "") else {
-                        diagnostics.report(SourceMark(file: path, node: level), "severity must be error, warning or info")
+                        diagnostics.report(
+                            SourceMark(file: path, node: level), "severity must be error, warning or info")
                         continue
                     }
                     configuration.severities[id] = severity
@@ -79,7 +90,8 @@ public struct Configuration: Sendable, Equatable {
             case "ignore":
                 configuration.ignore = (value.sequence.map(Array.init) ?? []).compactMap { $0.scalar?.string }
             default:
-                diagnostics.report(mark, "unknown key '\(key.scalar?.string ?? "")' (expected rules, severity, glossaries, ignore)")
+                diagnostics.report(
+                    mark, "unknown key '\(key.scalar?.string ?? "")' (expected rules, severity, glossaries, ignore)")
             }
         }
         if !diagnostics.errors.isEmpty { throw GlossaryErrors(errors: diagnostics.errors) }
@@ -90,7 +102,8 @@ public struct Configuration: Sendable, Equatable {
     public static func find(for path: String) -> String? {
         var directory = URL(fileURLWithPath: path).standardizedFileURL
         var isDirectory: ObjCBool = false
-        if !(FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) && isDirectory.boolValue) {
+        if !(FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) && isDirectory.boolValue)
+        {
             directory.deleteLastPathComponent()
         }
         while true {

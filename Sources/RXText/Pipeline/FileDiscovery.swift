@@ -25,7 +25,8 @@ public struct FileDiscovery: Sendable {
         for argument in arguments {
             var info = stat()
             guard stat(argument, &info) == 0 else {
-                errors.append((argument, errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno))))
+                errors.append(
+                    (argument, errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno))))
                 continue
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {

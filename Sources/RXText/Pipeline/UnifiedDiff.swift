@@ -54,8 +54,10 @@ public enum UnifiedDiff {
     }
 
     static func lines(_ text: String) -> [String] {
-        var result = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-            .map(String.init)
+        var result = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .map(String.init)
         if result.last == "" { result.removeLast() }
         return result
     }

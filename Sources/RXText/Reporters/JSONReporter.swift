@@ -20,7 +20,8 @@ public final class JSONReporter: LintReporter {
 
     static func fileJSON(_ file: FileReport) -> JSONValue {
         var fields: [(String, JSONValue)] = [("path", .string(file.path))]
-        fields.append(("flags", .array(file.document.map { document in file.flags.map { flagJSON($0, document) } } ?? [])))
+        fields.append(
+            ("flags", .array(file.document.map { document in file.flags.map { flagJSON($0, document) } } ?? [])))
         fields.append(("error", .optional(file.error)))
         if file.suppressed > 0 { fields.append(("suppressed", .int(file.suppressed))) }
         if file.fixed > 0 { fields.append(("fixed", .int(file.fixed))) }

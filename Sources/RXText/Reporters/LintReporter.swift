@@ -51,7 +51,8 @@ public struct LintSummary: Sendable, Equatable {
 
     public var json: JSONValue {
         .object([
-            ("files", .int(files)), ("files_with_flags", .int(filesWithFlags)), ("files_with_errors", .int(filesWithErrors)),
+            ("files", .int(files)), ("files_with_flags", .int(filesWithFlags)),
+            ("files_with_errors", .int(filesWithErrors)),
             ("flags", .int(flags)), ("errors", .int(errors)), ("warnings", .int(warnings)), ("info", .int(infos)),
             ("suppressed", .int(suppressed)), ("fixed", .int(fixed)), ("skipped_fixes", .int(skippedFixes)),
         ])
@@ -59,9 +60,12 @@ public struct LintSummary: Sendable, Equatable {
 
     /// "12 flags (3 errors, 8 warnings, 1 info) in 6 files"
     public var line: String {
-        var text = "\(flags) flag\(flags == 1 ? "" : "s") (\(errors) error\(errors == 1 ? "" : "s"), "
+        var text =
+            "\(flags) flag\(flags == 1 ? "" : "s") (\(errors) error\(errors == 1 ? "" : "s"), "
             + "\(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info) in \(files) file\(files == 1 ? "" : "s")"
-        if filesWithErrors > 0 { text += "; \(filesWithErrors) file\(filesWithErrors == 1 ? "" : "s") could not be read" }
+        if filesWithErrors > 0 {
+            text += "; \(filesWithErrors) file\(filesWithErrors == 1 ? "" : "s") could not be read"
+        }
         if suppressed > 0 { text += "; \(suppressed) suppressed by the baseline" }
         if fixed > 0 { text += "; \(fixed) fixed" }
         if skippedFixes > 0 { text += "; \(skippedFixes) overlapping fix\(skippedFixes == 1 ? "" : "es") skipped" }

@@ -21,12 +21,17 @@ public final class SARIFReporter: LintReporter {
                     ("level", .string("error")), ("message", .object([("text", .string(error))])),
                     (
                         "locations",
-                        .array([.object([("physicalLocation", .object([("artifactLocation", .object([("uri", .string(uri))]))]))])])
+                        .array([
+                            .object([
+                                ("physicalLocation", .object([("artifactLocation", .object([("uri", .string(uri))]))]))
+                            ])
+                        ])
                     ),
                 ]))
         }
         guard let document = file.document else { return }
-        artifacts.append(.object([("location", .object([("uri", .string(uri))])), ("length", .int(document.bytes.count))]))
+        artifacts.append(
+            .object([("location", .object([("uri", .string(uri))])), ("length", .int(document.bytes.count))]))
         for flag in file.flags {
             let start = document.position(of: flag.range.start)
             let end = document.position(of: flag.range.end)
@@ -47,7 +52,8 @@ public final class SARIFReporter: LintReporter {
                                         .object([
                                             ("startLine", .int(start.line)), ("startColumn", .int(start.column)),
                                             ("endLine", .int(end.line)), ("endColumn", .int(end.column)),
-                                            ("byteOffset", .int(flag.range.start)), ("byteLength", .int(flag.range.count)),
+                                            ("byteOffset", .int(flag.range.start)),
+                                            ("byteLength", .int(flag.range.count)),
                                             ("snippet", .object([("text", .string(document.text(flag.range)))])),
                                         ])
                                     ),
@@ -81,7 +87,10 @@ public final class SARIFReporter: LintReporter {
                                                                 ("byteLength", .int(flag.range.count)),
                                                             ])
                                                         ),
-                                                        ("insertedContent", .object([("text", .string(fix.replacement))])),
+                                                        (
+                                                            "insertedContent",
+                                                            .object([("text", .string(fix.replacement))])
+                                                        ),
                                                     ])
                                                 ])
                                             ),
@@ -104,7 +113,8 @@ public final class SARIFReporter: LintReporter {
                 ("shortDescription", .object([("text", .string(description.summary))])),
                 (
                     "defaultConfiguration",
-                    .object([("level", .string(description.severity == .info ? "note" : description.severity.rawValue))])
+                    .object([("level", .string(description.severity == .info ? "note" : description.severity.rawValue))]
+                    )
                 ),
             ])
         }

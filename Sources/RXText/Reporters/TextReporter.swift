@@ -17,12 +17,16 @@ public final class TextReporter: LintReporter {
         guard let document = file.document else { return }
         for flag in file.flags {
             let position = document.position(of: flag.range.start)
-            let severity = paint(flag.severity.rawValue, flag.severity == .error ? "1;31" : flag.severity == .warning ? "1;33" : "1;36")
-            output.write("\(file.path):\(position.line):\(position.column): \(severity): \(flag.message) [\(flag.rule)]\n")
+            let severity = paint(
+                flag.severity.rawValue, flag.severity == .error ? "1;31" : flag.severity == .warning ? "1;33" : "1;36")
+            output.write(
+                "\(file.path):\(position.line):\(position.column): \(severity): \(flag.message) [\(flag.rule)]\n")
             let before = document.text(ByteRange(flag.sentence.start, flag.range.start))
             let span = document.text(flag.range)
             let after = document.text(ByteRange(flag.range.end, max(flag.range.end, flag.sentence.end)))
-            output.write("    \(before)\(paint("⟦" + span + "⟧", "1"))\(after)\n".replacingOccurrences(of: "\n", with: " ").dropLast() + "\n")
+            output.write(
+                "    \(before)\(paint("⟦" + span + "⟧", "1"))\(after)\n".replacingOccurrences(of: "\n", with: " ")
+                    .dropLast() + "\n")
             if let suggestion = flag.suggestions.first, !suggestion.isEmpty {
                 let safe = flag.fix?.safe == true ? " (safe fix)" : ""
                 output.write("    suggestion: \(paint(suggestion, "32"))\(safe)\n")

@@ -48,11 +48,15 @@ enum BoilerplateLines {
             let rest = folded.dropFirst(entry.1.count)
             // The entry must end at a word boundary, and the line must be short.
             if let next = rest.first, next.isLetter || next.isNumber { continue }
-            if text.split(whereSeparator: { $0.isWhitespace }).count > WebBoilerplateRule.maximumWords
-                && !isBoilerplateOnly(folded, entries.map(\.1))
-            {
-                continue
-            }
+            // Boilerplate lines are the entry alone, a run of entries, or the entry and a list of
+            // capitalised link names ("Share this: Facebook Twitter"); not a sentence.
+            let restWords = text.dropFirst(entry.0.count).split(whereSeparator: {
+                $0.isWhitespace || $0 == "|" || $0 == ","
+            })
+            let linkList =
+                restWords.count <= WebBoilerplateRule.maximumWords
+                && restWords.allSatisfy { word in word.first.map { !$0.isLowercase } ?? true }
+            if !linkList && !isBoilerplateOnly(folded, entries.map(\.1)) { continue }
             let first =
                 article.sentences.first { paragraph.range.contains($0.range.start) }?.range.start
                 ?? paragraph.range.start
@@ -64,15 +68,15 @@ enum BoilerplateLines {
     /// Every sentence of the line starts with a boilerplate entry.
     private static func isBoilerplateOnly(_ folded: String, _ entries: [String]) -> Bool {
         folded.split(separator: ".").allSatisfy { part in
-            let trimmed = part.trimmingCharacters(in: " *")
-            return trimmed.isEmpty || entries.contains { trimmed.hasPrefix($0) }
+            let trimmed = part.trimmingCharacters(in: " *:")
+            return trimmed.isEmpty || entries.contains { trimmed == $0.trimmingCharacters(in: " *:.") }
         }
     }
 }
 
-extension Substring {
+extension StringProtocol {
     fileprivate func trimmingCharacters(in set: String) -> Substring {
-        var result = self
+        var result = Substring(self)
         while let first = result.first, set.contains(first) { result = result.dropFirst() }
         while let last = result.last, set.contains(last) { result = result.dropLast() }
         return result

@@ -34,8 +34,9 @@ struct SurnameCalqueRule: Rule {
             } else {
                 continue
             }
-            // Sentence-initial capitals prove nothing unless "the" makes it a name.
-            if start == 0 && !preceded { continue }
+            // A single sentence-initial capital proves nothing unless "the" makes it a name;
+            // two capitalised words ("Rock Rapids") do.
+            if start == 0 && !preceded && match.tokens.count < 2 { continue }
             let surnames = candidates.map { article.lexicon.glossary.drivers[$0].surname }
             let range = preceded ? sentence.range((start - 1)..<match.tokens.upperBound) : match.range
             let finnish = candidates.map { article.lexicon.glossary.drivers[$0].name }.joined(separator: " or ")

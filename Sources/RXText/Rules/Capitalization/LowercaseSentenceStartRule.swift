@@ -16,28 +16,53 @@ struct LowercaseSentenceStartRule: Rule {
             Example("eBay and iPhone start in lower case by design."),
             Example("The season ended in October.\n\n3 wins came in the spring."),
             Example("He said: “we will see.”"),
+            Example("The gap was approx. three seconds, e.g. one joker lap."),
         ])
 
     /// Names written with a lower-case first letter on purpose.
     static let exceptions: Set<String> = ["ebay", "iphone", "ipad", "e-mail", "x", "de", "van", "von", "der"]
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
-        guard let first = sentence.words.indices.first(where: { sentence.words[$0].kind == .word }) else { return [] }
-        // Only the first token may come before the word: an opening dash or quotation mark.
-        guard first == 0 || (first == 1 && Self.isOpener(sentence.text(0, in: article))) else { return [] }
-        guard sentence.isLowercaseStart(first, in: article), !Self.exceptions.contains(sentence.folded[first]) else {
-            return []
+        var starts: [Int] = []
+        if let first = sentence.words.indices.first(where: { sentence.words[$0].kind == .word }),
+            first == 0 || (first == 1 && Self.isOpener(sentence.text(0, in: article)))
+        {
+            starts.append(first)
         }
-        let word = sentence.text(first, in: article)
-        if word.dropFirst().contains(where: { $0.isUppercase }) { return [] }  // camel case: a name such as eBay
-        let replacement = word.capitalizingFirstLetter
-        return [
-            flag(
-                sentence.range(first..<(first + 1)), in: sentence,
+        // ICU keeps "ended. it was" in one sentence because a lower-case word follows the full
+        // stop: exactly the slip to flag. Also "said. – what a day".
+        for k in sentence.words.indices where [".", "!", "?"].contains(sentence.folded[k]) && k > 0 {
+            var next = k + 1
+            if next < sentence.words.count && Self.isOpener(sentence.text(next, in: article)) { next += 1 }
+            guard next < sentence.words.count, sentence.words[next].kind == .word,
+                sentence.words[k].range.end < sentence.words[next].range.start
+            else { continue }
+            let before = sentence.text(k - 1, in: article)
+            if Segmenter.extraAbbreviations.contains(before)
+                || Self.lowercaseAbbreviations.contains(sentence.folded[k - 1])
+            {
+                continue
+            }
+            if before.count == 1 { continue }  // initials: "J. smith" is not ours to judge
+            starts.append(next)
+        }
+        return starts.compactMap { index in
+            guard sentence.isLowercaseStart(index, in: article), !Self.exceptions.contains(sentence.folded[index])
+            else { return nil }
+            let word = sentence.text(index, in: article)
+            if word.dropFirst().contains(where: { $0.isUppercase }) { return nil }  // camel case: a name such as eBay
+            let replacement = word.capitalizingFirstLetter
+            return flag(
+                sentence.range(index..<(index + 1)), in: sentence,
                 message: "'\(word)' starts a sentence: capitalise it",
                 suggestions: [replacement], fix: Fix(replacement: replacement, safe: true))
-        ]
+        }
     }
+
+    /// Abbreviations after which a lower-case word is normal ("approx. three", "e.g. the").
+    static let lowercaseAbbreviations: Set<String> = [
+        "approx", "etc", "vs", "e.g", "i.e", "cf", "ca", "incl", "excl", "min", "max", "sec", "km", "kg", "no",
+    ]
 
     static func isOpener(_ text: String) -> Bool {
         ["–", "—", "-", "―"].contains(text)

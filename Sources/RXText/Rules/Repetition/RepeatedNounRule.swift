@@ -17,6 +17,8 @@ struct RepeatedNounRule: Rule {
         ])
 
     static let maximumGap = 5
+    /// The phrase between must be one noun phrase: a conjunction or article ends it.
+    static let functionWords: Set<String> = ["and", "or", "but", "the", "a", "an", "of", "in", "at", "to", "with"]
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
         var flags: [Flag] = []
@@ -26,7 +28,9 @@ struct RepeatedNounRule: Rule {
             var j = i + 2
             if words[j] == "the" { j += 1 }
             let start = j
-            while j < words.count && j - start <= Self.maximumGap && sentence.isWord(j) {
+            while j < words.count && j - start <= Self.maximumGap && sentence.isWord(j)
+                && !Self.functionWords.contains(words[j])
+            {
                 if j > start && words[j] == words[i] {
                     // Needs at least one capitalised word between: a named thing ("German Grand Prix").
                     let named = (start..<j).contains { sentence.isCapitalized($0, in: article) }

@@ -9,7 +9,7 @@ struct FinnishAbbreviationRule: Rule {
         flagged: [
             Example("He contested the full ⟦EM⟧ series in 2018."),
             Example("A successful ⟦EM⟧-debut two years ago helped."),
-            Example("He raced in the ⟦EM16⟧ Super1600 class."),
+            Example("He raced in the ⟦EM⟧16 Super1600 class."),
             Example("Grönholm was seventh in the ⟦MM⟧ points."),
         ],
         unflagged: [

@@ -8,7 +8,7 @@ struct FinnishTextRule: Rule {
         summary: "Finnish words or a whole Finnish sentence left untranslated.",
         flagged: [
             Example("⟦Kausi oli todella hyvä ja olen tyytyväinen.⟧"),
-            Example("He said the result was ⟦mahtava⟧ for the team."),
+            Example("He said the weekend was ⟦todella⟧ good for the team."),
         ],
         unflagged: [
             Example("The season was really good and I am satisfied."),

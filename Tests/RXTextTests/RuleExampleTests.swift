@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@testable import RXText
+
+/// Shared, loaded once: the repository's own glossaries compiled.
+enum TestLexicon {
+    static let shared: Lexicon = {
+        let directory = Fixtures.repository.appendingPathComponent("glossaries").path
+        do {
+            return Lexicon(try GlossaryLoader().load(directory: directory))
+        } catch {
+            fatalError("the shipped glossaries do not load:\n\(error)")
+        }
+    }()
+
+    static func annotate(_ text: String) throws -> AnnotatedArticle {
+        Annotator(lexicon: shared).annotate(try Document(bytes: Array(text.utf8), path: "example.txt"))
+    }
+}
+
+/// Runs every rule's own examples: flagged ones must flag exactly the marked spans (also after
+/// multi-byte text is prepended, to catch offset bugs), unflagged ones nothing, and `fixed`
+/// examples must read so after the rule's safe fixes.
+@Suite struct RuleExampleTests {
+    static let rules: [any Rule.Type] = RuleRegistry.all
+
+    /// Emoji, diacritics and a combining mark: every byte offset after it shifts unevenly.
+    static let prefix = "🏁 Café Zu\u{0308}rich – näin.\n\n"
+
+    static func spans(of rule: any Rule.Type, in text: String) throws -> [ByteRange] {
+        let article = try TestLexicon.annotate(text)
+        return Linter(rules: [rule.init()]).lint(article).map(\.range)
+    }
+
+    @Test(arguments: rules.map { $0.description.id })
+    func flaggedExamplesFlagExactlyTheMarkedSpans(id: String) throws {
+        let rule = try #require(RuleRegistry.rule(id: id))
+        for example in rule.description.flagged {
+            let location = SourceLocation(fileID: example.file, filePath: example.file, line: example.line, column: 1)
+            let (text, expected) = example.parsed
+            #expect(try Self.spans(of: rule, in: text) == expected, "\(example.text)", sourceLocation: location)
+            let shift = Self.prefix.utf8.count
+            let shifted = try Self.spans(of: rule, in: Self.prefix + text)
+            #expect(
+                shifted == expected.map { ByteRange($0.start + shift, $0.end + shift) }, "with prefix: \(example.text)",
+                sourceLocation: location)
+        }
+    }
+
+    @Test(arguments: rules.map { $0.description.id })
+    func unflaggedExamplesFlagNothing(id: String) throws {
+        let rule = try #require(RuleRegistry.rule(id: id))
+        for example in rule.description.unflagged {
+            let location = SourceLocation(fileID: example.file, filePath: example.file, line: example.line, column: 1)
+            #expect(
+                try Self.spans(of: rule, in: example.parsed.text) == [], "\(example.text)", sourceLocation: location)
+        }
+    }
+
+    @Test(arguments: rules.map { $0.description.id })
+    func fixedExamplesReadAsFixed(id: String) throws {
+        let rule = try #require(RuleRegistry.rule(id: id))
+        for example in rule.description.flagged {
+            guard let fixed = example.fixed else { continue }
+            let location = SourceLocation(fileID: example.file, filePath: example.file, line: example.line, column: 1)
+            let article = try TestLexicon.annotate(example.parsed.text)
+            let result = Cleaner().clean(article.document, flags: Linter(rules: [rule.init()]).lint(article))
+            #expect(result.text == fixed + "\n", sourceLocation: location)
+            // Applying the fixes again changes nothing.
+            let again = try TestLexicon.annotate(result.text)
+            #expect(
+                Cleaner().clean(again.document, flags: Linter(rules: [rule.init()]).lint(again)).text == result.text,
+                sourceLocation: location)
+        }
+    }
+}
+
+@Suite struct RuleRegistryTests {
+    @Test func idsAreUniqueAndWellFormed() {
+        let ids = RuleRegistry.all.map { $0.description.id }
+        #expect(Set(ids).count == ids.count)
+        for id in ids {
+            #expect(id.split(separator: ".").count == 2, "\(id) is not family.name")
+            #expect(id == id.lowercased())
+        }
+    }
+
+    @Test func everyRuleHasBothKindsOfExamples() {
+        for rule in RuleRegistry.all {
+            #expect(!rule.description.flagged.isEmpty, "\(rule.description.id) has no flagged example")
+            #expect(!rule.description.unflagged.isEmpty, "\(rule.description.id) has no unflagged example")
+        }
+    }
+
+    /// Every `struct X: Rule` in Sources/RXText/Rules is registered: a rule file cannot be forgotten.
+    @Test func everyRuleTypeInTheSourcesIsRegistered() throws {
+        let rulesDirectory = Fixtures.repository.appendingPathComponent("Sources/RXText/Rules")
+        let enumerator = try #require(FileManager.default.enumerator(atPath: rulesDirectory.path))
+        var declared: Set<String> = []
+        while let file = enumerator.nextObject() as? String {
+            guard file.hasSuffix(".swift") else { continue }
+            let text = try String(contentsOf: rulesDirectory.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") where line.hasPrefix("struct ") && line.contains(": Rule {") {
+                declared.insert(String(line.dropFirst("struct ".count).prefix { $0 != ":" }))
+            }
+        }
+        let registered = Set(RuleRegistry.all.map { String(describing: $0) })
+        #expect(declared == registered)
+        #expect(declared.count >= 14)
+    }
+}
