@@ -31,7 +31,8 @@ enum ResultVocabulary {
     static let placingVerbs: Set<String> = [
         "was", "were", "is", "be", "been", "finished", "finishing", "finish", "came", "come", "placed", "placing",
         "ended", "ending", "took", "taking", "claimed", "secured", "classified", "qualified", "home", "crossed", "ran",
-        "drove", "run", "stood", "sat", "lay", "remained",
+        "drove", "run", "stood", "sat", "lay", "remained", "dropped", "rose", "climbed", "fell", "moved", "slipped",
+        "recovered", "completed", "promoted", "demoted",
     ]
 
     /// Words after an ordinal that make it a placing ("sixth placed", "fourth place").

@@ -25,7 +25,10 @@ public struct RecordBuilder: Sendable {
             raceClass: raceClass.map { glossary.classes[$0].name }, subject: nil, events: [], results: [], mentions: [])
         if let subject {
             let driver = glossary.drivers[subject]
-            let team = mostMentioned(article) { if case .team(let i) = $0 { i } else { nil } }
+            // A team named beside another year ("with Albatec in 2017") is not this season's team.
+            let team =
+                mostMentioned(article, inSeason: season) { if case .team(let i) = $0 { i } else { nil } }
+                ?? mostMentioned(article) { if case .team(let i) = $0 { i } else { nil } }
             record.subject = RaceRecord.Subject(
                 name: driver.name, nationality: driver.nationality,
                 age: Self.age(in: article, season: season, born: driver.born),
@@ -52,11 +55,21 @@ public struct RecordBuilder: Sendable {
         return record
     }
 
-    /// The entity mentioned most often (ties: the first mentioned).
-    private func mostMentioned(_ article: AnnotatedArticle, _ pick: (Mention.Entity) -> Int?) -> Int? {
+    /// The entity mentioned most often (ties: the first mentioned); with `inSeason`, only in
+    /// sentences that name no other year.
+    private func mostMentioned(
+        _ article: AnnotatedArticle, inSeason season: Int? = nil, _ pick: (Mention.Entity) -> Int?
+    ) -> Int? {
         var counts: [Int: (count: Int, first: Int)] = [:]
         for (order, mention) in article.mentions.enumerated() {
             guard let index = pick(mention.entity) else { continue }
+            if let season,
+                article.sentences[mention.sentence].folded.contains(where: {
+                    Self.year($0).map { $0 != season } ?? false
+                })
+            {
+                continue
+            }
             counts[index, default: (0, order)].count += 1
         }
         return counts.max { ($0.value.count, -$0.value.first) < ($1.value.count, -$1.value.first) }?.key

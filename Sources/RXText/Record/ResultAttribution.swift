@@ -140,7 +140,8 @@ struct ResultAttribution {
 
     /// Prepositions after which a driver is an object, not the one the result belongs to.
     private static let objectMarkers: Set<String> = [
-        "behind", "of", "over", "than", "from", "with", "beat", "beating", "passed", "to", "against", "and",
+        "behind", "of", "over", "than", "from", "with", "beat", "beating", "passed", "to", "against", "penalised",
+        "penalized",
     ]
 
     private func driver(for cue: ResultCue, in sentenceIndex: Int) -> (Int, Range<Int>?)? {
@@ -149,10 +150,12 @@ struct ResultAttribution {
             guard mention.sentence == sentenceIndex, case .driver = mention.entity else { return false }
             return true
         }
-        if case .champion = cue.kind,
-            let following = drivers.first(where: { $0.tokens.lowerBound == cue.tokens.upperBound }),
-            case .driver(let i) = following.entity
-        {
+        // "European champion Rokas Baciuška", "top qualifier Marklund", "the victory went to Marklund":
+        // the driver comes after the cue.
+        if let following = drivers.first(where: { mention in
+            (mention.tokens.lowerBound == cue.tokens.upperBound && (cue.isChampion || cue.tokens.count > 1))
+                || followsVia(mention, cue, sentence)
+        }), case .driver(let i) = following.entity {
             return (i, following.tokens)
         }
         // "disqualified Mattias Ekström": the verb's object is the one it happened to.
@@ -182,6 +185,14 @@ struct ResultAttribution {
             return nil
         }
         return (subject, nil)
+    }
+
+    /// "the victory went to Marklund": the driver comes after "went to" / "goes to".
+    private func followsVia(_ mention: Mention, _ cue: ResultCue, _ sentence: AnnotatedSentence) -> Bool {
+        let start = mention.tokens.lowerBound
+        guard start >= cue.tokens.upperBound + 2, start <= cue.tokens.upperBound + 3 else { return false }
+        let between = sentence.folded[cue.tokens.upperBound..<start]
+        return between.last == "to" && between.contains { ["went", "goes", "go", "fell", "belonged"].contains($0) }
     }
 
     /// "the Lithuanian" standing for the one driver of that nationality the article names.

@@ -13,6 +13,11 @@ struct ResultCue {
     var tokens: Range<Int>
     /// A stage the cue itself fixes ("top qualifier" is qualifying, "champion" is standings).
     var fixedStage: Stage?
+
+    var isChampion: Bool {
+        if case .champion = kind { return true }
+        return false
+    }
 }
 
 struct StageCue {
@@ -91,6 +96,14 @@ struct ResultCueFinder {
                 index += 2
                 continue
             }
+            // "was on top after the heats": first, at whatever stage the context names.
+            if index + 1 < words.count, index > 0, word == "on", words[index + 1] == "top",
+                ResultVocabulary.placingVerbs.contains(words[index - 1])
+            {
+                cues.append(ResultCue(kind: .placing(1), tokens: index..<(index + 2), fixedStage: nil))
+                index += 2
+                continue
+            }
             if let position = placing(at: index, in: words) {
                 cues.append(ResultCue(kind: .placing(position), tokens: index..<(index + 1), fixedStage: nil))
             } else if isWin(at: index, in: words) {
@@ -161,6 +174,10 @@ struct ResultCueFinder {
             ResultVocabulary.countNouns.contains(next)
             || (ResultVocabulary.countNouns.contains(afterNext) && !Self.clauseWords.contains(next))
         if countFollows || countCalqueStarts(at: index + 1) { return nil }
+        // "completed the podium in third": "in" + ordinal closing the clause.
+        if index > 0, words[index - 1] == "in", next.isEmpty || Self.clauseWords.contains(next) || next == "-" {
+            return position
+        }
         var back = index - 1
         while back >= 0 && back >= index - 4 {
             let previous = words[back]
