@@ -82,12 +82,12 @@ public enum UnifiedDiff {
                 steps.append(Step(kind: .same, oldLine: i, newLine: j))
                 i += 1
                 j += 1
-            } else if j < b.count && (i == a.count || table[i][j + 1] >= table[i + 1][j]) {
-                steps.append(Step(kind: .insert, oldLine: i, newLine: j))
-                j += 1
-            } else {
+            } else if i < a.count && (j == b.count || table[i + 1][j] >= table[i][j + 1]) {
                 steps.append(Step(kind: .delete, oldLine: i, newLine: j))
                 i += 1
+            } else {
+                steps.append(Step(kind: .insert, oldLine: i, newLine: j))
+                j += 1
             }
         }
         return steps

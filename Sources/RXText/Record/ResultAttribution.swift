@@ -83,7 +83,7 @@ struct ResultAttribution {
             let sentenceSeason = sentence.folded.compactMap(RecordBuilder.year).first ?? season
             for cue in finder.resultCues() {
                 guard let (driver, driverTokens) = driver(for: cue, in: sentenceIndex) else { continue }
-                let stageCue = nearest(stages, to: cue.tokens)
+                let stageCue = nearest(stages, to: cue.tokens, in: sentence)
                 var stage = cue.fixedStage ?? stageCue?.stage
                 if stage == nil {
                     if case .win = cue.kind { stage = .final } else { stage = .event }
@@ -211,9 +211,16 @@ struct ResultAttribution {
         return nil
     }
 
-    private func nearest(_ stages: [StageCue], to tokens: Range<Int>) -> StageCue? {
-        stages.min { distance($0.tokens, tokens) < distance($1.tokens, tokens) }
+    /// The nearest stage word. "series", "championship" and "overall" often name the competition
+    /// rather than the stage ("won the class of the EM series at Hell"): they count only close by.
+    private func nearest(_ stages: [StageCue], to tokens: Range<Int>, in sentence: AnnotatedSentence) -> StageCue? {
+        stages.filter { cue in
+            let word = sentence.folded[cue.tokens.lowerBound]
+            return !Self.weakStageWords.contains(word) || distance(cue.tokens, tokens) <= 5
+        }.min { distance($0.tokens, tokens) < distance($1.tokens, tokens) }
     }
+
+    private static let weakStageWords: Set<String> = ["series", "championship", "overall"]
 
     private func nearestEvent(_ events: [EventMention], to tokens: Range<Int>) -> EventMention? {
         if let before = events.last(where: { $0.tokens.upperBound <= tokens.lowerBound }) { return before }

@@ -1,0 +1,201 @@
+import Foundation
+import Testing
+
+@testable import RXText
+
+@Suite struct GlossaryLoaderTests {
+    static let countries = """
+        countries:
+          - id: fi
+            code: FI
+            alpha3: FIN
+            name: Finland
+            adjectives: [Finnish]
+          - id: no
+            code: "NO"
+            alpha3: NOR
+            name: Norway
+            adjectives: [Norwegian]
+        """
+
+    func errors(_ files: [(String, String)]) -> [String] {
+        do {
+            _ = try GlossaryLoader().load(files: [("countries.yaml", Self.countries)] + files.map { ($0.0, $0.1) })
+            return []
+        } catch {
+            return error.errors.map(\.description)
+        }
+    }
+
+    @Test func shippedGlossariesLoadAndMeetTheCoverageFloor() throws {
+        let glossary = TestLexicon.shared.glossary
+        #expect(glossary.drivers.count >= 150)
+        #expect(glossary.venues.count >= 40)
+        #expect(glossary.calques.count >= 80)
+        #expect(
+            glossary.calendars.contains {
+                $0.championship == "euro-rx" && $0.season == 2018 && $0.raceClass == "super1600"
+            })
+        #expect(glossary.calendars.contains { $0.championship == "world-rx" && $0.season == 2018 })
+        #expect(Set(glossary.championships.flatMap(\.finnish)).isSuperset(of: ["EM", "MM", "SM"]))
+    }
+
+    @Test func unknownKeyIsReportedAtItsPosition() {
+        let drivers = """
+            drivers:
+              - id: jesse-kallio
+                name: Jesse Kallio
+                nationality: FIN
+                alias: [Kalio]
+            """
+        #expect(
+            errors([("drivers.yaml", drivers)]).contains {
+                $0.hasPrefix("drivers.yaml:5:5: error: unknown key 'alias' in driver entry")
+            })
+    }
+
+    @Test func missingFieldDuplicateIdAndBadCountryAreReported() {
+        let drivers = """
+            drivers:
+              - id: jesse-kallio
+                name: Jesse Kallio
+                nationality: FIN
+              - id: jesse-kallio
+                name: Jesse Kallio Junior
+                nationality: FIN
+              - id: nobody
+                nationality: FIN
+              - id: someone
+                name: Some One
+                nationality: XXX
+            """
+        let venues = """
+            venues:
+              - id: hell
+                name: Lånkebanen
+                town: Hell
+                country: NQ
+            """
+        let found = errors([("drivers.yaml", drivers), ("venues.yaml", venues)])
+        #expect(
+            found.contains {
+                $0.hasPrefix(
+                    "drivers.yaml:5:9: error: duplicate driver id 'jesse-kallio' (first defined at drivers.yaml:2:9)")
+            })
+        #expect(
+            found.contains {
+                $0.hasPrefix("drivers.yaml:8:5: error: driver entry is missing the required field 'name'")
+            })
+        #expect(found.contains { $0.hasPrefix("drivers.yaml:12:18: error: unknown nationality 'XXX'") })
+        #expect(found.contains { $0.hasPrefix("venues.yaml:5:14: error: unknown country code 'NQ'") })
+    }
+
+    @Test func aliasClaimedByTwoEntriesIsReported() {
+        let venues = """
+            venues:
+              - id: lankebanen
+                name: Lånkebanen
+                town: Hell
+                country: "NO"
+                aliases: [Hell]
+              - id: other
+                name: Other Track
+                town: Elsewhere
+                country: "NO"
+                aliases: [hell]
+            """
+        #expect(
+            errors([("venues.yaml", venues)]).contains {
+                $0.hasPrefix("venues.yaml:11:15: error: 'hell' is claimed by venue other and by venue lankebanen")
+            })
+    }
+
+    @Test func yamlSyntaxErrorNamesLineAndColumn() {
+        let found = errors([("broken.yaml", "drivers:\n  - id: a\n    name: [unclosed\n")])
+        #expect(found.contains { $0.hasPrefix("broken.yaml:") && $0.contains("YAML syntax error") })
+    }
+
+    @Test func unknownKindAndDanglingReferencesAreReported() {
+        let calendar = """
+            calendars:
+              - id: c
+                championship: nowhere
+                season: 2018
+                class: none
+                rounds:
+                  - round: 1
+                    venue: missing
+                    start: 2018-04-14
+            """
+        let found = errors([("calendars.yaml", calendar), ("odd.yaml", "gizmos: []\n")])
+        #expect(found.contains { $0.contains("unknown championship id 'nowhere'") })
+        #expect(found.contains { $0.contains("calendars.yaml:8:16: error: unknown venue id 'missing'") })
+        #expect(found.contains { $0.hasPrefix("odd.yaml:1:1: error: unknown glossary kind 'gizmos'") })
+    }
+}
+
+@Suite struct LexiconTests {
+    func matches(_ text: String) throws -> [String] {
+        let article = try TestLexicon.annotate(text)
+        return article.sentences.flatMap { sentence in
+            sentence.matches.map { "\(article.document.text($0.range))=\($0.sense.origin)" }
+        }
+    }
+
+    @Test func namesMatchWithoutDiacriticsAndWithPossessives() throws {
+        let found = try matches("Baciuska’s win and BACIUŠKA's title.")
+        #expect(found.filter { $0.contains("rokas-baciuska") }.count == 2)
+    }
+
+    @Test func longestMatchWins() throws {
+        let found = try matches("He drove at the Circuit de Barcelona-Catalunya.")
+        #expect(found.contains { $0.hasPrefix("Circuit de Barcelona-Catalunya=venue") })
+        #expect(!found.contains { $0.hasPrefix("Barcelona=") })
+    }
+
+    @Test func finnishAbbreviationsAreCaseSensitiveAndMatchInsideHyphenatedForms() throws {
+        #expect(
+            try matches("a successful EM-debut").contains {
+                $0.hasPrefix("EM=championship euro-rx: Finnish abbreviation")
+            })
+        #expect(try matches("the gap was 12 em wide").allSatisfy { !$0.hasPrefix("em=") })
+    }
+
+    @Test func compoundSurnamesAreDecomposedIntoLiteralRenderings() throws {
+        let renderings = TestLexicon.shared.surnameRenderings
+        let kalliokoski = try #require(TestLexicon.shared.driverIndex["jere-kalliokoski"])
+        #expect(renderings[kalliokoski]?.contains("rock rapids") == true)
+        let kallio = try #require(TestLexicon.shared.driverIndex["jesse-kallio"])
+        #expect(renderings[kallio]?.contains("rock") == true)
+    }
+
+    @Test func glossaryFindExplainsWhy() throws {
+        let result = try CLI.run([
+            "glossary", "find", "prize pool", "--glossaries",
+            Fixtures.repository.appendingPathComponent("glossaries").path,
+        ])
+        #expect(result.stdout.contains("calque podium-prize-pool"))
+        let missing = try CLI.run([
+            "glossary", "find", "zzzz", "--glossaries", Fixtures.repository.appendingPathComponent("glossaries").path,
+        ])
+        #expect(missing.status == 1)
+    }
+
+    @Test func glossaryCheckReportsErrorsAndExitsTwo() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("drivers.yaml", "drivers:\n  - id: a\n    nam: A\n")
+        let result = try CLI.run(["glossary", "check", directory.url.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("drivers.yaml:2:5: error: driver entry is missing the required field 'name'"))
+    }
+
+    @Test func glossariesAreFoundFromTheEnvironmentAndFromAnyWorkingDirectory() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("a.txt", "He won in Hell Hell.\n")
+        var result = try CLI.run(["lint", path], directory: directory.url)
+        #expect(result.status == 1, "found beside the executable: \(result.stderr)")
+        result = try CLI.run(["lint", path], environment: ["RXTEXT_GLOSSARIES": directory.url.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no glossary directory found"))
+    }
+}

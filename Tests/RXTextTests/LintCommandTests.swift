@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+
+@testable import RXText
+
+@Suite struct LintCommandTests {
+    static let glossaries = Fixtures.repository.appendingPathComponent("glossaries").path
+    static let garbled = "The season continued in June in Hell Hell.\n\nHe won the international rallicross event.\n"
+    static let clean = "The season continued in June at Hell.\n"
+
+    func lint(_ arguments: [String], stdin: String? = nil, in directory: TemporaryDirectory? = nil) throws
+        -> CommandResult
+    {
+        try CLI.run(["lint", "--glossaries", Self.glossaries] + arguments, stdin: stdin, directory: directory?.url)
+    }
+
+    @Test func exitStatusFollowsFailOn() throws {
+        let directory = try TemporaryDirectory()
+        let garbled = try directory.write("a.txt", Self.garbled)
+        let clean = try directory.write("b.txt", Self.clean)
+        #expect(try lint([clean]).status == 0)
+        #expect(try lint([garbled]).status == 1)
+        let calque = try directory.write("c.txt", "It was a handsome win.\n")
+        #expect(try lint([calque]).status == 0, "warnings do not fail by default")
+        #expect(try lint([calque, "--fail-on", "warning"]).status == 1)
+    }
+
+    @Test func textOutputIsCompilerStyleWithTheSpanMarked() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("a.txt", Self.garbled)
+        let result = try lint([path])
+        #expect(result.stdout.contains("\(path):1:33: error: 'Hell' is repeated [repetition.doubled-word]"))
+        #expect(result.stdout.contains("    The season continued in June in ⟦Hell Hell⟧."))
+        #expect(result.stdout.contains("    suggestion: Hell (safe fix)"))
+        #expect(!result.stdout.contains("\u{1B}["), "no colour in a pipe")
+        #expect(result.stdout.contains("2 flags (2 errors, 0 warnings, 0 info) in 1 file"))
+    }
+
+    @Test func badFileIsReportedAndOthersAreStillLinted() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("bad.txt", bytes: Array("ok\n".utf8) + [0xFF, 0xFE, 0x00])
+        try directory.write("good.txt", Self.garbled)
+        try directory.write("notes.json", "{}")
+        let result = try lint([directory.url.path, "--format", "jsonl"])
+        #expect(result.status == 2)
+        let lines = result.stdout.split(separator: "\n").map {
+            try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        #expect(
+            lines.contains { ($0["error"] as? String)?.contains("bad.txt:2:1: error: invalid UTF-8 at byte 3") == true }
+        )
+        #expect(lines.filter { ($0["path"] as? String)?.hasSuffix("good.txt") == true && $0["rule"] != nil }.count == 2)
+        #expect(!lines.contains { ($0["path"] as? String)?.hasSuffix("notes.json") == true })
+    }
+
+    @Test func outputOrderIsStableAcrossJobCounts() throws {
+        let directory = try TemporaryDirectory()
+        for index in 0..<12 { try directory.write("f\(index).txt", Self.garbled) }
+        let one = try lint([directory.url.path, "--format", "jsonl", "--jobs", "1"])
+        let many = try lint([directory.url.path, "--format", "jsonl", "--jobs", "4"])
+        #expect(one.stdout == many.stdout)
+        #expect(one.stdout.split(separator: "\n").count == 24)
+    }
+
+    @Test func includeExcludeAndConfigurationApply() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("keep.txt", Self.garbled)
+        try directory.write("drafts/skip.txt", Self.garbled)
+        try directory.write("notes.text", Self.garbled)
+        var result = try lint([directory.url.path, "--format", "jsonl", "--exclude", "drafts"])
+        #expect(
+            result.stdout.contains("keep.txt") && !result.stdout.contains("skip.txt")
+                && !result.stdout.contains("notes.text"))
+        result = try lint([directory.url.path, "--format", "jsonl", "--include", "*.text"])
+        #expect(result.stdout.contains("notes.text") && !result.stdout.contains("keep.txt"))
+        try directory.write(
+            ".rxtext.yaml",
+            "rules:\n  disable: [spelling.domain-variant]\nseverity:\n  repetition.doubled-word: info\nignore: [\"drafts\"]\n"
+        )
+        result = try lint([directory.url.path, "--format", "jsonl"])
+        #expect(!result.stdout.contains("spelling.domain-variant"))
+        #expect(result.stdout.contains("\"severity\":\"info\""))
+        #expect(!result.stdout.contains("skip.txt"))
+        #expect(result.status == 0, "only an info flag is left")
+    }
+
+    @Test func badConfigurationNamesFileLineAndColumn() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.txt", Self.clean)
+        try directory.write(".rxtext.yaml", "rules:\n  disable: [no.such-rule]\n")
+        let result = try lint([directory.url.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(".rxtext.yaml:2:13: error: unknown rule 'no.such-rule'"))
+    }
+
+    @Test func fixWritesAtomicallyKeepsPermissionsAndReportsWhatRemains() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("a.txt", "He won in Hell Hell. It was a handsome win.\n\nLeave a Reply\n")
+        chmod(path, 0o640)
+        let result = try lint([path, "--fix", "--fail-on", "warning"])
+        let fixed = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(fixed == "He won in Hell. It was a handsome win.\n")
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o640)
+        #expect(result.status == 1, "the unsafe calque remains and is a warning")
+        #expect(result.stdout.contains("handsome"))
+        #expect(result.stdout.contains("2 fixed"))
+        // Fixing again changes nothing.
+        _ = try lint([path, "--fix"])
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == fixed)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.url.path).filter {
+            $0.hasPrefix(".")
+        }
+        #expect(leftovers.isEmpty, "no temporary files left: \(leftovers)")
+    }
+
+    @Test func dryRunPrintsADiffAndWritesNothing() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("a.txt", "Title\n\nHe won in Hell Hell.\n")
+        let result = try lint([path, "--fix", "--dry-run"])
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "Title\n\nHe won in Hell Hell.\n")
+        #expect(
+            result.stdout.contains(
+                "--- \(path)\n+++ \(path) (fixed)\n@@ -1,3 +1,3 @@\n Title\n \n-He won in Hell Hell.\n+He won in Hell.\n"
+            ))
+    }
+
+    @Test func baselineSuppressesKnownFlagsOnly() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("a.txt", Self.garbled)
+        let baseline = directory.url.appendingPathComponent("baseline.json").path
+        #expect(try lint([path, "--write-baseline", baseline]).status == 0)
+        var result = try lint([path, "--baseline", baseline])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("2 suppressed by the baseline"))
+        // A new garble elsewhere still fails; the old ones stay suppressed even though they moved.
+        try directory.write("a.txt", "A new first line about the the final.\n\n" + Self.garbled)
+        result = try lint([path, "--baseline", baseline, "--format", "jsonl"])
+        #expect(result.status == 1)
+        #expect(result.stdout.split(separator: "\n").count == 1)
+        #expect(result.stdout.contains("the the"))
+    }
+
+    @Test func stdinStreamAnswersEveryLineInOrder() throws {
+        let input = [
+            #"{"id": "a", "text": "He won in Hell Hell."}"#, #"not json"#, #"{"id": 7, "text": "A clean line."}"#,
+            #"{"id": "b"}"#,
+        ].joined(separator: "\n")
+        let result = try lint(["--stdin", "--format", "jsonl"], stdin: input + "\n")
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map {
+            try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        #expect(lines.count == 4)
+        #expect(lines[0]["id"] as? String == "a")
+        #expect((lines[0]["flags"] as? [[String: Any]])?.first?["rule"] as? String == "repetition.doubled-word")
+        #expect((lines[1]["error"] as? String)?.contains("line 2") == true)
+        #expect(lines[2]["id"] as? Int == 7)
+        #expect((lines[2]["flags"] as? [Any])?.isEmpty == true)
+        #expect((lines[3]["error"] as? String)?.contains("text") == true)
+    }
+
+    @Test func githubAnnotationsAreEscaped() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("a,b.txt", Self.garbled)
+        let result = try lint([path, "--format", "github"])
+        #expect(
+            result.stdout.contains("::error file=\(path.replacingOccurrences(of: ",", with: "%2C")),line=1,col=33,"))
+        #expect(result.stdout.contains("title=repetition.doubled-word::'Hell' is repeated"))
+    }
+
+    @Test func rulesCommandListsEveryRule() throws {
+        let result = try CLI.run(["rules", "--ids-only"])
+        #expect(result.stdout.split(separator: "\n").map(String.init) == RuleRegistry.all.map { $0.description.id })
+    }
+
+    @Test func cleanPrintsFixedTextWithoutBoilerplate() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("a.txt", "– what a weekend in Hell Hell.\n\nShare this:\n\nLeave a Reply\n")
+        let result = try CLI.run(["clean", path, "--glossaries", Self.glossaries])
+        #expect(result.stdout == "– What a weekend in Hell.\n")
+    }
+}
