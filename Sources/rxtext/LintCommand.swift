@@ -98,9 +98,7 @@ struct LintCommand: ParsableCommand {
         }
         session.run(files) { report in
             summary.add(report)
-            if writeBaseline != nil, let document = report.document {
-                for flag in report.flags { fingerprints.insert(Fingerprint.of(flag, in: document)) }
-            }
+            if writeBaseline != nil { fingerprints.formUnion(report.fingerprints) }
             progress.advance(bytes: report.document?.bytes.count ?? 0)
             reporter.report(report)
         }

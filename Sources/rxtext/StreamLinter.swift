@@ -39,7 +39,8 @@ struct StreamLinter {
             return .object([("id", id), ("error", .string(error.description))])
         }
         let report = session.lint(document, linter: linter)
-        return .object([("id", id), ("flags", .array(report.flags.map { JSONReporter.flagJSON($0, document) }))])
+        let flags = zip(report.flags, report.fingerprints).map { JSONReporter.flagJSON($0, $1, document) }
+        return .object([("id", id), ("flags", .array(flags))])
     }
 
     /// A JSON scalar from JSONSerialization, echoed back as it came.

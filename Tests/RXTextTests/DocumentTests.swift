@@ -98,3 +98,14 @@ import Testing
             document.position(of: offset) == SourcePosition(line: 1, column: chunk.unicodeScalars.count * 15_000 + 1))
     }
 }
+
+@Suite struct PositionCursorTests {
+    @Test func cursorAgreesWithTheIndexOnEveryScalarBoundary() throws {
+        let text = "Baciuška’s\r\nline two\rthree\n\nfour – 🏁 end"
+        let document = try Document(bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        var cursor = PositionCursor(document)
+        for offset in document.bodyStart..<document.bytes.count where document.bytes[offset] & 0xC0 != 0x80 {
+            #expect(cursor.position(of: offset) == document.position(of: offset), "offset \(offset)")
+        }
+    }
+}

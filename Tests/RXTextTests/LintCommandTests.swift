@@ -181,3 +181,17 @@ import Testing
         #expect(result.stdout == "– What a weekend in Hell.\n")
     }
 }
+
+@Suite struct FingerprintTests {
+    @Test func repeatedFlagsInOneSentenceGetDistinctFingerprintsThatSurviveEditsElsewhere() throws {
+        let text = "The EM series and the EM title were his.\n"
+        let article = try TestLexicon.annotate(text)
+        let flags = Linter().lint(article).filter { $0.rule == "untranslated.abbreviation" }
+        #expect(flags.count == 2)
+        let fingerprints = Fingerprint.all(flags, in: article.document)
+        #expect(Set(fingerprints).count == 2)
+        let moved = try TestLexicon.annotate("A new opening line.\n\n" + text)
+        let movedFlags = Linter().lint(moved).filter { $0.rule == "untranslated.abbreviation" }
+        #expect(Fingerprint.all(movedFlags, in: moved.document) == fingerprints)
+    }
+}

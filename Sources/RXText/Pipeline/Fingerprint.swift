@@ -1,10 +1,17 @@
-/// A flag's identity across edits elsewhere in the file: rule, span text and a hash of its
-/// sentence with case, diacritics and spacing folded. Offsets are deliberately left out.
+/// A flag's identity across edits elsewhere in the file: rule, span text, a hash of its sentence
+/// with case, diacritics and spacing folded, and which occurrence of that triple in the file it is
+/// (two "EM" flags in one sentence stay two). Offsets are deliberately left out.
 public enum Fingerprint {
-    public static func of(_ flag: Flag, in document: Document) -> String {
-        let sentence = ICU.fold(document.text(flag.sentence)).split(whereSeparator: { $0.isWhitespace }).joined(
-            separator: " ")
-        let key = "\(flag.rule)\u{1F}\(document.text(flag.range))\u{1F}\(sentence)"
-        return String(SHA256.hex(Array(key.utf8)).prefix(32))
+    /// Fingerprints of a file's flags, in the flags' order.
+    public static func all(_ flags: [Flag], in document: Document) -> [String] {
+        var seen: [String: Int] = [:]
+        return flags.map { flag in
+            let sentence = ICU.fold(document.text(flag.sentence)).split(whereSeparator: { $0.isWhitespace })
+                .joined(separator: " ")
+            let key = "\(flag.rule)\u{1F}\(document.text(flag.range))\u{1F}\(sentence)"
+            let occurrence = seen[key, default: 0]
+            seen[key] = occurrence + 1
+            return String(SHA256.hex(Array("\(key)\u{1F}\(occurrence)".utf8)).prefix(32))
+        }
     }
 }

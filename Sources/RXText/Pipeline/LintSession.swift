@@ -6,6 +6,8 @@ public struct FileReport: Sendable {
     public var path: String
     public var document: Document?
     public var flags: [Flag]
+    /// `Fingerprint.all(flags)`, in the same order.
+    public var fingerprints: [String] = []
     /// Why the file could not be linted (bad bytes, unreadable), with its position if any.
     public var error: String?
     /// Flags suppressed by a baseline.
@@ -118,17 +120,12 @@ public struct LintSession: Sendable {
 
     public func lint(_ document: Document, linter: Linter) -> FileReport {
         let article = Annotator(lexicon: lexicon).annotate(document)
-        var flags = linter.lint(article)
-        var suppressed = 0
-        if !options.baseline.isEmpty {
-            flags.removeAll { flag in
-                let hit = options.baseline.contains(Fingerprint.of(flag, in: document))
-                if hit { suppressed += 1 }
-                return hit
-            }
-        }
-        var report = FileReport(path: document.path, document: document, flags: flags, error: nil)
-        report.suppressed = suppressed
+        let flags = linter.lint(article)
+        let fingerprints = Fingerprint.all(flags, in: document)
+        let kept = flags.indices.filter { !options.baseline.contains(fingerprints[$0]) }
+        var report = FileReport(path: document.path, document: document, flags: kept.map { flags[$0] }, error: nil)
+        report.fingerprints = kept.map { fingerprints[$0] }
+        report.suppressed = flags.count - kept.count
         return report
     }
 }

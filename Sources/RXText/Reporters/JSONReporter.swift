@@ -21,7 +21,13 @@ public final class JSONReporter: LintReporter {
     static func fileJSON(_ file: FileReport) -> JSONValue {
         var fields: [(String, JSONValue)] = [("path", .string(file.path))]
         fields.append(
-            ("flags", .array(file.document.map { document in file.flags.map { flagJSON($0, document) } } ?? [])))
+            (
+                "flags",
+                .array(
+                    file.document.map { document in
+                        zip(file.flags, file.fingerprints).map { flagJSON($0, $1, document) }
+                    } ?? [])
+            ))
         fields.append(("error", .optional(file.error)))
         if file.suppressed > 0 { fields.append(("suppressed", .int(file.suppressed))) }
         if file.fixed > 0 { fields.append(("fixed", .int(file.fixed))) }
@@ -29,9 +35,9 @@ public final class JSONReporter: LintReporter {
     }
 
     /// The contract FLAG plus its fingerprint.
-    public static func flagJSON(_ flag: Flag, _ document: Document) -> JSONValue {
+    public static func flagJSON(_ flag: Flag, _ fingerprint: String, _ document: Document) -> JSONValue {
         guard case .object(var fields) = flag.json(in: document) else { return .null }
-        fields.append(("fingerprint", .string(Fingerprint.of(flag, in: document))))
+        fields.append(("fingerprint", .string(fingerprint)))
         return .object(fields)
     }
 }
@@ -51,8 +57,8 @@ public final class JSONLinesReporter: LintReporter {
             output.write(JSONValue.object([("path", .string(file.path)), ("error", .string(error))]).render() + "\n")
         }
         guard let document = file.document else { return }
-        for flag in file.flags {
-            guard case .object(let fields) = JSONReporter.flagJSON(flag, document) else { continue }
+        for (flag, fingerprint) in zip(file.flags, file.fingerprints) {
+            guard case .object(let fields) = JSONReporter.flagJSON(flag, fingerprint, document) else { continue }
             output.write(JSONValue.object([("path", .string(file.path))] + fields).render() + "\n")
         }
     }

@@ -32,7 +32,7 @@ public final class SARIFReporter: LintReporter {
         guard let document = file.document else { return }
         artifacts.append(
             .object([("location", .object([("uri", .string(uri))])), ("length", .int(document.bytes.count))]))
-        for flag in file.flags {
+        for (flag, fingerprint) in zip(file.flags, file.fingerprints) {
             let start = document.position(of: flag.range.start)
             let end = document.position(of: flag.range.end)
             var result: [(String, JSONValue)] = [
@@ -62,7 +62,7 @@ public final class SARIFReporter: LintReporter {
                         ])
                     ])
                 ),
-                ("partialFingerprints", .object([("rxtextFlag/v1", .string(Fingerprint.of(flag, in: document)))])),
+                ("partialFingerprints", .object([("rxtextFlag/v1", .string(fingerprint))])),
             ]
             if let fix = flag.fix {
                 result.append(
@@ -156,9 +156,10 @@ public final class SARIFReporter: LintReporter {
         output.write(log.render(pretty: true) + "\n")
     }
 
-    /// A relative URI reference for a path (percent-encoding what URIs do not allow).
+    /// A URI for a path: relative paths stay relative references, absolute ones become `file://`
+    /// URIs (percent-encoding what URIs do not allow).
     static func uri(_ path: String) -> String {
-        var result = ""
+        var result = path.hasPrefix("/") ? "file://" : ""
         for byte in path.utf8 {
             let character = Character(Unicode.Scalar(byte))
             if byte < 0x80 && (character.isLetter || character.isNumber || "-._~/".contains(character)) {

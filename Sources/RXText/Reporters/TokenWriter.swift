@@ -20,14 +20,16 @@ public struct JSONTokenWriter: TokenWriter {
                     + paragraph.quotes.map { "{\(Self.span($0, in: document))}" }.joined(separator: ",") + "]}")
         }
         output.write("],\"sentences\":[")
+        var cursor = PositionCursor(document)
         Segmenter().forEachSentence(in: document) { _, sentence in
             if sentence.index > 0 { output.write(",") }
             output.write(
-                "\n{\"index\":\(sentence.index),\"paragraph\":\(sentence.paragraph),\"dialogue\":\(sentence.isDialogue),\(Self.span(sentence.range, in: document)),\"tokens\":["
+                "\n{\"index\":\(sentence.index),\"paragraph\":\(sentence.paragraph),\"dialogue\":\(sentence.isDialogue),\(Self.span(sentence.range, in: document, cursor: &cursor)),\"tokens\":["
             )
             for (index, token) in sentence.tokens.enumerated() {
                 if index > 0 { output.write(",") }
-                output.write("\n {\"kind\":\"\(token.kind.rawValue)\",\(Self.span(token.range, in: document))}")
+                output.write(
+                    "\n {\"kind\":\"\(token.kind.rawValue)\",\(Self.span(token.range, in: document, cursor: &cursor))}")
             }
             output.write("]}")
         }
@@ -35,7 +37,14 @@ public struct JSONTokenWriter: TokenWriter {
     }
 
     static func span(_ range: ByteRange, in document: Document, withText: Bool = true) -> String {
-        let position = document.position(of: range.start)
+        var cursor = PositionCursor(document)
+        return span(range, in: document, withText: withText, cursor: &cursor)
+    }
+
+    static func span(_ range: ByteRange, in document: Document, withText: Bool = true, cursor: inout PositionCursor)
+        -> String
+    {
+        let position = cursor.position(of: range.start)
         let text = withText ? "\"text\":\(JSONText.string(document.text(range)))," : ""
         return
             "\(text)\"start\":\(range.start),\"end\":\(range.end),\"line\":\(position.line),\"column\":\(position.column)"
@@ -51,17 +60,20 @@ public struct TSVTokenWriter: TokenWriter {
 
     public func write(_ document: Document) {
         output.write("type\tkind\tstart\tend\tline\tcolumn\ttext\n")
+        var cursor = PositionCursor(document)
         Segmenter().forEachSentence(in: document) { paragraph, sentence in
             if sentence.opensParagraph {
-                row("paragraph", paragraph.isDialogue ? "dialogue" : "prose", paragraph.range, document)
+                row("paragraph", paragraph.isDialogue ? "dialogue" : "prose", paragraph.range, document, &cursor)
             }
-            row("sentence", sentence.isDialogue ? "dialogue" : "prose", sentence.range, document)
-            for token in sentence.tokens { row("token", token.kind.rawValue, token.range, document) }
+            row("sentence", sentence.isDialogue ? "dialogue" : "prose", sentence.range, document, &cursor)
+            for token in sentence.tokens { row("token", token.kind.rawValue, token.range, document, &cursor) }
         }
     }
 
-    private func row(_ type: String, _ kind: String, _ range: ByteRange, _ document: Document) {
-        let position = document.position(of: range.start)
+    private func row(
+        _ type: String, _ kind: String, _ range: ByteRange, _ document: Document, _ cursor: inout PositionCursor
+    ) {
+        let position = cursor.position(of: range.start)
         let text = document.text(range).replacingTabsAndBreaks()
         output.write("\(type)\t\(kind)\t\(range.start)\t\(range.end)\t\(position.line)\t\(position.column)\t\(text)\n")
     }

@@ -3,7 +3,7 @@
 /// Lines end at LF, CRLF or a lone CR. Very long lines (a 50 MB single-line file) get checkpoints
 /// every `checkpointStride` bytes so that a lookup never rescans the whole line.
 public struct LineIndex: Sendable {
-    static let checkpointStride = 1 << 16
+    static let checkpointStride = 1 << 12
 
     /// Byte offset at which each line starts; `lineStarts[0]` is the start of the text body
     /// (after a BOM).
@@ -99,5 +99,45 @@ public struct LineIndex: Sendable {
             if Int(sorted[mid]) <= value { low = mid + 1 } else { high = mid }
         }
         return low - 1
+    }
+}
+
+/// Positions for offsets visited in increasing order (streaming output): each step scans only
+/// the bytes since the previous offset, so a whole file costs one pass.
+public struct PositionCursor {
+    private let document: Document
+    private var offset: Int
+    private var position: SourcePosition
+
+    public init(_ document: Document) {
+        self.document = document
+        offset = document.bodyStart
+        position = SourcePosition(line: 1, column: 1)
+    }
+
+    public mutating func position(of target: Int) -> SourcePosition {
+        guard target >= offset else {
+            // Going backwards: fall back to the index and continue from there.
+            position = document.position(of: target)
+            offset = target
+            return position
+        }
+        let bytes = document.bytes
+        var line = position.line
+        var column = position.column
+        var index = offset
+        while index < target {
+            let byte = bytes[index]
+            if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        offset = target
+        position = SourcePosition(line: line, column: column)
+        return position
     }
 }
