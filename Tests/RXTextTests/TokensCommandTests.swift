@@ -29,7 +29,7 @@ import Testing
         let result = try CLI.run(["tokens", path, "--format", "tsv"])
         #expect(
             result.stdout.split(separator: "\n") == [
-                "type\tkind\tstart\tend\tline\tcolumn\ttext", "paragraph\tprose\t0\t8\t1\t1\tOne two.",
+                "type\tkind\tstart\tend\tline\tcolumn\ttext", "paragraph\tprose\t0\t8\t1\t1\t",
                 "sentence\tprose\t0\t8\t1\t1\tOne two.", "token\tword\t0\t3\t1\t1\tOne", "token\tspace\t3\t4\t1\t4\t ",
                 "token\tword\t4\t7\t1\t5\ttwo", "token\tpunctuation\t7\t8\t1\t8\t.",
             ])

@@ -63,7 +63,10 @@ public struct TSVTokenWriter: TokenWriter {
         var cursor = PositionCursor(document)
         Segmenter().forEachSentence(in: document) { paragraph, sentence in
             if sentence.opensParagraph {
-                row("paragraph", paragraph.isDialogue ? "dialogue" : "prose", paragraph.range, document, &cursor)
+                // Paragraph rows carry no text (as in JSON): a paragraph can be the whole file.
+                row(
+                    "paragraph", paragraph.isDialogue ? "dialogue" : "prose", paragraph.range, document, &cursor,
+                    withText: false)
             }
             row("sentence", sentence.isDialogue ? "dialogue" : "prose", sentence.range, document, &cursor)
             for token in sentence.tokens { row("token", token.kind.rawValue, token.range, document, &cursor) }
@@ -71,10 +74,11 @@ public struct TSVTokenWriter: TokenWriter {
     }
 
     private func row(
-        _ type: String, _ kind: String, _ range: ByteRange, _ document: Document, _ cursor: inout PositionCursor
+        _ type: String, _ kind: String, _ range: ByteRange, _ document: Document, _ cursor: inout PositionCursor,
+        withText: Bool = true
     ) {
         let position = cursor.position(of: range.start)
-        let text = document.text(range).replacingTabsAndBreaks()
+        let text = withText ? document.text(range).replacingTabsAndBreaks() : ""
         output.write("\(type)\t\(kind)\t\(range.start)\t\(range.end)\t\(position.line)\t\(position.column)\t\(text)\n")
     }
 }
