@@ -1,37 +1,90 @@
 import Foundation
 
 /// A real English word list, for telling unknown words from known ones (spelling rules) and
-/// surnames that are also words. Read from `glossaries/wordlists/english.txt` (derived from SCOWL
-/// via Debian's wamerican), falling back to `/usr/share/dict/words`. Loaded once, on first use.
+/// surnames that are also words. Read from `glossaries/wordlists/english.txt` (SCOWL via Debian's
+/// wamerican, folded and sorted by bytes), falling back to `/usr/share/dict/words`.
+///
+/// Loaded once, on first use, without building a hash set: the file's bytes and its line
+/// offsets are kept and looked up by binary search, so a one-article `extract` does not pay for
+/// 75,000 string insertions.
 public struct EnglishWords: Sendable {
-    private let words: Set<String>
+    private let bytes: [UInt8]
+    /// Start and end offsets of each word, sorted by the words' bytes.
+    private let starts: [UInt32]
+    private let ends: [UInt32]
 
-    public init(words: Set<String>) {
-        self.words = words
+    public init(text: String) {
+        var bytes = Array(text.utf8)
+        var words: [(Int, Int)] = []
+        var start = 0
+        for index in 0...bytes.count {
+            guard index == bytes.count || bytes[index] == 0x0A else { continue }
+            if index > start && bytes[start] != UInt8(ascii: "#") { words.append((start, index)) }
+            start = index + 1
+        }
+        var sorted = true
+        for k in words.indices.dropFirst() where Self.compare(bytes, words[k - 1], bytes, words[k]) >= 0 {
+            sorted = false
+            break
+        }
+        if !sorted {
+            // An unsorted list (a system dictionary): fold, sort and deduplicate once.
+            let folded = Set(words.map { ICU.fold(String(decoding: bytes[$0.0..<$0.1], as: UTF8.self)) })
+                .filter { !$0.hasSuffix("'s") }.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+            bytes = []
+            words = []
+            for word in folded {
+                words.append((bytes.count, bytes.count + word.count))
+                bytes += word
+            }
+        }
+        self.bytes = bytes
+        starts = words.map { UInt32($0.0) }
+        ends = words.map { UInt32($0.1) }
     }
 
-    public func contains(_ folded: String) -> Bool { words.contains(folded) }
-    public var count: Int { words.count }
+    public var count: Int { starts.count }
+
+    /// Whether a folded word (lower case, no diacritics) is English.
+    public func contains(_ folded: String) -> Bool {
+        var word = folded
+        return word.withUTF8 { needle in
+            var low = 0
+            var high = starts.count
+            while low < high {
+                let mid = (low + high) / 2
+                let order = bytes.withUnsafeBufferPointer { buffer in
+                    Self.compare(UnsafeBufferPointer(rebasing: buffer[Int(starts[mid])..<Int(ends[mid])]), needle)
+                }
+                if order == 0 { return true }
+                if order < 0 { low = mid + 1 } else { high = mid }
+            }
+            return false
+        }
+    }
+
+    private static func compare(_ a: [UInt8], _ x: (Int, Int), _ b: [UInt8], _ y: (Int, Int)) -> Int {
+        a.withUnsafeBufferPointer { left in
+            b.withUnsafeBufferPointer { right in
+                compare(UnsafeBufferPointer(rebasing: left[x.0..<x.1]), UnsafeBufferPointer(rebasing: right[y.0..<y.1]))
+            }
+        }
+    }
+
+    /// Byte-wise three-way comparison.
+    private static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = min(a.count, b.count)
+        for i in 0..<count where a[i] != b[i] { return a[i] < b[i] ? -1 : 1 }
+        return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+    }
 
     public static let shared: EnglishWords = {
         var paths: [String] = []
         if let directory = GlossaryLocator.locate() { paths.append(directory + "/wordlists/english.txt") }
         paths.append("/usr/share/dict/words")
         for path in paths {
-            if let text = try? String(contentsOfFile: path, encoding: .utf8) {
-                return EnglishWords(words: parse(text))
-            }
+            if let text = try? String(contentsOfFile: path, encoding: .utf8) { return EnglishWords(text: text) }
         }
-        return EnglishWords(words: [])
+        return EnglishWords(text: "")
     }()
-
-    static func parse(_ text: String) -> Set<String> {
-        var result = Set<String>()
-        result.reserveCapacity(120_000)
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            if line.hasSuffix("'s") { continue }
-            result.insert(ICU.fold(String(line), options: .caseInsensitive))
-        }
-        return result
-    }
 }

@@ -62,7 +62,9 @@ final class GlossaryBuilder {
     func read(_ contents: String, file: String) {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: contents)
+            // The basic resolver keeps every scalar a string: no regex-based tag resolution, and
+            // "NO" stays Norway rather than becoming false.
+            root = try Yams.compose(yaml: contents, .basic)
         } catch {
             diagnostics.report(
                 Self.syntaxErrorMark(error, file: file), "YAML syntax error: \(Self.syntaxMessage(error))")

@@ -33,6 +33,8 @@ final class YAMLEntry {
     let node: Node
     let kind: String
     private let mapping: Node.Mapping
+    /// Values by key, built once: entries are read field by field.
+    private let values: [String: Node]
     private let diagnostics: GlossaryDiagnostics
     private var known: Set<String> = []
 
@@ -46,6 +48,11 @@ final class YAMLEntry {
         self.kind = kind
         self.file = file
         self.mapping = mapping
+        var values: [String: Node] = [:]
+        for (key, value) in mapping {
+            if let name = key.scalar?.string, values[name] == nil { values[name] = value }
+        }
+        self.values = values
         self.diagnostics = diagnostics
     }
 
@@ -56,7 +63,7 @@ final class YAMLEntry {
     }
 
     private func valueNode(_ key: String) -> Node? {
-        mapping.first { $0.key.scalar?.string == key }?.value
+        values[key]
     }
 
     /// A scalar field; reports a missing required field at the entry.
