@@ -18,7 +18,8 @@ public struct Annotator: Sendable {
             }
             sentences.append(
                 AnnotatedSentence(
-                    sentence: sentence, words: words, folded: folded, matches: lexicon.matches(in: words, of: document))
+                    sentence: sentence, words: words, folded: folded,
+                    matches: lexicon.matches(in: words, folded: folded, of: document))
             )
         }
         return AnnotatedArticle(

@@ -133,7 +133,13 @@ public struct Lexicon: Sendable {
 
     /// Every match in a run of word-like tokens, per category leftmost-longest and non-overlapping.
     public func matches(in tokens: [Token], of document: Document) -> [LexiconMatch] {
-        let keys = tokens.map { TokenKey(document: document, range: $0.range) }
+        matches(in: tokens, folded: tokens.map { TokenKey(document: document, range: $0.range).folded }, of: document)
+    }
+
+    /// Matches over tokens whose folded forms the caller already has (the annotator folds each
+    /// token once for all stages).
+    public func matches(in tokens: [Token], folded: [String], of document: Document) -> [LexiconMatch] {
+        let keys = folded.map(TokenKey.init(folded:))
         var result: [LexiconMatch] = []
         var nextFree = [Int](repeating: 0, count: LexiconEntry.Category.allCases.count)
         for start in keys.indices {
@@ -225,17 +231,16 @@ struct TokenKey {
     var withoutPossessive: String?
 
     init(document: Document, range: ByteRange) {
-        let bytes = document.bytes[range.start..<range.end]
-        folded = String(decoding: ICU.fold(bytes), as: UTF8.self)
+        self.init(folded: String(decoding: ICU.fold(document.bytes[range.start..<range.end]), as: UTF8.self))
+    }
+
+    init(folded: String) {
+        self.folded = folded
         if folded.hasSuffix("'s") {
             withoutPossessive = String(folded.dropLast(2))
         } else if folded.hasSuffix("'") {
             withoutPossessive = String(folded.dropLast())
         }
-    }
-
-    init(folded: String) {
-        self.folded = folded
     }
 }
 

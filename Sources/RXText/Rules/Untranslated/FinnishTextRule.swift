@@ -22,33 +22,45 @@ struct FinnishTextRule: Rule {
         for match in sentence.matches where match.entry.category == .entity { entity.formUnion(match.tokens) }
         let wordIndexes = sentence.words.indices.filter { sentence.isWord($0) && !entity.contains($0) }
         guard !wordIndexes.isEmpty else { return [] }
-        let finnishLike = wordIndexes.filter {
-            finnish.contains(sentence.folded[$0].lowercased())
-                || Self.looksFinnish(sentence.folded[$0], english: EnglishWords.shared)
-                    && !sentence.isCapitalized($0, in: article)
+        let listed = wordIndexes.filter {
+            finnish.contains(sentence.folded[$0]) && !sentence.isCapitalized($0, in: article)
         }
-        if wordIndexes.count >= 3 && finnishLike.count * 2 > wordIndexes.count {
-            return [flag(sentence.range, in: sentence, message: "this sentence looks Finnish: it was not translated")]
-        }
-        return wordIndexes.filter { finnish.contains(sentence.folded[$0]) && !sentence.isCapitalized($0, in: article) }
-            .map { i in
-                flag(
-                    sentence.range(i..<(i + 1)), in: sentence,
-                    message: "'\(sentence.text(i, in: article))' is a Finnish word left untranslated")
+        if wordIndexes.count >= 3 {
+            let finnishLike = wordIndexes.filter { index in
+                finnish.contains(sentence.folded[index])
+                    || (!sentence.isCapitalized(index, in: article)
+                        && Self.looksFinnish(index, in: sentence, article: article))
             }
+            if finnishLike.count * 2 > wordIndexes.count {
+                return [
+                    flag(sentence.range, in: sentence, message: "this sentence looks Finnish: it was not translated")
+                ]
+            }
+        }
+        return listed.map { i in
+            flag(
+                sentence.range(i..<(i + 1)), in: sentence,
+                message: "'\(sentence.text(i, in: article))' is a Finnish word left untranslated")
+        }
     }
 
-    /// Finnish spelling: ä, ö or y with a double vowel, or a typical Finnish ending; not English.
-    static func looksFinnish(_ folded: String, english: EnglishWords) -> Bool {
-        guard folded.count >= 3, !english.contains(folded) else { return false }
-        if folded.contains("ä") || folded.contains("ö") { return true }
-        let doubles = ["aa", "ii", "uu", "yy", "kk", "tt", "pp"]
-        let endings = [
-            "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "nen", "ksi", "ista", "ään", "aan", "ut", "yt",
-            "nsa",
-        ]
-        let doubled = doubles.contains { folded.contains($0) }
-        let ending = endings.contains { folded.hasSuffix($0) }
-        return doubled && ending
+    private static let doubles = ["aa", "ii", "uu", "yy", "kk", "tt", "pp"]
+    private static let endings = ["ssa", "sta", "lla", "lta", "nen", "ksi", "ista", "aan", "ut", "yt", "nsa"]
+
+    /// Finnish spelling: ä or ö, or a double letter with a typical Finnish ending; and not English.
+    /// Cheap letter checks come first; the word list is consulted last.
+    static func looksFinnish(_ index: Int, in sentence: AnnotatedSentence, article: AnnotatedArticle) -> Bool {
+        let folded = sentence.folded[index]
+        guard folded.count >= 3 else { return false }
+        let range = sentence.words[index].range
+        let raw = article.document.bytes[range.start..<range.end]
+        // ä, ö, Ä, Ö in UTF-8 (NFC); the folded form has lost them.
+        var umlaut = false
+        for (a, b) in zip(raw, raw.dropFirst()) where a == 0xC3 && [0xA4, 0xB6, 0x84, 0x96].contains(b) {
+            umlaut = true
+            break
+        }
+        let pattern = umlaut || (doubles.contains { folded.contains($0) } && endings.contains { folded.hasSuffix($0) })
+        return pattern && !EnglishWords.shared.contains(folded)
     }
 }
