@@ -21,7 +21,12 @@ let package = Package(
         ),
         // A C shim with version-independent names; its public header includes no ICU header,
         // so Swift never sees ICU's types next to Foundation's private copy of ICU.
-        .target(name: "CRXICU", dependencies: ["CICU"]),
+        .target(
+            name: "CRXICU",
+            dependencies: ["CICU"],
+            // pkg-config's icu-uc brings icuuc; the spoof checker lives in icui18n.
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
+        ),
         .target(
             name: "RXText",
             dependencies: ["CRXICU", .product(name: "Yams", package: "Yams")]

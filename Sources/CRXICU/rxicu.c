@@ -8,7 +8,9 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
+#include <unicode/uspoof.h>
 #include <unicode/uversion.h>
+#include <pthread.h>
 
 void rx_icu_version(char *buffer, int32_t capacity) {
     UVersionInfo info;
@@ -312,4 +314,32 @@ int32_t rx_fold(const uint8_t *utf8, int32_t length, int32_t options, uint8_t *o
     int32_t result = to_utf8(composed, composedLength, out, capacity);
     free(composed);
     return result;
+}
+
+// MARK: Spoofing
+
+static USpoofChecker *spoof_template = NULL;
+static pthread_once_t spoof_once = PTHREAD_ONCE_INIT;
+
+static void spoof_init(void) {
+    UErrorCode error = U_ZERO_ERROR;
+    USpoofChecker *checker = uspoof_open(&error);
+    if (U_FAILURE(error)) return;
+    uspoof_setChecks(checker, USPOOF_RESTRICTION_LEVEL | USPOOF_INVISIBLE, &error);
+    uspoof_setRestrictionLevel(checker, USPOOF_HIGHLY_RESTRICTIVE);
+    if (U_FAILURE(error)) {
+        uspoof_close(checker);
+        return;
+    }
+    spoof_template = checker;
+}
+
+int32_t rx_spoof_mixed_script(const uint8_t *utf8, int32_t length) {
+    pthread_once(&spoof_once, spoof_init);
+    if (spoof_template == NULL) return -1;
+    // uspoof_check2UTF8 is documented as thread-safe on a checker that is not modified.
+    UErrorCode error = U_ZERO_ERROR;
+    int32_t result = uspoof_check2UTF8(spoof_template, (const char *)utf8, length, NULL, &error);
+    if (U_FAILURE(error)) return -1;
+    return (result & (USPOOF_RESTRICTION_LEVEL | USPOOF_INVISIBLE)) != 0 ? 1 : 0;
 }

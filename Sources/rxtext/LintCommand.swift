@@ -96,7 +96,13 @@ struct LintCommand: ParsableCommand {
             summary.add(report)
             reporter.report(report)
         }
-        session.run(files) { report in
+        // Ctrl-C: stop starting files, report the ones finished, exit 130.
+        let cancellation = Cancellation()
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        interrupt.setEventHandler { cancellation.cancel() }
+        interrupt.resume()
+        let completed = session.run(files, cancellation: cancellation) { report in
             summary.add(report)
             if writeBaseline != nil { fingerprints.formUnion(report.fingerprints) }
             progress.advance(bytes: report.document?.bytes.count ?? 0)
@@ -105,6 +111,10 @@ struct LintCommand: ParsableCommand {
         progress.finish()
         reporter.end(summary)
         output.flush()
+        if !completed {
+            printError("rxtext: interrupted after \(summary.files) of \(files.count) files")
+            throw ExitCode(130)
+        }
         if let writeBaseline {
             try Baseline.write(fingerprints, to: writeBaseline)
         }

@@ -195,3 +195,54 @@ import Testing
         #expect(Fingerprint.all(movedFlags, in: moved.document) == fingerprints)
     }
 }
+
+@Suite struct InterruptTests {
+    /// Ctrl-C stops promptly, reports the files already finished, and exits 130.
+    @Test func sigintStopsPromptlyWithStatus130() throws {
+        let directory = try TemporaryDirectory()
+        let article = String(repeating: "He won in Hell Hell and the EM series. ", count: 400)
+        for index in 0..<400 { try directory.write(String(format: "f%03d.txt", index), article) }
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = [
+            "lint", directory.url.path, "--jobs", "1", "--format", "jsonl", "--glossaries",
+            Fixtures.repository.appendingPathComponent("glossaries").path,
+        ]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outputData = DataCollector(output.fileHandleForReading)
+        Thread.sleep(forTimeInterval: 1.0)
+        let interrupted = Date()
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(Date().timeIntervalSince(interrupted) < 5, "stops promptly")
+        #expect(process.terminationStatus == 130)
+        #expect(
+            String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains(
+                "interrupted after"))
+        let lines = outputData.finish().split(separator: "\n")
+        #expect(!lines.isEmpty && lines.count < 400 * 401)
+        for line in lines { #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil) }
+    }
+}
+
+/// Reads a pipe on a background thread so the child never blocks on a full pipe.
+private final class DataCollector: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        DispatchQueue.global().async {
+            self.data = handle.readDataToEndOfFile()
+            self.done.signal()
+        }
+    }
+
+    func finish() -> String {
+        done.wait()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

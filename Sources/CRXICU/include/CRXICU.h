@@ -81,6 +81,12 @@ enum {
 int32_t rx_fold(const uint8_t *utf8, int32_t length, int32_t options, uint8_t *out,
                 int32_t capacity);
 
+// MARK: Spoofing
+
+/// 1 if the UTF-8 word mixes scripts in a way ICU's spoof checker rejects at the "highly
+/// restrictive" level (a Cyrillic "а" inside a Latin name), 0 if it passes, < 0 on error.
+int32_t rx_spoof_mixed_script(const uint8_t *utf8, int32_t length);
+
 #ifdef __cplusplus
 }
 #endif

@@ -55,9 +55,13 @@ public struct LintSession: Sendable {
     }
 
     /// Lints `files`, calling `deliver` on the calling thread, in order, as reports complete.
-    public func run(_ files: [String], deliver: (FileReport) -> Void) {
-        guard !files.isEmpty else { return }
+    /// When `cancellation` fires (Ctrl-C), files not started are skipped and delivery stops at
+    /// the first file not finished; returns whether every file was delivered.
+    @discardableResult
+    public func run(_ files: [String], cancellation: Cancellation? = nil, deliver: (FileReport) -> Void) -> Bool {
+        guard !files.isEmpty else { return true }
         let state = ReorderBuffer(count: files.count)
+        cancellation?.onCancel { state.cancel() }
         let jobs = min(options.jobs, files.count)
         let queue = DispatchQueue(label: "rxtext.lint", attributes: .concurrent)
         let next = AtomicCounter()
@@ -71,9 +75,10 @@ public struct LintSession: Sendable {
             }
         }
         for index in files.indices {
-            guard let report = state.take(index) else { break }
+            guard let report = state.take(index) else { return false }
             deliver(report)
         }
+        return true
     }
 
     /// Lints one file, applying fixes as the options say.
@@ -150,7 +155,7 @@ final class ReorderBuffer: @unchecked Sendable {
     func take(_ index: Int) -> FileReport? {
         condition.lock()
         while slots[index] == nil && !cancelled { condition.wait() }
-        let report = slots[index]
+        let report = cancelled ? nil : slots[index]
         slots[index] = nil
         condition.unlock()
         return report
@@ -173,5 +178,36 @@ final class AtomicCounter: @unchecked Sendable {
             defer { value += 1 }
             return value
         }
+    }
+}
+
+/// A one-way switch that stops a lint run (Ctrl-C), safe to fire from a signal handler's queue.
+public final class Cancellation: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancelled = false
+    private var handlers: [@Sendable () -> Void] = []
+
+    public init() {}
+
+    public var isCancelled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return cancelled
+    }
+
+    public func cancel() {
+        lock.lock()
+        cancelled = true
+        let run = handlers
+        lock.unlock()
+        for handler in run { handler() }
+    }
+
+    func onCancel(_ handler: @escaping @Sendable () -> Void) {
+        lock.lock()
+        let already = cancelled
+        if !already { handlers.append(handler) }
+        lock.unlock()
+        if already { handler() }
     }
 }

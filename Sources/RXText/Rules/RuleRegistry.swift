@@ -16,6 +16,8 @@ public enum RuleRegistry {
         FinnishTextRule.self,
         LowercaseSentenceStartRule.self,
         WebBoilerplateRule.self,
+        InvisibleCharacterRule.self,
+        MixedScriptRule.self,
     ]
 
     public static func rule(id: String) -> (any Rule.Type)? {
