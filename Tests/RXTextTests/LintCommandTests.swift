@@ -214,7 +214,8 @@ import Testing
         process.standardError = errors
         try process.run()
         let outputData = DataCollector(output.fileHandleForReading)
-        Thread.sleep(forTimeInterval: 1.0)
+        // Interrupt once some files have been reported, however slow the machine is.
+        #expect(outputData.waitForFirstLine(timeout: 120))
         let interrupted = Date()
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
@@ -233,12 +234,27 @@ import Testing
 private final class DataCollector: @unchecked Sendable {
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
+    private let firstLine = DispatchSemaphore(value: 0)
 
     init(_ handle: FileHandle) {
         DispatchQueue.global().async {
-            self.data = handle.readDataToEndOfFile()
+            var signalled = false
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                self.data.append(chunk)
+                if !signalled && chunk.contains(0x0A) {
+                    signalled = true
+                    self.firstLine.signal()
+                }
+            }
+            if !signalled { self.firstLine.signal() }
             self.done.signal()
         }
+    }
+
+    func waitForFirstLine(timeout: Double) -> Bool {
+        firstLine.wait(timeout: .now() + timeout) == .success
     }
 
     func finish() -> String {
