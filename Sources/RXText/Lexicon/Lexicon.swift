@@ -21,6 +21,12 @@ public struct Lexicon: Sendable {
     /// Folded doubled phrases that are legitimate ("had had", "Baden-Baden").
     public let allowedDoubles: Set<String>
     public let finnishWords: Set<String>
+    /// Single-word names for edit-distance suggestions.
+    let names: NameIndex
+    /// Finnish championship abbreviations and their English.
+    let abbreviations: AbbreviationTable
+    /// Boilerplate entries with their folded forms, for line-prefix checks.
+    let boilerplate: [(text: String, folded: String)]
 
     public init(_ glossary: Glossary) {
         self.glossary = glossary
@@ -129,6 +135,9 @@ public struct Lexicon: Sendable {
         allowedDoubles = Set(
             g.doubledWords.map { GlossaryBuilder.surfaceKey($0.replacingOccurrences(of: "-", with: " ")) })
         finnishWords = Set(g.finnishWords.map { ICU.fold($0, options: .caseInsensitive) })
+        names = NameIndex(glossary: g)
+        abbreviations = AbbreviationTable(glossary: g)
+        boilerplate = g.boilerplate.map { ($0.text, ICU.fold($0.text)) }
     }
 
     /// Every match in a run of word-like tokens, per category leftmost-longest and non-overlapping.

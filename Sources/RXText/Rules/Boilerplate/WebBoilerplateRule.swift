@@ -19,14 +19,17 @@ struct WebBoilerplateRule: Rule {
 
     static let maximumWords = 14
 
-    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
-        let lines = BoilerplateLines.find(in: article)
-        return lines.filter { sentence.range.contains($0.range.start) && sentence.range.start == $0.firstSentenceStart }
-            .map {
-                flag(
-                    $0.range, in: sentence, message: "web-page text, not part of the article: '\($0.entry)'",
-                    fix: Fix(replacement: "", safe: true))
+    /// Whole paragraphs are judged once per article; each flag is reported in the paragraph's
+    /// first sentence.
+    func checkArticle(_ article: AnnotatedArticle) -> [Flag] {
+        BoilerplateLines.find(in: article).compactMap { line in
+            guard let sentence = article.sentences.first(where: { $0.range.start == line.firstSentenceStart }) else {
+                return nil
             }
+            return flag(
+                line.range, in: sentence, message: "web-page text, not part of the article: '\(line.entry)'",
+                fix: Fix(replacement: "", safe: true))
+        }
     }
 }
 
@@ -38,10 +41,13 @@ enum BoilerplateLines {
         var firstSentenceStart: Int
     }
 
+    /// Boilerplate is a short line; longer paragraphs are prose and are not even folded.
+    static let maximumBytes = 400
+
     static func find(in article: AnnotatedArticle) -> [Line] {
-        let entries = article.lexicon.glossary.boilerplate.map { ($0.text, ICU.fold($0.text)) }
+        let entries = article.lexicon.boilerplate
         var result: [Line] = []
-        for paragraph in article.paragraphs {
+        for paragraph in article.paragraphs where paragraph.range.count <= maximumBytes {
             let text = article.document.text(paragraph.range)
             let folded = ICU.fold(text)
             guard let entry = entries.first(where: { folded.hasPrefix($0.1) }) else { continue }

@@ -17,7 +17,7 @@ struct NearGlossaryTermRule: Rule {
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
         let english = EnglishWords.shared
-        let names = NameIndex.shared(for: article.lexicon)
+        let names = article.lexicon.names
         var covered = Set<Int>()
         for match in sentence.matches { covered.formUnion(match.tokens) }
         var flags: [Flag] = []
@@ -41,9 +41,8 @@ struct NearGlossaryTermRule: Rule {
 final class NameIndex: Sendable {
     let byLength: [Int: [(folded: String, name: String)]]
 
-    init(lexicon: Lexicon) {
+    init(glossary g: Glossary) {
         var names: [String: String] = [:]
-        let g = lexicon.glossary
         for driver in g.drivers { names[ICU.fold(driver.surname)] = driver.surname }
         for venue in g.venues {
             for form in [venue.name, venue.town] + venue.aliases where !form.contains(" ") {
@@ -56,18 +55,6 @@ final class NameIndex: Sendable {
             grouped[folded.count, default: []].append((folded, name))
         }
         byLength = grouped.mapValues { $0.sorted { $0.0 < $1.0 } }
-    }
-
-    private static let cache = Lock()
-    nonisolated(unsafe) private static var built: (Int, NameIndex)? = nil
-
-    static func shared(for lexicon: Lexicon) -> NameIndex {
-        cache.withLock {
-            if let built, built.0 == lexicon.phraseCount { return built.1 }
-            let index = NameIndex(lexicon: lexicon)
-            built = (lexicon.phraseCount, index)
-            return index
-        }
     }
 
     /// The closest name within 1 edit (2 for names of 8 or more letters), if unique.

@@ -20,7 +20,7 @@ struct FinnishAbbreviationRule: Rule {
         ])
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
-        let table = AbbreviationTable.shared(for: article.lexicon)
+        let table = article.lexicon.abbreviations
         var flags: [Flag] = []
         for i in sentence.words.indices where sentence.isWord(i) || sentence.words[i].kind == .number {
             let text = sentence.text(i, in: article)
@@ -44,14 +44,14 @@ struct FinnishAbbreviationRule: Rule {
 final class AbbreviationTable: Sendable {
     let english: [String: String]
 
-    init(lexicon: Lexicon) {
+    init(glossary: Glossary) {
         var table: [String: String] = [:]
-        for championship in lexicon.glossary.championships {
+        for championship in glossary.championships {
             for abbreviation in championship.finnish where abbreviation.allSatisfy({ $0.isUppercase }) {
                 table[abbreviation] = Self.shortName(championship)
             }
         }
-        for entry in lexicon.glossary.untranslated where entry.exact && entry.finnish.allSatisfy({ $0.isUppercase }) {
+        for entry in glossary.untranslated where entry.exact && entry.finnish.allSatisfy({ $0.isUppercase }) {
             table[entry.finnish] = entry.right.first ?? entry.finnish
         }
         english = table
@@ -64,6 +64,8 @@ final class AbbreviationTable: Sendable {
 
     /// The abbreviation and its English if `word` is one, or one followed by digits ("EM16").
     func lookup(_ word: String) -> (String, String)? {
+        // Abbreviations are short and start with a capital ASCII letter: most words stop here.
+        guard let first = word.utf8.first, first >= 0x41 && first <= 0x5A, word.utf8.count <= 8 else { return nil }
         if let english = english[word] { return (word, english) }
         let letters = String(word.prefix { $0.isLetter })
         guard letters.count < word.count, let english = english[letters],
@@ -72,15 +74,4 @@ final class AbbreviationTable: Sendable {
         return (letters, english)
     }
 
-    private static let cache = Lock()
-    nonisolated(unsafe) private static var built: (Int, AbbreviationTable)? = nil
-
-    static func shared(for lexicon: Lexicon) -> AbbreviationTable {
-        cache.withLock {
-            if let built, built.0 == lexicon.phraseCount { return built.1 }
-            let table = AbbreviationTable(lexicon: lexicon)
-            built = (lexicon.phraseCount, table)
-            return table
-        }
-    }
 }

@@ -25,7 +25,9 @@ struct FinnishTextRule: Rule {
         let listed = wordIndexes.filter {
             finnish.contains(sentence.folded[$0]) && !sentence.isCapitalized($0, in: article)
         }
-        if wordIndexes.count >= 3 {
+        // Every Finnish sentence has some common Finnish word (ja, on, oli, ...): without one,
+        // the costlier spelling test is not needed.
+        if wordIndexes.count >= 3 && wordIndexes.contains(where: { finnish.contains(sentence.folded[$0]) }) {
             let finnishLike = wordIndexes.filter { index in
                 finnish.contains(sentence.folded[index])
                     || (!sentence.isCapitalized(index, in: article)
@@ -44,7 +46,17 @@ struct FinnishTextRule: Rule {
         }
     }
 
-    private static let doubles = ["aa", "ii", "uu", "yy", "kk", "tt", "pp"]
+    private static let doubles: Set<UInt8> = Set("aiuyktp".utf8)
+
+    /// A doubled letter typical of Finnish ("aa", "kk", ...), checked on bytes.
+    private static func hasFinnishDouble(_ folded: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in folded.utf8 {
+            if byte == previous && doubles.contains(byte) { return true }
+            previous = byte
+        }
+        return false
+    }
     private static let endings = ["ssa", "sta", "lla", "lta", "nen", "ksi", "ista", "aan", "ut", "yt", "nsa"]
 
     /// Finnish spelling: ä or ö, or a double letter with a typical Finnish ending; and not English.
@@ -60,7 +72,7 @@ struct FinnishTextRule: Rule {
             umlaut = true
             break
         }
-        let pattern = umlaut || (doubles.contains { folded.contains($0) } && endings.contains { folded.hasSuffix($0) })
+        let pattern = umlaut || (hasFinnishDouble(folded) && endings.contains { folded.hasSuffix($0) })
         return pattern && !EnglishWords.shared.contains(folded)
     }
 }
