@@ -169,9 +169,25 @@ final class ConfigurationSet: @unchecked Sendable {
         (try? configurationChecked(for: path)) ?? Configuration()
     }
 
+    /// Configuration file by directory: files of one directory share the upward search.
+    private var fileByDirectory: [String: String?] = [:]
+
     private func configurationChecked(for path: String) throws -> Configuration {
         if let explicit { return explicit }
-        guard let file = Configuration.find(for: path) else { return Configuration() }
+        let directory = (path as NSString).deletingLastPathComponent
+        lock.lock()
+        let cached = fileByDirectory[directory]
+        lock.unlock()
+        let found: String?
+        if let cached {
+            found = cached
+        } else {
+            found = Configuration.find(for: path)
+            lock.lock()
+            fileByDirectory[directory] = .some(found)
+            lock.unlock()
+        }
+        guard let file = found else { return Configuration() }
         lock.lock()
         defer { lock.unlock() }
         if let cached = byPath[file] { return cached }

@@ -6,10 +6,19 @@ public struct AnnotatedArticle: Sendable {
     public let paragraphs: [Paragraph]
     public let sentences: [AnnotatedSentence]
     public let mentions: [Mention]
-
     /// Drivers named in the article (full name or resolved surname), by glossary index.
-    public var driversMentioned: Set<Int> {
-        Set(mentions.compactMap { if case .driver(let index) = $0.entity { index } else { nil } })
+    public let driversMentioned: Set<Int>
+
+    init(
+        document: Document, lexicon: Lexicon, paragraphs: [Paragraph], sentences: [AnnotatedSentence],
+        mentions: [Mention]
+    ) {
+        self.document = document
+        self.lexicon = lexicon
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self.mentions = mentions
+        driversMentioned = Set(mentions.compactMap { if case .driver(let index) = $0.entity { index } else { nil } })
     }
 }
 

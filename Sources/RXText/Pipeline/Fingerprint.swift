@@ -5,9 +5,13 @@ public enum Fingerprint {
     /// Fingerprints of a file's flags, in the flags' order.
     public static func all(_ flags: [Flag], in document: Document) -> [String] {
         var seen: [String: Int] = [:]
+        var sentences: [ByteRange: String] = [:]
         return flags.map { flag in
-            let sentence = ICU.fold(document.text(flag.sentence)).split(whereSeparator: { $0.isWhitespace })
-                .joined(separator: " ")
+            let sentence =
+                sentences[flag.sentence]
+                ?? ICU.fold(document.text(flag.sentence)).split(whereSeparator: { $0.isWhitespace }).joined(
+                    separator: " ")
+            sentences[flag.sentence] = sentence
             let key = "\(flag.rule)\u{1F}\(document.text(flag.range))\u{1F}\(sentence)"
             let occurrence = seen[key, default: 0]
             seen[key] = occurrence + 1

@@ -39,7 +39,7 @@ struct NearGlossaryTermRule: Rule {
 
 /// Single-word glossary names by length, for edit-distance lookups.
 final class NameIndex: Sendable {
-    let byLength: [Int: [(folded: String, name: String)]]
+    let byLength: [Int: [(folded: [Unicode.Scalar], name: String)]]
 
     init(glossary g: Glossary) {
         var names: [String: String] = [:]
@@ -50,20 +50,22 @@ final class NameIndex: Sendable {
             }
         }
         for team in g.teams where !team.name.contains(" ") { names[ICU.fold(team.name)] = team.name }
-        var grouped: [Int: [(String, String)]] = [:]
-        for (folded, name) in names where folded.count >= 5 {
-            grouped[folded.count, default: []].append((folded, name))
+        var grouped: [Int: [(folded: [Unicode.Scalar], name: String)]] = [:]
+        for (folded, name) in names.sorted(by: { $0.key < $1.key }) where folded.count >= 5 {
+            let scalars = Array(folded.unicodeScalars)
+            grouped[scalars.count, default: []].append((scalars, name))
         }
-        byLength = grouped.mapValues { $0.sorted { $0.0 < $1.0 } }
+        byLength = grouped
     }
 
     /// The closest name within 1 edit (2 for names of 8 or more letters), if unique.
     func nearest(to word: String) -> String? {
-        let limit = word.count >= 8 ? 2 : 1
+        let scalars = Array(word.unicodeScalars)
+        let limit = scalars.count >= 8 ? 2 : 1
         var best: (distance: Int, name: String)? = nil
-        for length in (word.count - limit)...(word.count + limit) {
+        for length in (scalars.count - limit)...(scalars.count + limit) {
             for candidate in byLength[length] ?? [] {
-                let distance = EditDistance.between(word, candidate.folded, limit: limit)
+                let distance = EditDistance.between(scalars, candidate.folded, limit: limit)
                 guard distance > 0, distance <= limit else { continue }
                 if best == nil || distance < best!.distance { best = (distance, candidate.name) }
             }
@@ -75,8 +77,10 @@ final class NameIndex: Sendable {
 /// Levenshtein distance with an early exit past `limit`.
 enum EditDistance {
     static func between(_ a: String, _ b: String, limit: Int) -> Int {
-        let a = Array(a.unicodeScalars)
-        let b = Array(b.unicodeScalars)
+        between(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: limit)
+    }
+
+    static func between(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
