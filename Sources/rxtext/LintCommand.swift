@@ -174,7 +174,8 @@ final class ConfigurationSet: @unchecked Sendable {
 
     private func configurationChecked(for path: String) throws -> Configuration {
         if let explicit { return explicit }
-        let directory = (path as NSString).deletingLastPathComponent
+        // Not NSString.deletingLastPathComponent: Foundation traps on "." (seen with Swift 6.3.1).
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         lock.lock()
         let cached = fileByDirectory[directory]
         lock.unlock()

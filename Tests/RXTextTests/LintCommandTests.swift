@@ -262,3 +262,19 @@ private final class DataCollector: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+@Suite struct RelativePathTests {
+    /// Relative paths such as "." and a bare config file name (Foundation's NSString path helpers
+    /// trap on ".").
+    @Test func dotAndRelativeConfigWork() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.txt", "He won in Hell Hell.\n")
+        try directory.write("house.yaml", "rules:\n  disable: [repetition.doubled-word]\n")
+        let glossaries = Fixtures.repository.appendingPathComponent("glossaries").path
+        var result = try CLI.run(["lint", ".", "--glossaries", glossaries], directory: directory.url)
+        #expect(result.status == 1, "\(result.stderr)")
+        result = try CLI.run(
+            ["lint", "a.txt", "--config", "house.yaml", "--glossaries", glossaries], directory: directory.url)
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+}

@@ -46,7 +46,7 @@ public struct Configuration: Sendable, Equatable {
             ])
         }
         guard let mapping = root?.mapping else { return configuration }
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         let known = Set(RuleRegistry.all.map { $0.description.id })
         func ruleIDs(_ node: Node) -> [String] {
             (node.sequence.map(Array.init) ?? []).compactMap { item in
