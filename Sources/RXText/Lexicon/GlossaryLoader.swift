@@ -54,6 +54,7 @@ final class GlossaryBuilder {
     private var references: [(kind: String, id: String, mark: SourceMark)] = []
     private var countryCodes: [(code: String, mark: SourceMark)] = []
     private var nationalities: [(code: String, mark: SourceMark)] = []
+    private var carMakeMarks: [(car: String, mark: SourceMark)] = []
 
     init(diagnostics: GlossaryDiagnostics) {
         self.diagnostics = diagnostics
@@ -112,6 +113,13 @@ final class GlossaryBuilder {
         }
         for reference in references where ids[reference.kind]?[reference.id] == nil {
             diagnostics.report(reference.mark, "unknown \(reference.kind) id '\(reference.id)'")
+        }
+        // A car's make is a make: it has no make of its own, so make chains cannot loop.
+        let makes = Dictionary(glossary.cars.map { ($0.id, $0.make) }, uniquingKeysWith: { first, _ in first })
+        for (car, mark) in carMakeMarks {
+            guard let make = makes[car] ?? nil, let makeOfMake = makes[make] ?? nil else { continue }
+            let chain = make == car || makeOfMake == car ? "a cycle" : "a chain"
+            diagnostics.report(mark, "car '\(car)' has make '\(make)', which has make '\(makeOfMake)': \(chain); a make must not name a make")
         }
         return glossary
     }
@@ -248,7 +256,10 @@ final class GlossaryBuilder {
             return entryFinishedWithErrors(entry)
         }
         let make = entry.string("make")
-        if let make { references.append(("car", make, entry.mark(of: "make"))) }
+        if let make {
+            references.append(("car", make, entry.mark(of: "make")))
+            carMakeMarks.append((id, entry.mark(of: "make")))
+        }
         let aliases = entry.strings("aliases")
         claim(name, owner: "car \(id)", mark: entry.mark(of: "name"))
         for (alias, mark) in aliases { claim(alias, owner: "car \(id)", mark: mark) }
@@ -361,8 +372,15 @@ final class GlossaryBuilder {
         return id
     }
 
+    /// Longer forms are data errors (a pasted paragraph), not names.
+    static let maximumFormLength = 200
+
     /// An entity surface form may belong to one entry only.
     private func claim(_ form: String, owner: String, mark: SourceMark) {
+        guard form.utf8.count <= Self.maximumFormLength else {
+            diagnostics.report(mark, "'\(form.prefix(40))...' is \(form.utf8.count) bytes long; names and aliases are at most \(Self.maximumFormLength)")
+            return
+        }
         let key = Self.surfaceKey(form)
         if let first = surfaceForms[key] {
             if first.owner != owner {

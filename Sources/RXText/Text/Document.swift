@@ -63,7 +63,8 @@ public struct Document: Sendable {
 
     /// The whole file's bytes, read with POSIX calls so that errors keep their errno.
     public static func readFile(_ path: String) throws(DocumentError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking open: a FIFO named like an article must not hang the run.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             let code = errno
             throw DocumentError(
@@ -76,6 +77,9 @@ public struct Document: Sendable {
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw DocumentError(path: path, reason: .isDirectory)
+        }
+        if (info.st_mode & S_IFMT) != S_IFREG {
+            throw DocumentError(path: path, reason: .unreadable("not a regular file (a pipe, socket or device)"))
         }
         var result: [UInt8] = []
         result.reserveCapacity(max(0, Int(info.st_size)))
