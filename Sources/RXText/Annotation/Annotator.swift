@@ -8,7 +8,31 @@ public struct Annotator: Sendable {
     }
 
     public func annotate(_ document: Document) -> AnnotatedArticle {
-        let segmentation = Segmenter().segment(document)
+        annotate(document, Segmenter().segment(document))
+    }
+
+    /// Annotates a huge document in blocks of about `blockBytes` of sentences, so that memory
+    /// stays bounded by the block, not the file (a 50 MB single-line file). Rules that compare
+    /// sentences (spelling consistency, surnames named elsewhere) then see one block at a time.
+    public func annotateInBlocks(_ document: Document, blockBytes: Int, _ body: (AnnotatedArticle) -> Void) {
+        var paragraphs: [Paragraph] = []
+        var sentences: [Sentence] = []
+        var bytes = 0
+        Segmenter().forEachSentence(in: document) { paragraph, sentence in
+            if paragraphs.last?.index != paragraph.index { paragraphs.append(paragraph) }
+            sentences.append(sentence)
+            bytes += sentence.range.count
+            if bytes >= blockBytes {
+                body(annotate(document, Segmentation(paragraphs: paragraphs, sentences: sentences)))
+                paragraphs = []
+                sentences = []
+                bytes = 0
+            }
+        }
+        if !sentences.isEmpty { body(annotate(document, Segmentation(paragraphs: paragraphs, sentences: sentences))) }
+    }
+
+    func annotate(_ document: Document, _ segmentation: Segmentation) -> AnnotatedArticle {
         var sentences: [AnnotatedSentence] = []
         sentences.reserveCapacity(segmentation.sentences.count)
         for sentence in segmentation.sentences {

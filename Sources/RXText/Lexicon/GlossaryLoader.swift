@@ -119,7 +119,10 @@ final class GlossaryBuilder {
         for (car, mark) in carMakeMarks {
             guard let make = makes[car] ?? nil, let makeOfMake = makes[make] ?? nil else { continue }
             let chain = make == car || makeOfMake == car ? "a cycle" : "a chain"
-            diagnostics.report(mark, "car '\(car)' has make '\(make)', which has make '\(makeOfMake)': \(chain); a make must not name a make")
+            diagnostics.report(
+                mark,
+                "car '\(car)' has make '\(make)', which has make '\(makeOfMake)': \(chain); a make must not name a make"
+            )
         }
         return glossary
     }
@@ -378,7 +381,10 @@ final class GlossaryBuilder {
     /// An entity surface form may belong to one entry only.
     private func claim(_ form: String, owner: String, mark: SourceMark) {
         guard form.utf8.count <= Self.maximumFormLength else {
-            diagnostics.report(mark, "'\(form.prefix(40))...' is \(form.utf8.count) bytes long; names and aliases are at most \(Self.maximumFormLength)")
+            diagnostics.report(
+                mark,
+                "'\(form.prefix(40))...' is \(form.utf8.count) bytes long; names and aliases are at most \(Self.maximumFormLength)"
+            )
             return
         }
         let key = Self.surfaceKey(form)

@@ -123,9 +123,17 @@ public struct LintSession: Sendable {
         return report
     }
 
+    /// Files above this size are annotated in blocks so that memory does not grow with them.
+    public static let blockThreshold = 4 << 20
+
     public func lint(_ document: Document, linter: Linter) -> FileReport {
-        let article = Annotator(lexicon: lexicon).annotate(document)
-        let flags = linter.lint(article)
+        let annotator = Annotator(lexicon: lexicon)
+        var flags: [Flag] = []
+        if document.bytes.count > Self.blockThreshold {
+            annotator.annotateInBlocks(document, blockBytes: 1 << 20) { block in flags += linter.lint(block) }
+        } else {
+            flags = linter.lint(annotator.annotate(document))
+        }
         let fingerprints = Fingerprint.all(flags, in: document)
         let kept = flags.indices.filter { !options.baseline.contains(fingerprints[$0]) }
         var report = FileReport(path: document.path, document: document, flags: kept.map { flags[$0] }, error: nil)
