@@ -54,3 +54,25 @@ import Testing
         #expect(segmentation.sentences.map(\.paragraph) == [0, 0, 1])
     }
 }
+
+@Suite struct BlockAnnotationTests {
+    /// Sentence-level rules find the same flags whether a file is annotated whole or in blocks.
+    @Test func blocksCoverEverySentenceOnce() throws {
+        let text = String(repeating: "He won in Hell Hell. The EM series went on. – what a day.\n\n", count: 50)
+        let document = try Document(bytes: Array(text.utf8))
+        let annotator = Annotator(lexicon: TestLexicon.shared)
+        let linter = Linter(enabled: [
+            "repetition.doubled-word", "untranslated.abbreviation", "capitalization.sentence-start",
+        ])
+        let whole = linter.lint(annotator.annotate(document))
+        var blocks: [Flag] = []
+        var count = 0
+        annotator.annotateInBlocks(document, blockBytes: 200) { block in
+            count += 1
+            blocks += linter.lint(block)
+        }
+        #expect(count > 10)
+        #expect(whole.count == 150)
+        #expect(blocks == whole)
+    }
+}
