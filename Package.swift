@@ -6,11 +6,17 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "RXText", targets: ["RXText"]),
+        .library(name: "RXReview", targets: ["RXReview"]),
         .executable(name: "rxtext", targets: ["rxtext"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Already in Hummingbird's graph; named because RXReview imports them directly.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
     ],
     targets: [
         // ICU as the system provides it: pkg-config discovery and the apt install hint.
@@ -31,14 +37,27 @@ let package = Package(
             name: "RXText",
             dependencies: ["CRXICU", .product(name: "Yams", package: "Yams")]
         ),
+        // The system's SQLite for the review decisions: pkg-config discovery and the apt install hint.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(
+            name: "RXReview",
+            dependencies: [
+                "RXText", "CSQLite", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "rxtext",
-            dependencies: ["RXText", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "RXText", "RXReview", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(
             name: "RXTextTests",
             dependencies: ["RXText", "rxtext"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "RXReviewTests", dependencies: ["RXReview", "RXText", "rxtext"]),
     ]
 )

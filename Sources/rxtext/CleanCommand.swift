@@ -16,6 +16,8 @@ struct CleanCommand: ParsableCommand {
 
     @OptionGroup var glossaries: GlossaryOptions
 
+    @OptionGroup var decisions: DecisionOptions
+
     func run() throws {
         let lexicon = try glossaries.lexicon()
         let document: Document
@@ -28,7 +30,9 @@ struct CleanCommand: ParsableCommand {
         let linter = (Configuration.find(for: file).flatMap { try? Configuration.load(path: $0) } ?? Configuration())
             .linter
         let article = Annotator(lexicon: lexicon).annotate(document)
-        let cleaned = Cleaner().clean(document, flags: linter.lint(article))
+        let flags = linter.lint(article)
+        let decided = try decisions.load(for: [file])?.apply(to: flags, in: document).flags ?? flags
+        let cleaned = Cleaner().clean(document, flags: decided)
         if inPlace {
             do {
                 try AtomicFile.write(Array(cleaned.text.utf8), to: file)

@@ -30,6 +30,8 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var glossaries: GlossaryOptions
 
+    @OptionGroup var decisions: DecisionOptions
+
     func run() throws {
         let lexicon = try glossaries.lexicon()
         let document: Document
@@ -39,7 +41,7 @@ struct ExtractCommand: ParsableCommand {
             printError(error.description)
             throw ExitCode(2)
         }
-        let extraction = Extraction(document: document, lexicon: lexicon)
+        let extraction = Extraction(document: document, lexicon: lexicon, decisions: try decisions.load(for: [file]))
         do {
             if let cleaned { try AtomicFile.write(Array(extraction.cleaned.text.utf8), to: cleaned) }
             if let record {

@@ -59,6 +59,8 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var glossaries: GlossaryOptions
 
+    @OptionGroup var decisions: DecisionOptions
+
     func validate() throws {
         if paths.isEmpty && !stdin { throw ValidationError("give files or directories to lint, or --stdin") }
         if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
@@ -73,6 +75,7 @@ struct LintCommand: ParsableCommand {
         options.fix = fix ? (dryRun ? .dryRun : .write) : .none
         if let jobs { options.jobs = jobs }
         if let baseline { options.baseline = try Baseline.read(baseline) }
+        if !stdin { options.decisions = try decisions.load(for: paths) }
         let session = LintSession(lexicon: lexicon, options: options) { path in
             configurations.configuration(for: path).linter
         }

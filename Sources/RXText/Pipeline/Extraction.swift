@@ -4,13 +4,16 @@ public struct Extraction: Sendable {
     public let document: Document
     public let article: AnnotatedArticle
     public let flags: [Flag]
+    /// Flags left out because an editor rejected them in `rxtext review`.
+    public let rejected: Int
     public let cleaned: Cleaner.Result
     public let record: RaceRecord
 
-    public init(document: Document, lexicon: Lexicon, linter: Linter = Linter()) {
+    public init(document: Document, lexicon: Lexicon, linter: Linter = Linter(), decisions: DecisionSet? = nil) {
         self.document = document
         article = Annotator(lexicon: lexicon).annotate(document)
-        flags = linter.lint(article)
+        let all = linter.lint(article)
+        (flags, rejected) = decisions?.apply(to: all, in: document) ?? (all, 0)
         cleaned = Cleaner().clean(document, flags: flags)
         record = RecordBuilder().build(article)
     }

@@ -12,6 +12,8 @@ public struct FileReport: Sendable {
     public var error: String?
     /// Flags suppressed by a baseline.
     public var suppressed: Int = 0
+    /// Flags suppressed because an editor rejected them as false alarms in `rxtext review`.
+    public var rejected: Int = 0
     /// Safe fixes written to the file.
     public var fixed: Int = 0
     /// Safe fixes skipped because they overlapped another fix.
@@ -36,6 +38,8 @@ public struct LintOptions: Sendable {
     public var fix: FixMode = .none
     /// Fingerprints to suppress (`--baseline`).
     public var baseline: Set<String> = []
+    /// Review decisions: rejected flags are suppressed, accepted and edited ones become safe fixes.
+    public var decisions: DecisionSet?
     public var jobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     public init() {}
@@ -134,11 +138,14 @@ public struct LintSession: Sendable {
         } else {
             flags = linter.lint(annotator.annotate(document))
         }
+        var rejected = 0
+        if let decisions = options.decisions { (flags, rejected) = decisions.apply(to: flags, in: document) }
         let fingerprints = Fingerprint.all(flags, in: document)
         let kept = flags.indices.filter { !options.baseline.contains(fingerprints[$0]) }
         var report = FileReport(path: document.path, document: document, flags: kept.map { flags[$0] }, error: nil)
         report.fingerprints = kept.map { fingerprints[$0] }
         report.suppressed = flags.count - kept.count
+        report.rejected = rejected
         return report
     }
 }

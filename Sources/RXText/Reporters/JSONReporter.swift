@@ -30,6 +30,7 @@ public final class JSONReporter: LintReporter {
             ))
         fields.append(("error", .optional(file.error)))
         if file.suppressed > 0 { fields.append(("suppressed", .int(file.suppressed))) }
+        if file.rejected > 0 { fields.append(("rejected", .int(file.rejected))) }
         if file.fixed > 0 { fields.append(("fixed", .int(file.fixed))) }
         return .object(fields)
     }

@@ -15,6 +15,8 @@ public struct LintSummary: Sendable, Equatable {
     public var warnings = 0
     public var infos = 0
     public var suppressed = 0
+    /// Flags editors rejected in `rxtext review`.
+    public var rejected = 0
     public var fixed = 0
     public var skippedFixes = 0
     public var bytes = 0
@@ -35,6 +37,7 @@ public struct LintSummary: Sendable, Equatable {
             }
         }
         suppressed += report.suppressed
+        rejected += report.rejected
         fixed += report.fixed
         skippedFixes += report.skippedFixes
         bytes += report.document?.bytes.count ?? 0
@@ -55,6 +58,7 @@ public struct LintSummary: Sendable, Equatable {
             ("files_with_errors", .int(filesWithErrors)),
             ("flags", .int(flags)), ("errors", .int(errors)), ("warnings", .int(warnings)), ("info", .int(infos)),
             ("suppressed", .int(suppressed)), ("fixed", .int(fixed)), ("skipped_fixes", .int(skippedFixes)),
+            ("rejected", .int(rejected)),
         ])
     }
 
@@ -67,6 +71,7 @@ public struct LintSummary: Sendable, Equatable {
             text += "; \(filesWithErrors) file\(filesWithErrors == 1 ? "" : "s") could not be read"
         }
         if suppressed > 0 { text += "; \(suppressed) suppressed by the baseline" }
+        if rejected > 0 { text += "; \(rejected) suppressed as rejected in review" }
         if fixed > 0 { text += "; \(fixed) fixed" }
         if skippedFixes > 0 { text += "; \(skippedFixes) overlapping fix\(skippedFixes == 1 ? "" : "es") skipped" }
         return text

@@ -1,0 +1,107 @@
+import Foundation
+
+/// What identifies an editor's decision about a flag, so the decision still finds its flag after
+/// edits elsewhere in the file: the file's path (relative to the decision store's root, so a
+/// corpus can move between machines), the rule, the span's text, a hash of its sentence with case,
+/// diacritics and spacing folded, and which occurrence of that quadruple in the file it is (two
+/// "EM" flags in one sentence get two decisions). Offsets are deliberately left out.
+public struct DecisionKey: Hashable, Sendable {
+    public var path: String
+    public var rule: String
+    public var span: String
+    public var sentenceHash: String
+    public var occurrence: Int
+
+    public init(path: String, rule: String, span: String, sentenceHash: String, occurrence: Int) {
+        self.path = path
+        self.rule = rule
+        self.span = span
+        self.sentenceHash = sentenceHash
+        self.occurrence = occurrence
+    }
+
+    /// The stored identity: one hex string, cheap to index and to send through a URL or JSON.
+    public var id: String {
+        let fields = [path, rule, span, sentenceHash, String(occurrence)].joined(separator: "\u{1F}")
+        return String(SHA256.hex(Array(fields.utf8)).prefix(32))
+    }
+
+    /// The keys of a file's flags, in the flags' order; `path` is the file as the store names it.
+    public static func all(_ flags: [Flag], in document: Document, path: String) -> [DecisionKey] {
+        var seen: [String: Int] = [:]
+        return flags.map { flag in
+            let span = document.text(flag.range)
+            let hash = sentenceHash(document.text(flag.sentence))
+            let triple = "\(flag.rule)\u{1F}\(span)\u{1F}\(hash)"
+            let occurrence = seen[triple, default: 0]
+            seen[triple] = occurrence + 1
+            return DecisionKey(path: path, rule: flag.rule, span: span, sentenceHash: hash, occurrence: occurrence)
+        }
+    }
+
+    /// Folded so that re-wrapping a line or fixing a capital elsewhere in the sentence keeps the key.
+    public static func sentenceHash(_ sentence: String) -> String {
+        let folded = ICU.fold(sentence).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return String(SHA256.hex(Array(folded.utf8)).prefix(16))
+    }
+
+    /// `path` relative to `root` ("../" where it lies outside), both resolved to absolute paths
+    /// first, so the same file gets the same key whatever the working directory.
+    public static func relativePath(_ path: String, root: String) -> String {
+        let file = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        let base = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        var common = 0
+        while common < file.count, common < base.count, file[common] == base[common] { common += 1 }
+        let parts = Array(repeating: "..", count: base.count - common) + file[common...]
+        return parts.joined(separator: "/")
+    }
+}
+
+/// The editors' answered decisions as lint, clean and extract honour them, without the store they
+/// came from: RXText never links SQLite; the CLI loads this from RXReview's store.
+public struct DecisionSet: Sendable {
+    public enum Verdict: Sendable, Equatable {
+        /// A false alarm: the flag is suppressed and its fix, if any, is not applied.
+        case rejected
+        /// An accepted suggestion or an editor's own text: applied as a safe fix.
+        case replace(String)
+    }
+
+    /// The directory stored paths are relative to.
+    public var root: String
+    /// Verdicts by `DecisionKey.id`.
+    public var verdicts: [String: Verdict]
+
+    public init(root: String, verdicts: [String: Verdict] = [:]) {
+        self.root = root
+        self.verdicts = verdicts
+    }
+
+    public var isEmpty: Bool { verdicts.isEmpty }
+
+    /// The keys of a document's flags under this set's root.
+    public func keys(_ flags: [Flag], in document: Document) -> [DecisionKey] {
+        DecisionKey.all(flags, in: document, path: DecisionKey.relativePath(document.path, root: root))
+    }
+
+    /// Drops rejected flags and turns accepted or edited ones into safe fixes with the editor's
+    /// replacement, so the Cleaner applies them like any other safe fix.
+    public func apply(to flags: [Flag], in document: Document) -> (flags: [Flag], rejected: Int) {
+        guard !verdicts.isEmpty, !flags.isEmpty else { return (flags, 0) }
+        var kept: [Flag] = []
+        var rejected = 0
+        for (flag, key) in zip(flags, keys(flags, in: document)) {
+            switch verdicts[key.id] {
+            case .rejected:
+                rejected += 1
+            case .replace(let replacement):
+                var decided = flag
+                decided.fix = Fix(replacement: replacement, safe: true)
+                kept.append(decided)
+            case nil:
+                kept.append(flag)
+            }
+        }
+        return (kept, rejected)
+    }
+}

@@ -1,0 +1,171 @@
+import ArgumentParser
+import Foundation
+import RXReview
+import RXText
+
+/// `rxtext review PATH...`: walk the flags in a browser; decisions kept in SQLite.
+struct ReviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Review flags in the browser: accept, edit or reject each; decisions are kept in SQLite.",
+        discussion: """
+            Serves a page on 127.0.0.1 and prints its URL (with a per-run token). Keys: a or 1-9 accept a \
+            suggestion, e edit, r reject, s skip, u undo, v summary. Decisions go to .rxtext/review.sqlite \
+            beside the corpus (or --db), one transaction each; lint, clean and extract honour them.
+            """
+    )
+
+    @Argument(help: "Files and directories to review.")
+    var paths: [String] = []
+
+    @Option(help: "Port on 127.0.0.1 (default: a free port).")
+    var port: Int = 0
+
+    @ArgumentParser.Flag(help: "Open the page in the default browser.")
+    var open = false
+
+    @ArgumentParser.Flag(help: "Print decision counts and each rule's precision, then exit.")
+    var status = false
+
+    @Option(name: .customLong("export"), help: "Write every decision to this JSON-lines file, then exit.")
+    var exportPath: String?
+
+    @Option(name: .customLong("import"), help: "Add the decisions of a JSON-lines export, then exit.")
+    var importPath: String?
+
+    @Option(help: "Configuration file (default: the nearest .rxtext.yaml above each file).")
+    var config: String?
+
+    @OptionGroup var glossaries: GlossaryOptions
+
+    @OptionGroup var decisions: DecisionOptions
+
+    func validate() throws {
+        if !(0...65535).contains(port) { throw ValidationError("--port must be 0 to 65535") }
+        let modes = [status, exportPath != nil, importPath != nil].filter { $0 }.count
+        if modes > 1 { throw ValidationError("give one of --status, --export and --import") }
+        if modes == 0 && paths.isEmpty { throw ValidationError("give the files or directories to review") }
+    }
+
+    func run() async throws {
+        let storePath = decisions.db ?? StoreLocation.forReview(paths.isEmpty ? ["."] : paths)
+        if (status || exportPath != nil) && !FileManager.default.fileExists(atPath: storePath) {
+            printError("\(storePath): error: no review decisions yet (run rxtext review PATH first, or pass --db)")
+            throw ExitCode(2)
+        }
+        let store: DecisionStore
+        do {
+            store = try DecisionStore(path: storePath)
+        } catch {
+            printError("\(storePath): error: \(error)")
+            throw ExitCode(2)
+        }
+        if status { return try printStatus(store) }
+        if let exportPath { return try DecisionExchange.export(store, to: exportPath) }
+        if let importPath { return try DecisionExchange.import(importPath, into: store) }
+        try await serve(store)
+    }
+
+    private func serve(_ store: DecisionStore) async throws {
+        let reports = try CorpusReports.lint(paths, config: config, glossaries: glossaries, decisions: nil)
+        let catalog = ReviewCatalog(reports: reports, root: store.root)
+        let api = ReviewAPI(catalog: catalog, store: store)
+        let server = ReviewServer(api: api)
+        let summary = try api.summary()
+        let openBrowser = open
+        printError(
+            "rxtext review: \(catalog.items.count) flags in \(catalog.files.count) files, \(summary.answered) answered; "
+                + "decisions in \(store.path). Ctrl-C stops the server; answers are saved as you go.")
+        try await server.run(port: port) { bound in
+            let url = "http://127.0.0.1:\(bound)/?token=\(server.token)"
+            let output = StandardOutput()
+            output.write("\(url)\n")
+            output.flush()
+            if openBrowser { Self.openInBrowser(url) }
+        }
+    }
+
+    private func printStatus(_ store: DecisionStore) throws {
+        let records = try store.all()
+        var counts: [DecisionAction: Int] = [:]
+        for record in records { counts[record.action, default: 0] += 1 }
+        print(
+            "\(store.path): \(records.count) decisions: \(counts[.accept] ?? 0) accepted, \(counts[.edit] ?? 0) edited, "
+                + "\(counts[.reject] ?? 0) rejected, \(counts[.skip] ?? 0) skipped")
+        let table = RulePrecision.table(records)
+        guard !table.isEmpty else { return }
+        let width = max(4, table.map(\.rule.count).max() ?? 4)
+        func pad(_ text: String, _ count: Int, left: Bool = false) -> String {
+            let space = String(repeating: " ", count: max(0, count - text.count))
+            return left ? text + space : space + text
+        }
+        print(pad("rule", width, left: true) + "  accepted  edited  rejected  skipped  precision")
+        for row in table {
+            let precision = row.precision.map { String(format: "%.0f%%", $0 * 100) } ?? "-"
+            print(
+                pad(row.rule, width, left: true) + pad(String(row.accepted), 10) + pad(String(row.edited), 8)
+                    + pad(String(row.rejected), 10) + pad(String(row.skipped), 9) + pad(precision, 11))
+        }
+    }
+
+    private static func openInBrowser(_ url: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xdg-open", url]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            printError("rxtext review: could not open a browser (\(error)); open the URL above by hand")
+        }
+    }
+}
+
+/// `--export` and `--import`: decisions as JSON lines, paths relative to the store's root, so a
+/// corpus checked out elsewhere takes them as they are.
+enum DecisionExchange {
+    static func export(_ store: DecisionStore, to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var text = ""
+        let records = try store.all()
+        for record in records { text += String(decoding: try encoder.encode(record), as: UTF8.self) + "\n" }
+        do {
+            try AtomicFile.write(Array(text.utf8), to: path)
+        } catch {
+            printError("\(path): error: \(error)")
+            throw ExitCode(2)
+        }
+        printError("\(path): \(records.count) decisions exported")
+    }
+
+    /// All or nothing: one bad line and nothing is imported.
+    static func `import`(_ path: String, into store: DecisionStore) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            printError("\(path): error: cannot read")
+            throw ExitCode(2)
+        }
+        var records: [DecisionRecord] = []
+        var problems = 0
+        for (index, line) in String(decoding: data, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .enumerated()
+        where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard let record = try? JSONDecoder().decode(DecisionRecord.self, from: Data(line.utf8)), record.isValid
+            else {
+                printError("\(path):\(index + 1): error: not a decision (see rxtext review --export)")
+                problems += 1
+                continue
+            }
+            records.append(record)
+        }
+        if problems > 0 {
+            printError("\(path): error: \(problems) bad line(s); nothing imported")
+            throw ExitCode(2)
+        }
+        try store.importRecords(records)
+        printError("\(path): \(records.count) decisions imported into \(store.path)")
+    }
+}

@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""End-to-end check of `rxtext review` in a real browser (headless Chromium over WebDriver).
+
+Starts the review server on a copy of a corpus, opens the printed URL, and with the keyboard alone
+accepts one flag, rejects one, edits one, reloads (the review must resume at the fourth flag),
+undoes the edit, and checks the page and the SQLite database at each step. An article containing
+<script> must render as text. Saves a screenshot of the review page.
+
+Exit status: 0 passed, 1 failed, 77 Chromium or its driver cannot run here (the caller skips).
+Needs: chromium, chromium-driver (Debian) and selenium (PyPI).
+"""
+import argparse
+import json
+import os
+import select
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+SKIP = 77
+
+
+def skip(message):
+    print(f"SKIP: {message}")
+    sys.exit(SKIP)
+
+
+def fail(message):
+    print(f"FAIL: {message}")
+    sys.exit(1)
+
+
+def start_server(arguments):
+    server = subprocess.Popen(arguments, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        ready, _, _ = select.select([server.stdout], [], [], 0.5)
+        if ready:
+            line = server.stdout.readline().strip()
+            if line.startswith("http://127.0.0.1:"):
+                return server, line
+        if server.poll() is not None:
+            fail(f"rxtext review exited with {server.returncode}: {server.stderr.read()}")
+    server.kill()
+    fail("rxtext review printed no URL within 60 s")
+
+
+def api(url, path):
+    parts = urllib.parse.urlsplit(url)
+    token = urllib.parse.parse_qs(parts.query)["token"][0]
+    request = urllib.request.Request(f"{parts.scheme}://{parts.netloc}{path}", headers={"X-RXText-Token": token})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.load(response)
+
+
+def decisions(db):
+    connection = sqlite3.connect(db)
+    try:
+        return {key: (action, replacement) for key, action, replacement in
+                connection.execute("SELECT key, action, replacement FROM decisions")}
+    finally:
+        connection.close()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rxtext", required=True)
+    parser.add_argument("--glossaries", required=True)
+    parser.add_argument("--corpus", required=True)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--screenshot", required=True)
+    parser.add_argument("--hostile", required=True, help="file name (in the corpus) of an article with <script>")
+    options = parser.parse_args()
+
+    for path in ("/usr/bin/chromium", "/usr/bin/chromedriver"):
+        if not os.path.exists(path):
+            skip(f"{path} is missing (apt-get install chromium chromium-driver)")
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import WebDriverWait
+    except ImportError:
+        skip("Python's selenium is missing (pip install selenium)")
+
+    started = time.time()
+    server, url = start_server([options.rxtext, "review", options.corpus, "--glossaries", options.glossaries,
+                                "--db", options.db])
+    driver = None
+    try:
+        flags = api(url, "/api/flags")
+        total = flags["total"]
+        first = flags["flags"][:4]
+        if len(first) < 4 or not first[0]["suggestions"]:
+            fail("the corpus needs at least four flags, the first with a suggestion")
+
+        chrome = webdriver.ChromeOptions()
+        chrome.binary_location = "/usr/bin/chromium"
+        for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,860"):
+            chrome.add_argument(argument)
+        try:
+            driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=chrome)
+        except Exception as error:  # Chromium present but unable to start in this environment.
+            skip(f"Chromium cannot run here: {error}".splitlines()[0])
+        wait = WebDriverWait(driver, 15)
+
+        def text(element_id):
+            return driver.find_element(By.ID, element_id).text
+
+        def expect_progress(answered):
+            expected = f"{answered} / {total} answered"
+            try:
+                wait.until(lambda _: text("progress-text") == expected)
+            except Exception:
+                fail(f"progress shows {text('progress-text')!r}, expected {expected!r}; status {text('status')!r}")
+
+        def expect_span(flag):
+            try:
+                wait.until(lambda _: text("span") == flag["text"] and text("location").startswith(flag["file"] + ":"))
+            except Exception:
+                fail(f"page shows {text('location')} {text('span')!r}, expected {flag['file']} {flag['text']!r}")
+
+        def press(keys):
+            driver.find_element(By.TAG_NAME, "body").send_keys(keys)
+
+        driver.get(url)
+        expect_progress(0)
+        expect_span(first[0])
+        press("a")
+        expect_progress(1)
+        expect_span(first[1])
+        press("r")
+        expect_progress(2)
+        expect_span(first[2])
+        press("e")
+        editor = driver.find_element(By.ID, "edit-input")
+        wait.until(lambda _: editor.is_displayed())
+        editor.clear()
+        editor.send_keys("hand-edited text\n")
+        expect_progress(3)
+
+        stored = decisions(options.db)
+        expected = {
+            first[0]["key"]: ("accept", first[0]["suggestions"][0]),
+            first[1]["key"]: ("reject", None),
+            first[2]["key"]: ("edit", "hand-edited text"),
+        }
+        if stored != expected:
+            fail(f"database holds {stored}, expected {expected}")
+
+        driver.refresh()
+        expect_progress(3)
+        expect_span(first[3])
+        driver.save_screenshot(options.screenshot)
+
+        press("u")
+        expect_progress(2)
+        expect_span(first[2])
+        if first[2]["key"] in decisions(options.db):
+            fail("undo left the edit in the database")
+
+        # Article text is text: the <script> in the hostile article shows and never runs.
+        hostile = [name for name in flags["files"] if name == options.hostile or name.endswith("/" + options.hostile)]
+        if not hostile:
+            fail(f"{options.hostile} is not among the reviewed files {flags['files']}")
+        driver.execute_script("document.getElementById('file').value = arguments[0];"
+                              "document.getElementById('file').dispatchEvent(new Event('change'));", hostile[0])
+        wait.until(lambda _: text("location").startswith(hostile[0] + ":"))
+        paragraph = driver.find_element(By.ID, "paragraph")
+        if "<script>" not in paragraph.text:
+            fail(f"the hostile article's markup is not shown as text: {paragraph.text!r}")
+        if paragraph.find_elements(By.TAG_NAME, "script") or driver.execute_script("return window.pwned !== undefined"):
+            fail("the hostile article's <script> became markup")
+
+        print(json.dumps({"passed": True, "flags": total, "seconds": round(time.time() - started, 1),
+                          "screenshot": options.screenshot}))
+    finally:
+        if driver is not None:
+            driver.quit()
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+if __name__ == "__main__":
+    main()
