@@ -100,7 +100,7 @@ enum ReviewPage {
         #state { font-style: italic; }
         table { border-collapse: collapse; width: 100%; margin-bottom: 1rem; font-size: .9rem; }
         th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid var(--line); }
-        td.number { text-align: right; font-variant-numeric: tabular-nums; }
+        .number { text-align: right; font-variant-numeric: tabular-nums; }
         footer { text-align: center; color: var(--muted); font-size: .8rem; padding: 1rem; }
         """
 
@@ -277,7 +277,7 @@ enum ReviewPage {
           const table = (headings, rows) => {
             const node = element("table");
             const head = element("tr");
-            for (const heading of headings) head.append(element("th", heading));
+            headings.forEach((heading, index) => head.append(element("th", heading, index ? "number" : "")));
             node.append(head);
             for (const row of rows) {
               const line = element("tr");

@@ -154,7 +154,10 @@ def main():
         driver.refresh()
         expect_progress(3)
         expect_span(first[3])
+        press("v")
+        wait.until(lambda _: "precision" in text("summary"))
         driver.save_screenshot(options.screenshot)
+        press("v")
 
         press("u")
         expect_progress(2)
