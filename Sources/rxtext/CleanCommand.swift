@@ -31,7 +31,8 @@ struct CleanCommand: ParsableCommand {
             .linter
         let article = Annotator(lexicon: lexicon).annotate(document)
         let flags = linter.lint(article)
-        let decided = try decisions.load(for: [file])?.apply(to: flags, in: document).flags ?? flags
+        let decisionSet = try decisions.load(for: [file])
+        let decided = decisionSet?.apply(to: flags, in: document).flags ?? flags
         let cleaned = Cleaner().clean(document, flags: decided)
         if inPlace {
             do {
@@ -41,6 +42,12 @@ struct CleanCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             printError("\(file): \(cleaned.applied.count) fix(es) applied")
+            if let decisionSet, let fixed = try? Document.load(path: file) {
+                let after = linter.lint(Annotator(lexicon: lexicon).annotate(fixed))
+                try decisions.store(
+                    decisionSet.carriedOver(from: document, flags, applied: cleaned.applied, to: fixed, after),
+                    for: [file])
+            }
         } else {
             let output = StandardOutput()
             output.write(cleaned.text)

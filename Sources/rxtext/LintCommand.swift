@@ -92,6 +92,7 @@ struct LintCommand: ParsableCommand {
         let reporter = makeReporter(output: output)
         var summary = LintSummary()
         var fingerprints: Set<String> = []
+        var carried: [DecisionSet.Carry] = []
         let progress = ProgressBar(total: files.count)
         reporter.begin()
         for (path, reason) in discoveryErrors {
@@ -108,12 +109,14 @@ struct LintCommand: ParsableCommand {
         let completed = session.run(files, cancellation: cancellation) { report in
             summary.add(report)
             if writeBaseline != nil { fingerprints.formUnion(report.fingerprints) }
+            carried += report.carried
             progress.advance(bytes: report.document?.bytes.count ?? 0)
             reporter.report(report)
         }
         progress.finish()
         reporter.end(summary)
         output.flush()
+        try decisions.store(carried, for: paths)
         if !completed {
             printError("rxtext: interrupted after \(summary.files) of \(files.count) files")
             throw ExitCode(130)

@@ -69,6 +69,36 @@ import Testing
         #expect(written.contains("rallicross"), "a rejected flag's suggestion is not applied")
     }
 
+    /// A fix rewrites its sentence, which changes the key of a rejected flag beside it; the
+    /// rejection follows the flag to its new key instead of coming back as a new question.
+    @Test(arguments: [["lint", "--fix", "corpus"], ["clean", "--in-place", "corpus/a.txt"]])
+    func rejectionsSurviveAFixInTheirSentence(command: [String]) throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("corpus/a.txt", "He won the EM final in Hell Hell.\n")
+        let store = try DecisionStore(
+            path: StoreLocation.forReview([scratch.url.appendingPathComponent("corpus").path]))
+        let document = try Document.load(path: file)
+        let lexicon = Lexicon(try GlossaryLoader().load(directory: Repository.glossaries))
+        let keys = DecisionKey.all(
+            Linter().lint(Annotator(lexicon: lexicon).annotate(document)), in: document, path: "a.txt")
+        let em = try #require(keys.first { $0.span == "EM" })
+        let hell = try #require(keys.first { $0.span == "Hell Hell" })
+        try store.record(DecisionRecord(key: em, sentence: "", action: .accept, replacement: "European Championship"))
+        try store.record(DecisionRecord(key: hell, sentence: "", action: .reject, replacement: nil))
+
+        let fix = try rxtext(command, in: scratch)
+        #expect([0, 1].contains(fix.status), "\(fix.stdout)\(fix.stderr)")
+        #expect(
+            try String(contentsOfFile: file, encoding: .utf8)
+                == "He won the European Championship final in Hell Hell.\n")
+        let lint = try rxtext(["lint", "corpus"], in: scratch)
+        #expect(lint.status == 0, "\(lint.stdout)")
+        #expect(lint.stdout.contains("0 flags"), "\(lint.stdout)")
+        #expect(lint.stdout.contains("1 suppressed as rejected in review"), "\(lint.stdout)")
+        let rejections = try store.all().filter { $0.action == .reject }
+        #expect(rejections.count == 2, "the old key and the carried one")
+    }
+
     @Test func extractLeavesRejectedFlagsOut() throws {
         let (scratch, _, _) = try reviewed()
         let result = try rxtext(["extract", "corpus/a.txt"], in: scratch)

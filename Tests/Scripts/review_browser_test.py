@@ -35,7 +35,7 @@ def fail(message):
 
 def start_server(arguments):
     server = subprocess.Popen(arguments, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 60
+    deadline = time.time() + 120
     while time.time() < deadline:
         ready, _, _ = select.select([server.stdout], [], [], 0.5)
         if ready:
@@ -45,7 +45,7 @@ def start_server(arguments):
         if server.poll() is not None:
             fail(f"rxtext review exited with {server.returncode}: {server.stderr.read()}")
     server.kill()
-    fail("rxtext review printed no URL within 60 s")
+    fail("rxtext review printed no URL within 120 s")
 
 
 def api(url, path):
@@ -105,7 +105,7 @@ def main():
             driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=chrome)
         except Exception as error:  # Chromium present but unable to start in this environment.
             skip(f"Chromium cannot run here: {error}".splitlines()[0])
-        wait = WebDriverWait(driver, 15)
+        wait = WebDriverWait(driver, 30)
 
         def text(element_id):
             return driver.find_element(By.ID, element_id).text

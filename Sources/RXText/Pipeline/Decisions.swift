@@ -84,6 +84,49 @@ public struct DecisionSet: Sendable {
         DecisionKey.all(flags, in: document, path: DecisionKey.relativePath(document.path, root: root))
     }
 
+    /// A decision moved to the key its flag has after a fix rewrote the flag's sentence.
+    public struct Carry: Sendable {
+        public var from: DecisionKey
+        public var to: DecisionKey
+        public var verdict: Verdict
+        /// The rewritten sentence, as the editor would now see it.
+        public var sentence: String
+    }
+
+    /// A fix changes its sentence, and with it the key of every other flag there: a false alarm
+    /// rejected beside an accepted fix would come back after `lint --fix`. Flags that were decided,
+    /// not applied and now have no key of theirs are paired, in order, with same-rule same-text
+    /// flags of the fixed file whose keys are new.
+    public func carriedOver(
+        from old: Document, _ oldFlags: [Flag], applied: [Flag], to new: Document, _ newFlags: [Flag]
+    ) -> [Carry] {
+        guard !verdicts.isEmpty else { return [] }
+        let appliedSpans = Set(applied.map { "\($0.rule)\u{1F}\($0.range)" })
+        let oldKeys = keys(oldFlags, in: old)
+        let newKeys = keys(newFlags, in: new)
+        let oldIDs = Set(oldKeys.map(\.id))
+        let newIDs = Set(newKeys.map(\.id))
+        var orphans: [String: [DecisionKey]] = [:]
+        for (flag, key) in zip(oldFlags, oldKeys)
+        where verdicts[key.id] != nil && !newIDs.contains(key.id)
+            && !appliedSpans.contains("\(flag.rule)\u{1F}\(flag.range)")
+        {
+            orphans["\(key.rule)\u{1F}\(key.span)", default: []].append(key)
+        }
+        var carried: [Carry] = []
+        for (flag, key) in zip(newFlags, newKeys) where !oldIDs.contains(key.id) && verdicts[key.id] == nil {
+            let group = "\(key.rule)\u{1F}\(key.span)"
+            guard let from = orphans[group]?.first, let verdict = verdicts[from.id] else { continue }
+            orphans[group]?.removeFirst()
+            carried.append(Carry(from: from, to: key, verdict: verdict, sentence: new.text(flag.sentence)))
+        }
+        return carried
+    }
+
+    public mutating func add(_ carried: [Carry]) {
+        for carry in carried { verdicts[carry.to.id] = carry.verdict }
+    }
+
     /// Drops rejected flags and turns accepted or edited ones into safe fixes with the editor's
     /// replacement, so the Cleaner applies them like any other safe fix.
     public func apply(to flags: [Flag], in document: Document) -> (flags: [Flag], rejected: Int) {

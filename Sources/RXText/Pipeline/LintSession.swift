@@ -18,6 +18,9 @@ public struct FileReport: Sendable {
     public var fixed: Int = 0
     /// Safe fixes skipped because they overlapped another fix.
     public var skippedFixes: Int = 0
+    /// Review decisions whose flags survived `--fix` in a rewritten sentence, under their new keys,
+    /// for the caller to store.
+    public var carried: [DecisionSet.Carry] = []
     /// For `--fix --dry-run`: the unified diff that fixing would apply.
     public var diff: String?
 
@@ -94,7 +97,8 @@ public struct LintSession: Sendable {
             return FileReport(path: path, document: nil, flags: [], error: error.description)
         }
         let linter = linterFor(path)
-        var report = lint(document, linter: linter)
+        let raw = flags(document, linter: linter)
+        var report = lint(document, flags: raw)
         if options.fix != .none {
             let cleaned = Cleaner().clean(document, flags: report.flags)
             report.skippedFixes = cleaned.skipped.count
@@ -119,7 +123,14 @@ public struct LintSession: Sendable {
             let skipped = cleaned.skipped.count
             // Re-lint what was written: the report shows what remains.
             if let fixed = try? Document.load(path: path) {
-                report = lint(fixed, linter: linter)
+                let after = flags(fixed, linter: linter)
+                let carried =
+                    options.decisions?.carriedOver(from: document, raw, applied: cleaned.applied, to: fixed, after)
+                    ?? []
+                var options = options
+                options.decisions?.add(carried)
+                report = LintSession(lexicon: lexicon, options: options, linterFor: linterFor).lint(fixed, flags: after)
+                report.carried = carried
             }
             report.fixed = applied
             report.skippedFixes = skipped
@@ -131,6 +142,11 @@ public struct LintSession: Sendable {
     public static let blockThreshold = 4 << 20
 
     public func lint(_ document: Document, linter: Linter) -> FileReport {
+        lint(document, flags: flags(document, linter: linter))
+    }
+
+    /// Every flag of the rules, before decisions and baseline.
+    func flags(_ document: Document, linter: Linter) -> [Flag] {
         let annotator = Annotator(lexicon: lexicon)
         var flags: [Flag] = []
         if document.bytes.count > Self.blockThreshold {
@@ -138,6 +154,11 @@ public struct LintSession: Sendable {
         } else {
             flags = linter.lint(annotator.annotate(document))
         }
+        return flags
+    }
+
+    func lint(_ document: Document, flags: [Flag]) -> FileReport {
+        var flags = flags
         var rejected = 0
         if let decisions = options.decisions { (flags, rejected) = decisions.apply(to: flags, in: document) }
         let fingerprints = Fingerprint.all(flags, in: document)
