@@ -106,12 +106,12 @@ struct LintCommand: ParsableCommand {
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         interrupt.setEventHandler { cancellation.cancel() }
         interrupt.resume()
-        let completed = session.run(files, cancellation: cancellation) { report in
+        let completed = session.run(files, cancellation: cancellation, render: reporter.renderer) { report, rendered in
             summary.add(report)
             if writeBaseline != nil { fingerprints.formUnion(report.fingerprints) }
             carried += report.carried
             progress.advance(bytes: report.document?.bytes.count ?? 0)
-            reporter.report(report)
+            reporter.report(report, rendered: rendered)
         }
         progress.finish()
         reporter.end(summary)

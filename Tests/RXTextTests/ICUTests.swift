@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RXText
@@ -22,5 +23,16 @@ import Testing
         let decomposed = Array("s\u{030C}".utf8)
         #expect(ICU.nfc(decomposed) == Array("\u{0161}".utf8))
         #expect(ICU.nfc(Array("plain".utf8)) == Array("plain".utf8))
+    }
+}
+
+@Suite struct JSONTextTests {
+    @Test func escapesWhatJSONAndJavaScriptNeed() throws {
+        let text = "a\"b\\c\nd\re\tf\u{08}\u{0C}\u{01}g\u{2028}h\u{2029}é🏁"
+        let literal = JSONText.string(text)
+        #expect(literal == "\"a\\\"b\\\\c\\nd\\re\\tf\\b\\f\\u0001g\\u2028h\\u2029é🏁\"")
+        let decoded =
+            try JSONSerialization.jsonObject(with: Data(literal.utf8), options: [.fragmentsAllowed]) as? String
+        #expect(decoded == text)
     }
 }

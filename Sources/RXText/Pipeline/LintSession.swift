@@ -66,6 +66,16 @@ public struct LintSession: Sendable {
     /// the first file not finished; returns whether every file was delivered.
     @discardableResult
     public func run(_ files: [String], cancellation: Cancellation? = nil, deliver: (FileReport) -> Void) -> Bool {
+        run(files, cancellation: cancellation, render: nil) { report, _ in deliver(report) }
+    }
+
+    /// As `run(_:cancellation:deliver:)`, with each report also rendered by `render` on the worker
+    /// that linted it; `deliver` gets the report and its text.
+    @discardableResult
+    public func run(
+        _ files: [String], cancellation: Cancellation? = nil, render: (@Sendable (FileReport) -> String)?,
+        deliver: (FileReport, String?) -> Void
+    ) -> Bool {
         guard !files.isEmpty else { return true }
         let state = ReorderBuffer(count: files.count)
         cancellation?.onCancel { state.cancel() }
@@ -77,13 +87,14 @@ public struct LintSession: Sendable {
                 while true {
                     let index = next.increment()
                     if index >= files.count || state.cancelled { break }
-                    state.put(index, lint(files[index]))
+                    let report = lint(files[index])
+                    state.put(index, (report, render?(report)))
                 }
             }
         }
         for index in files.indices {
-            guard let report = state.take(index) else { return false }
-            deliver(report)
+            guard let (report, text) = state.take(index) else { return false }
+            deliver(report, text)
         }
         return true
     }
@@ -173,7 +184,7 @@ public struct LintSession: Sendable {
 
 /// Holds finished reports until their turn, so output order never depends on timing.
 final class ReorderBuffer: @unchecked Sendable {
-    private var slots: [FileReport?]
+    private var slots: [(FileReport, String?)?]
     private let condition = NSCondition()
     private(set) var cancelled = false
 
@@ -181,14 +192,14 @@ final class ReorderBuffer: @unchecked Sendable {
         slots = Array(repeating: nil, count: count)
     }
 
-    func put(_ index: Int, _ report: FileReport) {
+    func put(_ index: Int, _ report: (FileReport, String?)) {
         condition.lock()
         slots[index] = report
         condition.broadcast()
         condition.unlock()
     }
 
-    func take(_ index: Int) -> FileReport? {
+    func take(_ index: Int) -> (FileReport, String?)? {
         condition.lock()
         while slots[index] == nil && !cancelled { condition.wait() }
         let report = cancelled ? nil : slots[index]

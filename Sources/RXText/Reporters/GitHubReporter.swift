@@ -8,21 +8,31 @@ public final class GitHubReporter: LintReporter {
 
     public func begin() {}
 
-    public func report(_ file: FileReport) {
+    public var renderer: (@Sendable (FileReport) -> String)? {
+        { file in GitHubReporter.render(file) }
+    }
+
+    public func report(_ file: FileReport, rendered: String?) {
+        output.write(rendered ?? Self.render(file))
+    }
+
+    static func render(_ file: FileReport) -> String {
+        var output = ""
         if let error = file.error {
-            output.write("::error file=\(Self.property(file.path))::\(Self.data(error))\n")
+            output += ("::error file=\(Self.property(file.path))::\(Self.data(error))\n")
         }
-        guard let document = file.document else { return }
+        guard let document = file.document else { return output }
         for flag in file.flags {
             let start = document.position(of: flag.range.start)
             let end = document.position(of: flag.range.end)
             let command = flag.severity == .error ? "error" : flag.severity == .warning ? "warning" : "notice"
             var message = flag.message
             if let suggestion = flag.suggestions.first, !suggestion.isEmpty { message += " Suggestion: \(suggestion)" }
-            output.write(
-                "::\(command) file=\(Self.property(file.path)),line=\(start.line),col=\(start.column),endLine=\(end.line),"
+            output +=
+                ("::\(command) file=\(Self.property(file.path)),line=\(start.line),col=\(start.column),endLine=\(end.line),"
                     + "endColumn=\(end.column),title=\(Self.property(flag.rule))::\(Self.data(message))\n")
         }
+        return output
     }
 
     public func end(_ summary: LintSummary) {}

@@ -9,8 +9,12 @@ public final class JSONReporter: LintReporter {
 
     public func begin() { output.write("{\"files\":[") }
 
-    public func report(_ file: FileReport) {
-        output.write((first ? "\n" : ",\n") + Self.fileJSON(file).render())
+    public var renderer: (@Sendable (FileReport) -> String)? {
+        { file in JSONReporter.fileJSON(file).render() }
+    }
+
+    public func report(_ file: FileReport, rendered: String?) {
+        output.write((first ? "\n" : ",\n") + (rendered ?? Self.fileJSON(file).render()))
         first = false
     }
 
@@ -53,15 +57,25 @@ public final class JSONLinesReporter: LintReporter {
 
     public func begin() {}
 
-    public func report(_ file: FileReport) {
+    public var renderer: (@Sendable (FileReport) -> String)? {
+        { file in JSONLinesReporter.render(file) }
+    }
+
+    public func report(_ file: FileReport, rendered: String?) {
+        output.write(rendered ?? Self.render(file))
+    }
+
+    static func render(_ file: FileReport) -> String {
+        var output = ""
         if let error = file.error {
-            output.write(JSONValue.object([("path", .string(file.path)), ("error", .string(error))]).render() + "\n")
+            output += JSONValue.object([("path", .string(file.path)), ("error", .string(error))]).render() + "\n"
         }
-        guard let document = file.document else { return }
+        guard let document = file.document else { return output }
         for (flag, fingerprint) in zip(file.flags, file.fingerprints) {
             guard case .object(let fields) = JSONReporter.flagJSON(flag, fingerprint, document) else { continue }
-            output.write(JSONValue.object([("path", .string(file.path))] + fields).render() + "\n")
+            output += JSONValue.object([("path", .string(file.path))] + fields).render() + "\n"
         }
+        return output
     }
 
     public func end(_ summary: LintSummary) {}

@@ -1,30 +1,58 @@
 /// Minimal JSON text building for streaming reporters (Foundation's encoder needs the whole value
 /// in memory and orders keys its own way; the output contract wants a fixed, readable order).
 public enum JSONText {
-    /// A JSON string literal, quotes included.
+    /// A JSON string literal, quotes included. Works on UTF-8 bytes and copies runs that need
+    /// no escaping in one go: output formatting is on the hot path of `lint`.
     public static func string(_ value: String) -> String {
-        var result = "\""
-        result.reserveCapacity(value.utf8.count + 2)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{08}": result += "\\b"
-            case "\u{0C}": result += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    result +=
-                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                        + String(scalar.value, radix: 16)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 2)
+        bytes.append(UInt8(ascii: "\""))
+        var contiguous = value
+        contiguous.withUTF8 { append(escaping: $0, to: &bytes) }
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private static func append(escaping source: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        var runStart = 0
+        var index = 0
+        func flush() {
+            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+        }
+        while index < source.count {
+            let byte = source[index]
+            var escape: [UInt8]? = nil
+            var width = 1
+            switch byte {
+            case UInt8(ascii: "\""): escape = Array("\\\"".utf8)
+            case UInt8(ascii: "\\"): escape = Array("\\\\".utf8)
+            case 0x0A: escape = Array("\\n".utf8)
+            case 0x0D: escape = Array("\\r".utf8)
+            case 0x09: escape = Array("\\t".utf8)
+            case 0x08: escape = Array("\\b".utf8)
+            case 0x0C: escape = Array("\\f".utf8)
+            case 0x00..<0x20:
+                escape = Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            case 0xE2
+            where index + 2 < source.count && source[index + 1] == 0x80
+                && (source[index + 2] == 0xA8 || source[index + 2] == 0xA9):
+                // U+2028 and U+2029 are valid JSON but break JavaScript string literals.
+                escape = Array((source[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                width = 3
+            default: break
+            }
+            if let escape {
+                flush()
+                bytes.append(contentsOf: escape)
+                index += width
+                runStart = index
+            } else {
+                index += 1
             }
         }
-        return result + "\""
+        flush()
     }
 
     public static func string(_ value: String?) -> String {

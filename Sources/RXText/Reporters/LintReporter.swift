@@ -2,8 +2,22 @@
 /// input order, as files finish.
 public protocol LintReporter: AnyObject {
     func begin()
-    func report(_ file: FileReport)
+    /// One file's output as pure text, computed on the worker that linted the file (so that two
+    /// cores are not held back by one thread formatting everything). Nil for reporters that
+    /// need the whole run (SARIF); they do their work in `report`.
+    var renderer: (@Sendable (FileReport) -> String)? { get }
+    /// Called in input order on the calling thread, with `renderer`'s text when there is one.
+    func report(_ file: FileReport, rendered: String?)
     func end(_ summary: LintSummary)
+}
+
+extension LintReporter {
+    public var renderer: (@Sendable (FileReport) -> String)? { nil }
+
+    /// Renders on the calling thread (for callers that lint one file at a time).
+    public func report(_ file: FileReport) {
+        report(file, rendered: renderer?(file))
+    }
 }
 
 /// Totals over a lint run.
