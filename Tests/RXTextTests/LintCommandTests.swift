@@ -278,3 +278,35 @@ private final class DataCollector: @unchecked Sendable {
         #expect(result.status == 0, "\(result.stderr)")
     }
 }
+
+@Suite struct AtomicWriteTests {
+    /// SIGKILL at any moment of `lint --fix` leaves the old file or the fixed one, never a
+    /// truncated or half-written file (temporary file in the same directory, fsync, rename).
+    @Test func sigkillDuringFixLeavesOldOrNewFile() throws {
+        let directory = try TemporaryDirectory()
+        let original = String(repeating: "He won in Hell Hell and the the final.\n\n", count: 20_000)
+        let glossaries = Fixtures.repository.appendingPathComponent("glossaries").path
+        // The fixed text, from an unkilled run on a copy.
+        let reference = try directory.write("reference.txt", original)
+        _ = try CLI.run(["lint", reference, "--fix", "--glossaries", glossaries])
+        let fixed = try String(contentsOfFile: reference, encoding: .utf8)
+        #expect(fixed != original)
+        var outcomes: Set<String> = []
+        for attempt in 0..<12 {
+            let path = try directory.write("a.txt", original)
+            let process = Process()
+            process.executableURL = CLI.executable
+            process.arguments = ["lint", path, "--fix", "--format", "jsonl", "--glossaries", glossaries]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: 0.05 + Double(attempt) * 0.12)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let now = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(now == original || now == fixed, "attempt \(attempt): \(now.utf8.count) bytes")
+            outcomes.insert(now == original ? "old" : "new")
+        }
+        #expect(!outcomes.isEmpty)
+    }
+}
