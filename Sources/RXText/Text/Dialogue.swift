@@ -32,8 +32,17 @@ enum Dialogue {
         var openedAt: Int? = nil
         var offset = range.start
         var previous: Unicode.Scalar? = nil
-        while offset < range.end, let scalar = UTF8Scalars.scalar(at: offset, in: bytes) {
-            let width = UTF8Scalars.sequenceLength(bytes[offset])
+        while offset < range.end {
+            let lead = bytes[offset]
+            let width = UTF8Scalars.sequenceLength(lead)
+            // Every quotation mark is '"' or starts with byte C2 (« ») or E2 (“ ” „): skip the
+            // rest without decoding, remembering only whether it was a space or an opener context.
+            guard lead == 0x22 || lead == 0xC2 || lead == 0xE2, let scalar = UTF8Scalars.scalar(at: offset, in: bytes)
+            else {
+                previous = lead < 0x80 ? Unicode.Scalar(lead) : UTF8Scalars.scalar(at: offset, in: bytes)
+                offset += width
+                continue
+            }
             if let start = openedAt {
                 if closers.contains(scalar) {
                     spans.append(ByteRange(start, offset + width))
