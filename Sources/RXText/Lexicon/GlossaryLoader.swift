@@ -154,7 +154,7 @@ final class GlossaryBuilder {
     private func readDriver(_ entry: YAMLEntry) {
         guard let id = id(entry, kind: "driver"), let name = entry.string("name", required: true),
             let nationality = entry.string("nationality", required: true)
-        else { return entryFinishedWithErrors(entry) }
+        else { return }
         nationalities.append((nationality, entry.mark(of: "nationality")))
         let aliases = entry.strings("aliases")
         let surname = entry.string("surname") ?? String(name.split(separator: " ").last ?? Substring(name))
@@ -171,7 +171,7 @@ final class GlossaryBuilder {
 
     private func readSurnameWord(_ entry: YAMLEntry) {
         guard let id = id(entry, kind: "surname-word"), let finnish = entry.string("finnish", required: true) else {
-            return entryFinishedWithErrors(entry)
+            return
         }
         let english = entry.strings("english", required: true).map(\.0)
         glossary.surnameWords.append(.init(id: id, finnish: finnish, english: english))
@@ -180,7 +180,7 @@ final class GlossaryBuilder {
     private func readCountry(_ entry: YAMLEntry) {
         guard let id = id(entry, kind: "country"), let code = entry.string("code", required: true),
             let alpha3 = entry.string("alpha3", required: true), let name = entry.string("name", required: true)
-        else { return entryFinishedWithErrors(entry) }
+        else { return }
         if code.count != 2 || !code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
             diagnostics.report(
                 entry.mark(of: "code"),
@@ -203,7 +203,7 @@ final class GlossaryBuilder {
     private func readVenue(_ entry: YAMLEntry) {
         guard let id = id(entry, kind: "venue"), let name = entry.string("name", required: true),
             let town = entry.string("town", required: true), let country = entry.string("country", required: true)
-        else { return entryFinishedWithErrors(entry) }
+        else { return }
         countryCodes.append((country, entry.mark(of: "country")))
         let aliases = entry.strings("aliases")
         _ = entry.string("years")
@@ -217,7 +217,7 @@ final class GlossaryBuilder {
 
     private func readClass(_ entry: YAMLEntry) {
         guard let id = id(entry, kind: "class"), let name = entry.string("name", required: true) else {
-            return entryFinishedWithErrors(entry)
+            return
         }
         let aliases = entry.strings("aliases")
         let championships = entry.strings("championships")
@@ -230,7 +230,7 @@ final class GlossaryBuilder {
 
     private func readChampionship(_ entry: YAMLEntry) {
         guard let id = id(entry, kind: "championship"), let name = entry.string("name", required: true) else {
-            return entryFinishedWithErrors(entry)
+            return
         }
         let aliases = entry.strings("aliases")
         let finnish = entry.strings("finnish")
@@ -245,7 +245,7 @@ final class GlossaryBuilder {
 
     private func readTeam(_ entry: YAMLEntry) {
         guard let id = id(entry, kind: "team"), let name = entry.string("name", required: true) else {
-            return entryFinishedWithErrors(entry)
+            return
         }
         let aliases = entry.strings("aliases")
         if let country = entry.string("country") { countryCodes.append((country, entry.mark(of: "country"))) }
@@ -256,7 +256,7 @@ final class GlossaryBuilder {
 
     private func readCar(_ entry: YAMLEntry) {
         guard let id = id(entry, kind: "car"), let name = entry.string("name", required: true) else {
-            return entryFinishedWithErrors(entry)
+            return
         }
         let make = entry.string("make")
         if let make {
@@ -272,7 +272,7 @@ final class GlossaryBuilder {
     private func readCalendar(_ entry: YAMLEntry) {
         guard let id = id(entry, kind: "calendar"), let championship = entry.string("championship", required: true),
             let season = entry.int("season", required: true), let raceClass = entry.string("class", required: true)
-        else { return entryFinishedWithErrors(entry) }
+        else { return }
         references.append(("championship", championship, entry.mark(of: "championship")))
         references.append(("class", raceClass, entry.mark(of: "class")))
         var rounds: [Glossary.Calendar.Round] = []
@@ -304,7 +304,7 @@ final class GlossaryBuilder {
 
     private func readSpelling(_ entry: YAMLEntry) {
         guard let id = id(entry, kind: "spelling"), let right = entry.string("right", required: true) else {
-            return entryFinishedWithErrors(entry)
+            return
         }
         let wrong = entry.strings("wrong", required: true).map(\.0)
         glossary.spellings.append(
@@ -314,7 +314,7 @@ final class GlossaryBuilder {
     }
 
     private func readConsistency(_ entry: YAMLEntry) {
-        guard let id = id(entry, kind: "consistency") else { return entryFinishedWithErrors(entry) }
+        guard let id = id(entry, kind: "consistency") else { return }
         let forms = entry.strings("forms", required: true).map(\.0)
         if forms.count < 2 {
             diagnostics.report(entry.mark(of: "forms"), "a consistency group needs at least two forms")
@@ -325,7 +325,7 @@ final class GlossaryBuilder {
     private func readCalque(_ entry: YAMLEntry) {
         guard let id = id(entry, kind: "calque"), let finnish = entry.string("finnish", required: true),
             let kind = entry.string("kind", required: true)
-        else { return entryFinishedWithErrors(entry) }
+        else { return }
         let allowedKinds = ["term", "idiom", "praise", "failure", "stage"]
         if !allowedKinds.contains(kind) {
             diagnostics.report(
@@ -342,7 +342,7 @@ final class GlossaryBuilder {
 
     private func readUntranslated(_ entry: YAMLEntry) {
         guard let id = id(entry, kind: "untranslated"), let finnish = entry.string("finnish", required: true) else {
-            return entryFinishedWithErrors(entry)
+            return
         }
         glossary.untranslated.append(
             .init(
@@ -352,7 +352,7 @@ final class GlossaryBuilder {
 
     private func readBoilerplate(_ entry: YAMLEntry) {
         guard let id = id(entry, kind: "boilerplate"), let text = entry.string("text", required: true) else {
-            return entryFinishedWithErrors(entry)
+            return
         }
         glossary.boilerplate.append(.init(id: id, text: text))
     }
@@ -399,8 +399,6 @@ final class GlossaryBuilder {
         }
         surfaceForms[key] = (owner, mark)
     }
-
-    private func entryFinishedWithErrors(_ entry: YAMLEntry) {}
 
     private func stringList(_ node: Node, kind: String, file: String) -> [String] {
         guard let sequence = node.sequence else {

@@ -203,8 +203,8 @@ public struct Lexicon: Sendable {
             let range = ByteRange(tokens.first!.range.start, tokens.last!.range.end)
             var text = document.text(range)
             if possessive, let cut = text.lastIndex(where: { $0 == "'" || $0 == "’" }) { text = String(text[..<cut]) }
-            let form = GlossaryBuilder.surfaceKey(sense.form) == GlossaryBuilder.surfaceKey(text) ? sense.form : ""
-            return text.split(separator: " ").joined(separator: " ") == form
+            // Same letters in the same case, spacing aside: "EM", not "Em" or "em".
+            return text.split(separator: " ").joined(separator: " ") == sense.form
         }
     }
 

@@ -111,7 +111,7 @@ struct ResultCueFinder {
             } else if isChampion(at: index, in: words) {
                 cues.append(ResultCue(kind: .champion, tokens: index..<(index + 1), fixedStage: .standings))
             } else if !hypothetical,
-                let (length, outcome, cause) = longestFailure(at: index, in: words)
+                let (length, outcome, cause) = Self.longestFailure(at: index, in: words)
             {
                 let resolvedCause = cause ?? nearestCause(to: index)
                 cues.append(
@@ -143,7 +143,7 @@ struct ResultCueFinder {
     static func failure(named text: String) -> (Outcome, String?)? {
         let words = text.split(separator: " ").map { ICU.fold(String($0)) }
         for start in words.indices {
-            if let (_, outcome, cause) = longestFailureStatic(at: start, in: words) { return (outcome, cause) }
+            if let (_, outcome, cause) = longestFailure(at: start, in: words) { return (outcome, cause) }
         }
         for word in words { if let cause = ResultVocabulary.causeNouns[word] { return (.retired, cause) } }
         return nil
@@ -227,11 +227,7 @@ struct ResultCueFinder {
 
     // MARK: Failures
 
-    private func longestFailure(at index: Int, in words: [String]) -> (Int, Outcome, String?)? {
-        Self.longestFailureStatic(at: index, in: words)
-    }
-
-    private static func longestFailureStatic(at index: Int, in words: [String]) -> (Int, Outcome, String?)? {
+    private static func longestFailure(at index: Int, in words: [String]) -> (Int, Outcome, String?)? {
         var best: (Int, Outcome, String?)? = nil
         for cue in ResultVocabulary.failureCues where cue.words.count > (best?.0 ?? 0) {
             if matches(cue.words, at: index, in: words) { best = (cue.words.count, cue.outcome, cue.cause) }
