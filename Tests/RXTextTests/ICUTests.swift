@@ -36,3 +36,11 @@ import Testing
         #expect(decoded == text)
     }
 }
+
+@Suite struct FoldedStringTests {
+    @Test(arguments: ["kallio", "Kallio", "KALLIO’S", "Baciuška", "semi-final", "Q4", "Straße", ""])
+    func fastPathAgreesWithICU(_ word: String) {
+        let bytes = ArraySlice(Array(word.utf8))
+        #expect(ICU.foldedString(bytes) == String(decoding: ICU.fold(bytes), as: UTF8.self))
+    }
+}

@@ -37,9 +37,7 @@ public struct Annotator: Sendable {
         sentences.reserveCapacity(segmentation.sentences.count)
         for sentence in segmentation.sentences {
             let words = sentence.tokens.filter { $0.kind != .space }
-            let folded = words.map {
-                String(decoding: ICU.fold(document.bytes[$0.range.start..<$0.range.end]), as: UTF8.self)
-            }
+            let folded = words.map { ICU.foldedString(document.bytes[$0.range.start..<$0.range.end]) }
             sentences.append(
                 AnnotatedSentence(
                     sentence: sentence, words: words, folded: folded,

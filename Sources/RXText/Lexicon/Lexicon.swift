@@ -240,7 +240,7 @@ struct TokenKey {
     var withoutPossessive: String?
 
     init(document: Document, range: ByteRange) {
-        self.init(folded: String(decoding: ICU.fold(document.bytes[range.start..<range.end]), as: UTF8.self))
+        self.init(folded: ICU.foldedString(document.bytes[range.start..<range.end]))
     }
 
     init(folded: String) {

@@ -45,6 +45,18 @@ public enum ICU {
         }
     }
 
+    /// The fully folded form of a token's bytes as a String, the annotator's hot path: ASCII
+    /// tokens (most of them) are lowered in one pass without calling ICU.
+    public static func foldedString(_ bytes: ArraySlice<UInt8>) -> String {
+        var hasUpper = false
+        for byte in bytes {
+            if byte >= 0x80 { return String(decoding: fold(bytes), as: UTF8.self) }
+            if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
+        }
+        if !hasUpper { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
     /// Folds a string; see `fold(_:options:)`.
     public static func fold(_ string: String, options: FoldOptions = .all) -> String {
         String(decoding: fold(Array(string.utf8), options: options), as: UTF8.self)
