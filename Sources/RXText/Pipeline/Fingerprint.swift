@@ -7,15 +7,29 @@ public enum Fingerprint {
         var seen: [String: Int] = [:]
         var sentences: [ByteRange: String] = [:]
         return flags.map { flag in
-            let sentence =
-                sentences[flag.sentence]
-                ?? ICU.fold(document.text(flag.sentence)).split(whereSeparator: { $0.isWhitespace }).joined(
-                    separator: " ")
+            let sentence = sentences[flag.sentence] ?? collapsingWhitespace(ICU.fold(document.text(flag.sentence)))
             sentences[flag.sentence] = sentence
             let key = "\(flag.rule)\u{1F}\(document.text(flag.range))\u{1F}\(sentence)"
             let occurrence = seen[key, default: 0]
             seen[key] = occurrence + 1
             return String(SHA256.hex(Array("\(key)\u{1F}\(occurrence)".utf8)).prefix(32))
         }
+    }
+
+    /// Runs of whitespace as one space, ends trimmed: edits to spacing do not change identity.
+    static func collapsingWhitespace(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.unicodeScalars.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

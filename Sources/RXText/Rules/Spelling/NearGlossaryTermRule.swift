@@ -15,23 +15,32 @@ struct NearGlossaryTermRule: Rule {
             Example("The Lithuanian Baciuska won the final."),
         ])
 
-    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+    /// Article-wide so that a name repeated through the article is looked up once.
+    func checkArticle(_ article: AnnotatedArticle) -> [Flag] {
         let english = EnglishWords.shared
         let names = article.lexicon.names
-        var covered = Set<Int>()
-        for match in sentence.matches { covered.formUnion(match.tokens) }
+        var nearest: [String: String?] = [:]
         var flags: [Flag] = []
-        for i in sentence.words.indices where sentence.isWord(i) && !covered.contains(i) {
-            let word = sentence.folded[i]
-            guard word.count >= 5, sentence.isCapitalized(i, in: article), !english.contains(word),
-                !english.contains(ICU.fold(word, options: .caseInsensitive))
-            else { continue }
-            guard let name = names.nearest(to: word) else { continue }
-            flags.append(
-                flag(
-                    sentence.range(i..<(i + 1)), in: sentence,
-                    message: "'\(sentence.text(i, in: article))' is not a known word; did you mean '\(name)'?",
-                    suggestions: [name]))
+        for sentence in article.sentences {
+            var covered = Set<Int>()
+            for match in sentence.matches { covered.formUnion(match.tokens) }
+            for i in sentence.words.indices where sentence.isWord(i) && !covered.contains(i) {
+                let word = sentence.folded[i]
+                guard word.count >= 5, sentence.isCapitalized(i, in: article) else { continue }
+                let name: String?
+                if let known = nearest[word] {
+                    name = known
+                } else {
+                    name = english.contains(word) ? nil : names.nearest(to: word)
+                    nearest[word] = .some(name)
+                }
+                guard let name else { continue }
+                flags.append(
+                    flag(
+                        sentence.range(i..<(i + 1)), in: sentence,
+                        message: "'\(sentence.text(i, in: article))' is not a known word; did you mean '\(name)'?",
+                        suggestions: [name]))
+            }
         }
         return flags
     }
