@@ -18,6 +18,14 @@ public struct Extraction: Sendable {
         record = RecordBuilder().build(article)
     }
 
+    /// Bytes in, the `extract` document out (compact JSON): the whole pipeline in one call. The
+    /// fuzz target `Fuzz/FuzzPipeline` and `FuzzRegressionTests` both run exactly this.
+    public static func render(
+        bytes: [UInt8], path: String = "<memory>", lexicon: Lexicon
+    ) throws(DocumentError) -> String {
+        Extraction(document: try Document(bytes: bytes, path: path), lexicon: lexicon).json.render()
+    }
+
     /// The output contract's document: source, cleaned_text, flags, record.
     public var json: JSONValue {
         .object([

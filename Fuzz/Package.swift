@@ -1,0 +1,16 @@
+// swift-tools-version: 6.0
+// libFuzzer targets for rxtext, kept out of the main package's default build.
+// Build and run them with ./run.sh (see docs/hostile-input.md, "Fuzzing and sanitizers").
+import PackageDescription
+
+let package = Package(
+    name: "rxtext-fuzz",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(name: "rxtext", path: "..")],
+    targets: [
+        // bytes -> Document -> annotate -> lint -> clean -> record -> JSON.
+        .executableTarget(name: "FuzzPipeline", dependencies: [.product(name: "RXText", package: "rxtext")]),
+        // bytes -> UTF-8 YAML -> GlossaryLoader (with a minimal countries file) -> Lexicon.
+        .executableTarget(name: "FuzzGlossary", dependencies: [.product(name: "RXText", package: "rxtext")]),
+    ]
+)

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Build and run one libFuzzer target: ./run.sh [pipeline|glossary] [RUNS] [extra libFuzzer flags...]
+#   pipeline  bytes -> Document -> annotate -> lint -> clean -> record -> JSON
+#   glossary  bytes -> UTF-8 YAML -> GlossaryLoader (beside a minimal countries file) -> Lexicon
+# RUNS defaults to 20000; -1 runs until stopped (or until -max_total_time=SECONDS, if passed).
+# The build and the growing corpus live in Fuzz/.build (git-ignored); the seeds in Seeds/ are
+# read, never written. A crash is written as Fuzz/.build/artifacts/<target>/crash-<sha1>;
+# reproduce it with `./run.sh <target> 1 PATH/TO/crash-...` after a build, and minimise it with
+# `-minimize_crash=1 -runs=100000`.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+target="${1:-pipeline}"
+runs="${2:-20000}"
+shift $(($# < 2 ? $# : 2))
+
+case "$target" in
+pipeline) product=FuzzPipeline limits=(-max_len=4096) ;;
+glossary) product=FuzzGlossary limits=(-max_len=4096) ;;
+*)
+    echo "usage: $0 [pipeline|glossary] [RUNS] [libFuzzer flags...]" >&2
+    exit 2
+    ;;
+esac
+
+scratch="$here/.build"
+export RXTEXT_GLOSSARIES="${RXTEXT_GLOSSARIES:-$(cd "$here/.." && pwd)/glossaries}"
+
+swift build --package-path "$here" --scratch-path "$scratch" -c release --product "$product" \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld >&2
+
+corpus="$scratch/corpus/$target"
+artifacts="$scratch/artifacts/$target"
+mkdir -p "$corpus" "$artifacts"
+dict=()
+[[ -f "$here/$target.dict" ]] && dict=(-dict="$here/$target.dict")
+
+# The generated corpus comes first (libFuzzer writes new inputs there); the seeds are read only.
+exec "$scratch/release/$product" "${limits[@]}" -timeout=10 -rss_limit_mb=4096 -runs="$runs" \
+    -artifact_prefix="$artifacts/" "${dict[@]}" "$@" "$corpus" "$here/Seeds/$target"
