@@ -5,6 +5,7 @@ import RXText
 // Loading may succeed or fail with GlossaryErrors; it must not crash or hang.
 
 /// Enough for venues, teams, championships and nationalities in the fuzzed file to resolve.
+/// (FuzzRegressionTests keeps a copy: a crash input must be replayed beside the same file.)
 private let countries = """
     countries:
       - id: fi

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@testable import RXText
+
+/// Inputs the fuzzers in `Fuzz/` once crashed on, minimised, kept in `Fixtures/Crashes/`. Each goes
+/// through exactly what the fuzz target runs: `Extraction.render(bytes:path:lexicon:)` for article
+/// inputs, and `GlossaryLoader` plus `Lexicon` for files named `glossary-*`. None may crash, and
+/// each must give a sensible answer: a `DocumentError` or a glossary error naming its position, or
+/// a well-formed `extract` document whose spans lie inside the input. (The folder may be empty: the
+/// test then has no cases, and `checkPipeline` is still run on a sample by the test below.)
+@Suite struct FuzzRegressionTests {
+    static let crashes: [String] = {
+        let directory = Fixtures.url("Crashes")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
+    }()
+
+    @Test(arguments: crashes)
+    func crashInputIsHandled(_ name: String) throws {
+        let bytes = Array(try Data(contentsOf: Fixtures.url("Crashes/\(name)")))
+        if name.hasPrefix("glossary-") {
+            try Self.checkGlossary(bytes, name: name)
+        } else {
+            try Self.checkPipeline(bytes, name: name)
+        }
+    }
+
+    /// The checks themselves, on inputs of the kinds the seeds hold, so they cannot rot unused.
+    @Test(arguments: [
+        Array("He won in Hell Hell.\n".utf8), [0xEF, 0xBB, 0xBF] + Array("Kallio\r\nwon.\r".utf8),
+        [0xFF, 0xFE, 0x41, 0x00], [],
+    ])
+    func sampleInputIsHandled(_ bytes: [UInt8]) throws {
+        try Self.checkPipeline(bytes, name: "sample.txt")
+    }
+
+    static func checkPipeline(_ bytes: [UInt8], name: String) throws {
+        let rendered: String
+        do {
+            rendered = try Extraction.render(bytes: bytes, path: name, lexicon: TestLexicon.shared)
+        } catch {
+            #expect(!error.description.isEmpty)
+            return
+        }
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["source", "cleaned_text", "flags", "record"])
+        let source = try #require(object["source"] as? [String: Any])
+        #expect(source["bytes"] as? Int == bytes.count)
+        for flag in try #require(object["flags"] as? [[String: Any]]) {
+            let start = try #require(flag["start"] as? Int)
+            let end = try #require(flag["end"] as? Int)
+            #expect(0 <= start && start <= end && end <= bytes.count, "flag \(flag["rule"] ?? "?")")
+        }
+    }
+
+    /// The minimal countries file `Fuzz/Sources/FuzzGlossary` loads beside each input (a copy).
+    static let countries = """
+        countries:
+          - id: fi
+            code: "FI"
+            alpha3: FIN
+            name: Finland
+            adjectives: [Finnish]
+            finnish: [Suomi]
+          - id: "no"
+            code: "NO"
+            alpha3: NOR
+            name: Norway
+            adjectives: [Norwegian]
+            finnish: [Norja]
+
+        """
+
+    static func checkGlossary(_ bytes: [UInt8], name: String) throws {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return }
+        do {
+            _ = Lexicon(try GlossaryLoader().load(files: [("countries.yaml", countries), ("fuzz.yaml", text)]))
+        } catch {
+            #expect(!error.errors.isEmpty)
+            for problem in error.errors { #expect(problem.line >= 1 && problem.column >= 1) }
+        }
+    }
+}
