@@ -88,7 +88,10 @@ public struct LintSession: Sendable {
                     let index = next.increment()
                     if index >= files.count || state.cancelled { break }
                     let report = lint(files[index])
-                    state.put(index, (report, render?(report)))
+                    // Huge files are not rendered ahead: their output streams from the caller's
+                    // thread instead of being held whole in memory.
+                    let small = (report.document?.bytes.count ?? 0) <= Self.blockThreshold
+                    state.put(index, (report, small ? render?(report) : nil))
                 }
             }
         }

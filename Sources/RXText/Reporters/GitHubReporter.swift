@@ -9,30 +9,28 @@ public final class GitHubReporter: LintReporter {
     public func begin() {}
 
     public var renderer: (@Sendable (FileReport) -> String)? {
-        { file in GitHubReporter.render(file) }
+        { file in StringOutput.collect { GitHubReporter.write(file, to: $0) } }
     }
 
     public func report(_ file: FileReport, rendered: String?) {
-        output.write(rendered ?? Self.render(file))
+        if let rendered { output.write(rendered) } else { Self.write(file, to: output) }
     }
 
-    static func render(_ file: FileReport) -> String {
-        var output = ""
+    static func write(_ file: FileReport, to output: any TextOutput) {
         if let error = file.error {
-            output += ("::error file=\(Self.property(file.path))::\(Self.data(error))\n")
+            output.write("::error file=\(Self.property(file.path))::\(Self.data(error))\n")
         }
-        guard let document = file.document else { return output }
+        guard let document = file.document else { return }
         for flag in file.flags {
             let start = document.position(of: flag.range.start)
             let end = document.position(of: flag.range.end)
             let command = flag.severity == .error ? "error" : flag.severity == .warning ? "warning" : "notice"
             var message = flag.message
             if let suggestion = flag.suggestions.first, !suggestion.isEmpty { message += " Suggestion: \(suggestion)" }
-            output +=
-                ("::\(command) file=\(Self.property(file.path)),line=\(start.line),col=\(start.column),endLine=\(end.line),"
+            output.write(
+                "::\(command) file=\(Self.property(file.path)),line=\(start.line),col=\(start.column),endLine=\(end.line),"
                     + "endColumn=\(end.column),title=\(Self.property(flag.rule))::\(Self.data(message))\n")
         }
-        return output
     }
 
     public func end(_ summary: LintSummary) {}

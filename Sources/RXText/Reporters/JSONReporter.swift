@@ -58,24 +58,22 @@ public final class JSONLinesReporter: LintReporter {
     public func begin() {}
 
     public var renderer: (@Sendable (FileReport) -> String)? {
-        { file in JSONLinesReporter.render(file) }
+        { file in StringOutput.collect { JSONLinesReporter.write(file, to: $0) } }
     }
 
     public func report(_ file: FileReport, rendered: String?) {
-        output.write(rendered ?? Self.render(file))
+        if let rendered { output.write(rendered) } else { Self.write(file, to: output) }
     }
 
-    static func render(_ file: FileReport) -> String {
-        var output = ""
+    static func write(_ file: FileReport, to output: any TextOutput) {
         if let error = file.error {
-            output += JSONValue.object([("path", .string(file.path)), ("error", .string(error))]).render() + "\n"
+            output.write(JSONValue.object([("path", .string(file.path)), ("error", .string(error))]).render() + "\n")
         }
-        guard let document = file.document else { return output }
+        guard let document = file.document else { return }
         for (flag, fingerprint) in zip(file.flags, file.fingerprints) {
             guard case .object(let fields) = JSONReporter.flagJSON(flag, fingerprint, document) else { continue }
-            output += JSONValue.object([("path", .string(file.path))] + fields).render() + "\n"
+            output.write(JSONValue.object([("path", .string(file.path))] + fields).render() + "\n")
         }
-        return output
     }
 
     public func end(_ summary: LintSummary) {}

@@ -48,4 +48,11 @@ public final class StringOutput: TextOutput {
     public private(set) var text = ""
     public init() {}
     public func write(_ text: String) { self.text += text }
+
+    /// What `body` writes, as one string.
+    public static func collect(_ body: (StringOutput) -> Void) -> String {
+        let output = StringOutput()
+        body(output)
+        return output.text
+    }
 }

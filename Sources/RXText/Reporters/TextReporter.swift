@@ -13,39 +13,38 @@ public final class TextReporter: LintReporter {
 
     public var renderer: (@Sendable (FileReport) -> String)? {
         let color = color
-        return { file in TextReporter.render(file, color: color) }
+        return { file in StringOutput.collect { TextReporter.write(file, color: color, to: $0) } }
     }
 
     public func report(_ file: FileReport, rendered: String?) {
-        output.write(rendered ?? Self.render(file, color: color))
+        if let rendered { output.write(rendered) } else { Self.write(file, color: color, to: output) }
     }
 
-    static func render(_ file: FileReport, color: Bool) -> String {
+    static func write(_ file: FileReport, color: Bool, to output: any TextOutput) {
         func paint(_ text: String, _ code: String) -> String {
             color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
         }
-        var output = ""
-        if let error = file.error { output += paint(error, "1;31") + "\n" }
-        if let diff = file.diff { output += diff }
-        guard let document = file.document else { return output }
+        if let error = file.error { output.write(paint(error, "1;31") + "\n") }
+        if let diff = file.diff { output.write(diff) }
+        guard let document = file.document else { return }
         var cursor = PositionCursor(document)
         for flag in file.flags {
             let position = cursor.position(of: flag.range.start)
             let severity = paint(
                 flag.severity.rawValue, flag.severity == .error ? "1;31" : flag.severity == .warning ? "1;33" : "1;36")
-            output += "\(file.path):\(position.line):\(position.column): \(severity): \(flag.message) [\(flag.rule)]\n"
+            output.write(
+                "\(file.path):\(position.line):\(position.column): \(severity): \(flag.message) [\(flag.rule)]\n")
             let before = document.text(ByteRange(flag.sentence.start, flag.range.start))
             let span = document.text(flag.range)
             let after = document.text(ByteRange(flag.range.end, max(flag.range.end, flag.sentence.end)))
             let line = "\(before)\(paint("⟦" + span + "⟧", "1"))\(after)".replacingOccurrences(of: "\n", with: " ")
                 .replacingOccurrences(of: "\r", with: " ")
-            output += "    \(line)\n"
+            output.write("    \(line)\n")
             if let suggestion = flag.suggestions.first, !suggestion.isEmpty {
                 let safe = flag.fix?.safe == true ? " (safe fix)" : ""
-                output += "    suggestion: \(paint(suggestion, "32"))\(safe)\n"
+                output.write("    suggestion: \(paint(suggestion, "32"))\(safe)\n")
             }
         }
-        return output
     }
 
     public func end(_ summary: LintSummary) {
