@@ -20,13 +20,7 @@ struct CleanCommand: ParsableCommand {
 
     func run() throws {
         let lexicon = try glossaries.lexicon()
-        let document: Document
-        do {
-            document = try Document.load(path: file)
-        } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
+        let document = try loadDocument(file)
         let linter = (Configuration.find(for: file).flatMap { try? Configuration.load(path: $0) } ?? Configuration())
             .linter
         let article = Annotator(lexicon: lexicon).annotate(document)

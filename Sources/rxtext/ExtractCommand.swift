@@ -34,13 +34,7 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let lexicon = try glossaries.lexicon()
-        let document: Document
-        do {
-            document = try Document.load(path: file)
-        } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
+        let document = try loadDocument(file)
         let extraction = Extraction(document: document, lexicon: lexicon, decisions: try decisions.load(for: [file]))
         do {
             if let cleaned { try AtomicFile.write(Array(extraction.cleaned.text.utf8), to: cleaned) }

@@ -19,13 +19,7 @@ struct TokensCommand: ParsableCommand {
     var format: Format = .json
 
     func run() throws {
-        let document: Document
-        do {
-            document = try Document.load(path: file)
-        } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
+        let document = try loadDocument(file)
         let output = StandardOutput()
         let writer: any TokenWriter = format == .json ? JSONTokenWriter(output: output) : TSVTokenWriter(output: output)
         writer.write(document)
