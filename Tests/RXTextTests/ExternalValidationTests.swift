@@ -192,35 +192,8 @@ enum Python {
 
     /// Runs a command found on PATH (through /usr/bin/env), in the repository root.
     static func run(_ command: [String]) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        process.currentDirectoryURL = Fixtures.repository
-        var environment = ProcessInfo.processInfo.environment
-        environment["PYTHONDONTWRITEBYTECODE"] = "1"
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let errorData = Collected()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData.data = errors.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return CommandResult(
-            status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
-            stderr: String(decoding: errorData.data, as: UTF8.self))
+        try Subprocess.run(
+            URL(fileURLWithPath: "/usr/bin/env"), command, environment: ["PYTHONDONTWRITEBYTECODE": "1"],
+            directory: Fixtures.repository)
     }
-}
-
-private final class Collected: @unchecked Sendable {
-    var data = Data()
 }

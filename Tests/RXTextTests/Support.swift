@@ -74,9 +74,18 @@ enum CLI {
 
     static func run(
         _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], directory: URL? = nil
-    )
-        throws -> CommandResult
-    {
+    ) throws -> CommandResult {
+        try Subprocess.run(executable, arguments, stdin: stdin, environment: environment, directory: directory)
+    }
+}
+
+/// Runs a program to completion and collects its output; shared by the CLI tests and the
+/// tests that shell out to Python scripts.
+enum Subprocess {
+    static func run(
+        _ executable: URL, _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+        directory: URL? = nil
+    ) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
