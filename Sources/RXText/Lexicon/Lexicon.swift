@@ -44,8 +44,7 @@ public struct Lexicon: Sendable {
         carIndex = index(g.cars, \.id)
 
         for (i, driver) in g.drivers.enumerated() {
-            builder.add(driver.name, .driver(i), origin: "driver \(driver.id): name")
-            for alias in driver.aliases { builder.add(alias, .driver(i), origin: "driver \(driver.id): alias") }
+            builder.add(driver.name, aliases: driver.aliases, .driver(i), owner: "driver \(driver.id)")
         }
         // Bare surnames, derived: ambiguous ones keep every candidate.
         var surnames: [String: [Int]] = [:]
@@ -68,12 +67,11 @@ public struct Lexicon: Sendable {
             }
         }
         for (i, venue) in g.venues.enumerated() {
-            builder.add(venue.name, .venue(i), origin: "venue \(venue.id): circuit name")
-            for alias in venue.aliases { builder.add(alias, .venue(i), origin: "venue \(venue.id): alias") }
+            builder.add(
+                venue.name, aliases: venue.aliases, .venue(i), owner: "venue \(venue.id)", nameKind: "circuit name")
         }
         for (i, raceClass) in g.classes.enumerated() {
-            builder.add(raceClass.name, .raceClass(i), origin: "class \(raceClass.id): name")
-            for alias in raceClass.aliases { builder.add(alias, .raceClass(i), origin: "class \(raceClass.id): alias") }
+            builder.add(raceClass.name, aliases: raceClass.aliases, .raceClass(i), owner: "class \(raceClass.id)")
         }
         for (i, championship) in g.championships.enumerated() {
             builder.add(
@@ -89,12 +87,10 @@ public struct Lexicon: Sendable {
             }
         }
         for (i, team) in g.teams.enumerated() {
-            builder.add(team.name, .team(i), origin: "team \(team.id): name")
-            for alias in team.aliases { builder.add(alias, .team(i), origin: "team \(team.id): alias") }
+            builder.add(team.name, aliases: team.aliases, .team(i), owner: "team \(team.id)")
         }
         for (i, car) in g.cars.enumerated() {
-            builder.add(car.name, .car(i), origin: "car \(car.id): name")
-            for alias in car.aliases { builder.add(alias, .car(i), origin: "car \(car.id): alias") }
+            builder.add(car.name, aliases: car.aliases, .car(i), owner: "car \(car.id)")
         }
         for (i, spelling) in g.spellings.enumerated() {
             for wrong in spelling.wrong {
@@ -257,6 +253,14 @@ struct TokenKey {
 private struct TrieBuilder {
     var trie = PhraseTrie()
     let segmenter = Segmenter()
+
+    /// An entry's name and its aliases, with origins such as "team set-promotion: alias".
+    mutating func add(
+        _ name: String, aliases: [String], _ entry: LexiconEntry, owner: String, nameKind: String = "name"
+    ) {
+        add(name, entry, origin: "\(owner): \(nameKind)")
+        for alias in aliases { add(alias, entry, origin: "\(owner): alias") }
+    }
 
     mutating func add(_ form: String, _ entry: LexiconEntry, origin: String, caseRule: CaseRule = .any) {
         guard let document = try? Document(bytes: Array(form.utf8), path: "<glossary>") else { return }
