@@ -194,6 +194,27 @@ import Testing
         let movedFlags = Linter().lint(moved).filter { $0.rule == "untranslated.abbreviation" }
         #expect(Fingerprint.all(movedFlags, in: moved.document) == fingerprints)
     }
+
+    @Test func spacingCaseAndDiacriticsDoNotChangeAFingerprint() throws {
+        func fingerprints(_ text: String) throws -> [String] {
+            let article = try TestLexicon.annotate(text)
+            return Fingerprint.all(
+                Linter().lint(article).filter { $0.rule == "untranslated.abbreviation" }, in: article.document)
+        }
+        let reference = try fingerprints("Baciuška won the EM round.\n")
+        #expect(reference.count == 1)
+        #expect(try fingerprints("BACIUSKA  won\u{00A0}the EM round.\n") == reference)
+        #expect(try fingerprints("Baciuška won the EM final.\n") != reference)
+    }
+
+    /// Baselines store fingerprints: the hash must be SHA-256 exactly (FIPS 180-4 test vectors).
+    @Test func sha256MatchesTheStandardTestVectors() {
+        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let twoBlocks = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
+        #expect(SHA256.hex(twoBlocks) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256.hex(Array("abc".utf8), characters: 7) == "ba7816b")
+    }
 }
 
 @Suite struct InterruptTests {

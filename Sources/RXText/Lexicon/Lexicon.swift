@@ -146,9 +146,12 @@ public struct Lexicon: Sendable {
     public func matches(in tokens: [Token], folded: [String], of document: Document) -> [LexiconMatch] {
         let keys = folded.map(TokenKey.init(folded:))
         var result: [LexiconMatch] = []
-        var nextFree = [Int](repeating: 0, count: LexiconEntry.Category.allCases.count)
+        let categories = LexiconEntry.Category.allCases
+        var nextFree = [Int](repeating: 0, count: categories.count)
+        // The longest match so far of each category, by raw value; reused for every start.
+        var best = [(end: Int, sense: LexiconSense, possessive: Bool)?](repeating: nil, count: categories.count)
         for start in keys.indices {
-            var best: [LexiconEntry.Category: (end: Int, sense: LexiconSense, possessive: Bool)] = [:]
+            var found = false
             var node = PhraseTrie.root
             var index = start
             while index < keys.count {
@@ -165,14 +168,19 @@ public struct Lexicon: Sendable {
                 for sense in trie.senses(at: node)
                 where Self.caseAgrees(sense, tokens: tokens[start..<index], document: document, possessive: possessive)
                 {
-                    let category = sense.entry.category
+                    let category = sense.entry.category.rawValue
                     if let current = best[category], current.end >= index { continue }
                     best[category] = (index, sense, possessive)
+                    found = true
                 }
                 if possessive { break }  // "Kallio’s" ends a phrase
             }
-            for (category, match) in best where start >= nextFree[category.rawValue] {
-                nextFree[category.rawValue] = match.end
+            guard found else { continue }
+            for category in best.indices {
+                guard let match = best[category] else { continue }
+                best[category] = nil
+                guard start >= nextFree[category] else { continue }
+                nextFree[category] = match.end
                 result.append(
                     LexiconMatch(
                         range: ByteRange(tokens[start].range.start, tokens[match.end - 1].range.end),
@@ -192,9 +200,8 @@ public struct Lexicon: Sendable {
         case .any:
             return true
         case .capitalized:
-            guard let first = tokens.first, let scalar = UTF8Scalars.scalar(at: first.range.start, in: document.bytes)
-            else { return false }
-            return scalar.properties.isUppercase
+            guard let first = tokens.first else { return false }
+            return UTF8Scalars.isUppercase(at: first.range.start, in: document.bytes)
         case .exact:
             let range = ByteRange(tokens.first!.range.start, tokens.last!.range.end)
             var text = document.text(range)

@@ -1,34 +1,50 @@
 /// A flag's identity across edits elsewhere in the file: rule, span text, a hash of its sentence
 /// with case, diacritics and spacing folded, and which occurrence of that triple in the file it is
 /// (two "EM" flags in one sentence stay two). Offsets are deliberately left out.
+///
+/// Built on bytes: every flag of a large run gets one, so this sits on the lint hot path.
 public enum Fingerprint {
     /// Fingerprints of a file's flags, in the flags' order.
     public static func all(_ flags: [Flag], in document: Document) -> [String] {
         var seen: [String: Int] = [:]
-        var sentences: [ByteRange: String] = [:]
+        var sentences: [ByteRange: [UInt8]] = [:]
+        var key: [UInt8] = []
         return flags.map { flag in
-            let sentence = sentences[flag.sentence] ?? collapsingWhitespace(ICU.fold(document.text(flag.sentence)))
+            let sentence =
+                sentences[flag.sentence]
+                ?? collapsingWhitespace(ICU.fold(document.bytes[flag.sentence.start..<flag.sentence.end]))
             sentences[flag.sentence] = sentence
-            let key = "\(flag.rule)\u{1F}\(document.text(flag.range))\u{1F}\(sentence)"
-            let occurrence = seen[key, default: 0]
-            seen[key] = occurrence + 1
-            return String(SHA256.hex(Array("\(key)\u{1F}\(occurrence)".utf8)).prefix(32))
+            key.removeAll(keepingCapacity: true)
+            key.append(contentsOf: flag.rule.utf8)
+            key.append(0x1F)
+            key.append(contentsOf: document.bytes[flag.range.start..<flag.range.end])
+            key.append(0x1F)
+            key.append(contentsOf: sentence)
+            let identity = String(decoding: key, as: UTF8.self)
+            let occurrence = seen[identity, default: 0]
+            seen[identity] = occurrence + 1
+            key.append(0x1F)
+            key.append(contentsOf: String(occurrence).utf8)
+            return SHA256.hex(key, characters: 32)
         }
     }
 
     /// Runs of whitespace as one space, ends trimmed: edits to spacing do not change identity.
-    static func collapsingWhitespace(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
+    static func collapsingWhitespace(_ utf8: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+        var offset = 0
+        while offset < utf8.count {
+            let width = UTF8Scalars.sequenceLength(utf8[offset])
+            if UTF8Scalars.whitespaceWidth(at: offset, in: utf8) != nil {
                 pendingSpace = !result.isEmpty
             } else {
-                if pendingSpace { result.unicodeScalars.append(" ") }
+                if pendingSpace { result.append(0x20) }
                 pendingSpace = false
-                result.unicodeScalars.append(scalar)
+                result.append(contentsOf: utf8[offset..<min(offset + width, utf8.count)])
             }
+            offset += width
         }
         return result
     }

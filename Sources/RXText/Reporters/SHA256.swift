@@ -13,7 +13,20 @@ public enum SHA256 {
     ]
 
     public static func hex(_ bytes: [UInt8]) -> String {
-        digest(bytes).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        hex(bytes, characters: 64)
+    }
+
+    /// The first `characters` hex digits of the digest (fingerprints keep 32).
+    public static func hex(_ bytes: [UInt8], characters: Int) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        let count = min(characters, 64)
+        return String(unsafeUninitializedCapacity: count) { output in
+            for (index, byte) in digest(bytes).prefix((count + 1) / 2).enumerated() {
+                output[2 * index] = digits[Int(byte >> 4)]
+                if 2 * index + 1 < count { output[2 * index + 1] = digits[Int(byte & 0x0F)] }
+            }
+            return count
+        }
     }
 
     public static func digest(_ message: [UInt8]) -> [UInt8] {

@@ -14,11 +14,11 @@ extension AnnotatedSentence {
 
     /// The word starts with an upper-case letter.
     func isCapitalized(_ index: Int, in article: AnnotatedArticle) -> Bool {
-        UTF8Scalars.scalar(at: words[index].range.start, in: article.document.bytes)?.properties.isUppercase ?? false
+        UTF8Scalars.isUppercase(at: words[index].range.start, in: article.document.bytes)
     }
 
     func isLowercaseStart(_ index: Int, in article: AnnotatedArticle) -> Bool {
-        UTF8Scalars.scalar(at: words[index].range.start, in: article.document.bytes)?.properties.isLowercase ?? false
+        UTF8Scalars.isLowercase(at: words[index].range.start, in: article.document.bytes)
     }
 
     /// Only whitespace separates words `a` and `a + 1`.

@@ -160,19 +160,32 @@ public final class Segmenter {
         return start < end ? ByteRange(start, end) : nil
     }
 
+    /// The kind of an ASCII character that ICU did not call a word or number, by the same
+    /// Unicode properties as below, computed once.
+    private static let asciiKinds: [TokenKind] = (0..<128).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        if scalar.properties.isWhitespace { return .space }
+        return isPunctuation(scalar.properties.generalCategory) ? .punctuation : .symbol
+    }
+
+    private static func isPunctuation(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            true
+        default:
+            false
+        }
+    }
+
     private static func kind(status: Int32, firstByteAt offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> TokenKind
     {
         if status >= 100 && status < 200 { return .number }
         if status >= 200 { return .word }
+        if offset < buffer.count, buffer[offset] < 0x80 { return asciiKinds[Int(buffer[offset])] }
         guard let scalar = UTF8Scalars.scalar(at: offset, in: buffer) else { return .symbol }
         if scalar.properties.isWhitespace { return .space }
-        switch scalar.properties.generalCategory {
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-            .initialPunctuation, .finalPunctuation, .otherPunctuation:
-            return .punctuation
-        default:
-            return .symbol
-        }
+        return isPunctuation(scalar.properties.generalCategory) ? .punctuation : .symbol
     }
 }
 

@@ -23,6 +23,21 @@ enum UTF8Scalars {
         return scalar(at: start, in: bytes).map { ($0, start) }
     }
 
+    /// Letter case of the scalar at `offset`, with ASCII answered without a property lookup.
+    static func isUppercase(at offset: Int, in bytes: [UInt8]) -> Bool {
+        guard offset < bytes.count else { return false }
+        let lead = bytes[offset]
+        if lead < 0x80 { return lead >= 0x41 && lead <= 0x5A }
+        return scalar(at: offset, in: bytes)?.properties.isUppercase ?? false
+    }
+
+    static func isLowercase(at offset: Int, in bytes: [UInt8]) -> Bool {
+        guard offset < bytes.count else { return false }
+        let lead = bytes[offset]
+        if lead < 0x80 { return lead >= 0x61 && lead <= 0x7A }
+        return scalar(at: offset, in: bytes)?.properties.isLowercase ?? false
+    }
+
     static func sequenceLength(_ lead: UInt8) -> Int {
         switch lead {
         case 0..<0x80: 1
@@ -42,6 +57,9 @@ enum UTF8Scalars {
 
     /// Byte width of the whitespace scalar ending at `end`, or nil.
     static func whitespaceWidth(endingAt end: Int, in bytes: [UInt8]) -> Int? {
+        guard end > 0 else { return nil }
+        let last = bytes[end - 1]
+        if last < 0x80 { return last == 0x20 || (last >= 0x09 && last <= 0x0D) ? 1 : nil }
         guard let (scalar, start) = scalar(before: end, in: bytes), scalar.properties.isWhitespace else { return nil }
         return end - start
     }

@@ -31,7 +31,7 @@ struct LowercaseSentenceStartRule: Rule {
         }
         // ICU keeps "ended. it was" in one sentence because a lower-case word follows the full
         // stop: exactly the slip to flag. Also "said. – what a day".
-        for k in sentence.words.indices where [".", "!", "?"].contains(sentence.folded[k]) && k > 0 {
+        for k in sentence.words.indices where k > 0 && Self.isSentenceEnd(sentence.folded[k]) {
             var next = k + 1
             if next < sentence.words.count && Self.isOpener(sentence.text(next, in: article)) { next += 1 }
             guard next < sentence.words.count, sentence.words[next].kind == .word,
@@ -64,7 +64,14 @@ struct LowercaseSentenceStartRule: Rule {
         "approx", "etc", "vs", "e.g", "i.e", "cf", "ca", "incl", "excl", "min", "max", "sec", "km", "kg", "no",
     ]
 
+    static func isSentenceEnd(_ folded: String) -> Bool {
+        folded == "." || folded == "!" || folded == "?"
+    }
+
     static func isOpener(_ text: String) -> Bool {
-        ["–", "—", "-", "―"].contains(text)
+        switch text {
+        case "–", "—", "-", "―": true
+        default: false
+        }
     }
 }

@@ -22,11 +22,14 @@ struct NearGlossaryTermRule: Rule {
         var nearest: [String: String?] = [:]
         var flags: [Flag] = []
         for sentence in article.sentences {
-            var covered = Set<Int>()
-            for match in sentence.matches { covered.formUnion(match.tokens) }
-            for i in sentence.words.indices where sentence.isWord(i) && !covered.contains(i) {
+            var covered = [Bool](repeating: false, count: sentence.words.count)
+            for match in sentence.matches {
+                for index in match.tokens { covered[index] = true }
+            }
+            for i in sentence.words.indices where sentence.isWord(i) && !covered[i] {
                 let word = sentence.folded[i]
-                guard word.count >= 5, sentence.isCapitalized(i, in: article) else { continue }
+                // Cheapest tests first: a byte for the capital, then the length in bytes.
+                guard sentence.isCapitalized(i, in: article), word.utf8.count >= 5, word.count >= 5 else { continue }
                 let name: String?
                 if let known = nearest[word] {
                     name = known

@@ -23,8 +23,10 @@ struct FinnishAbbreviationRule: Rule {
         let table = article.lexicon.abbreviations
         var flags: [Flag] = []
         for i in sentence.words.indices where sentence.isWord(i) || sentence.words[i].kind == .number {
+            let token = sentence.words[i].range
+            guard let (abbreviation, english) = table.lookup(article.document.bytes[token.start..<token.end])
+            else { continue }
             let text = sentence.text(i, in: article)
-            guard let (abbreviation, english) = table.lookup(text) else { continue }
             let range = ByteRange(
                 sentence.words[i].range.start, sentence.words[i].range.start + abbreviation.utf8.count)
             let hyphenated = i + 1 < sentence.words.count && sentence.text(i + 1, in: article) == "-"
@@ -63,9 +65,21 @@ final class AbbreviationTable: Sendable {
     }
 
     /// The abbreviation and its English if `word` is one, or one followed by digits ("EM16").
-    func lookup(_ word: String) -> (String, String)? {
-        // Abbreviations are short and start with a capital ASCII letter: most words stop here.
-        guard let first = word.utf8.first, first >= 0x41 && first <= 0x5A, word.utf8.count <= 8 else { return nil }
+    func lookup(_ word: ArraySlice<UInt8>) -> (String, String)? {
+        // Abbreviations are short and start with a capital ASCII letter: most words stop here,
+        // before any string is made.
+        guard let first = word.first, first >= 0x41 && first <= 0x5A, word.count <= 8 else { return nil }
+        guard word.allSatisfy({ $0 < 0x80 }) else { return lookup(String(decoding: word, as: UTF8.self)) }
+        let letters = word.prefix { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+        let rest = word[letters.endIndex...]
+        // Table keys are all capitals: "Emma" and "Sam" stop here.
+        guard letters.allSatisfy({ $0 <= 0x5A }), rest.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let abbreviation = String(decoding: letters, as: UTF8.self)
+        guard let english = english[abbreviation] else { return nil }
+        return (abbreviation, english)
+    }
+
+    private func lookup(_ word: String) -> (String, String)? {
         if let english = english[word] { return (word, english) }
         let letters = String(word.prefix { $0.isLetter })
         guard letters.count < word.count, let english = english[letters],

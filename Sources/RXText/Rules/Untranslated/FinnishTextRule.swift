@@ -18,22 +18,32 @@ struct FinnishTextRule: Rule {
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
         let finnish = article.lexicon.finnishWords
-        var entity = Set<Int>()
-        for match in sentence.matches where match.entry.category == .entity { entity.formUnion(match.tokens) }
-        let wordIndexes = sentence.words.indices.filter { sentence.isWord($0) && !entity.contains($0) }
-        guard !wordIndexes.isEmpty else { return [] }
-        let listed = wordIndexes.filter {
-            finnish.contains(sentence.folded[$0]) && !sentence.isCapitalized($0, in: article)
+        var entity = [Bool](repeating: false, count: sentence.words.count)
+        for match in sentence.matches where match.entry.category == .entity {
+            for index in match.tokens { entity[index] = true }
+        }
+        // One pass, one word-list lookup per word: this rule reads every word of the archive.
+        var wordCount = 0
+        var inList: [Int] = []
+        var listed: [Int] = []
+        for index in sentence.words.indices where sentence.isWord(index) && !entity[index] {
+            wordCount += 1
+            guard finnish.contains(sentence.folded[index]) else { continue }
+            inList.append(index)
+            if !sentence.isCapitalized(index, in: article) { listed.append(index) }
         }
         // Every Finnish sentence has some common Finnish word (ja, on, oli, ...): without one,
         // the costlier spelling test is not needed.
-        if wordIndexes.count >= 3 && wordIndexes.contains(where: { finnish.contains(sentence.folded[$0]) }) {
-            let finnishLike = wordIndexes.filter { index in
-                finnish.contains(sentence.folded[index])
-                    || (!sentence.isCapitalized(index, in: article)
-                        && Self.looksFinnish(index, in: sentence, article: article))
+        if wordCount >= 3 && !inList.isEmpty {
+            var finnishLike = inList.count
+            for index in sentence.words.indices
+            where sentence.isWord(index) && !entity[index] && !inList.contains(index)
+                && !sentence.isCapitalized(index, in: article)
+                && Self.looksFinnish(index, in: sentence, article: article)
+            {
+                finnishLike += 1
             }
-            if finnishLike.count * 2 > wordIndexes.count {
+            if finnishLike * 2 > wordCount {
                 return [
                     flag(sentence.range, in: sentence, message: "this sentence looks Finnish: it was not translated")
                 ]
@@ -68,7 +78,7 @@ struct FinnishTextRule: Rule {
         let raw = article.document.bytes[range.start..<range.end]
         // ä, ö, Ä, Ö in UTF-8 (NFC); the folded form has lost them.
         var umlaut = false
-        for (a, b) in zip(raw, raw.dropFirst()) where a == 0xC3 && [0xA4, 0xB6, 0x84, 0x96].contains(b) {
+        for (a, b) in zip(raw, raw.dropFirst()) where a == 0xC3 && (b == 0xA4 || b == 0xB6 || b == 0x84 || b == 0x96) {
             umlaut = true
             break
         }
