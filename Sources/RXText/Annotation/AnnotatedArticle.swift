@@ -23,13 +23,23 @@ public struct AnnotatedArticle: Sendable {
 }
 
 /// One sentence: its non-space tokens with their folded forms, and the lexicon's matches over them.
-public struct AnnotatedSentence: Sendable {
+///
+/// A class, not a struct: every rule loops over the sentences, and passing one reference is
+/// cheaper than retaining each of its arrays at every step.
+public final class AnnotatedSentence: Sendable {
     public let sentence: Sentence
     /// Non-space tokens (words, numbers, punctuation, symbols) in order.
     public let words: [Token]
     /// `ICU.fold` of each entry of `words`.
     public let folded: [String]
     public let matches: [LexiconMatch]
+
+    init(sentence: Sentence, words: [Token], folded: [String], matches: [LexiconMatch]) {
+        self.sentence = sentence
+        self.words = words
+        self.folded = folded
+        self.matches = matches
+    }
 
     public var range: ByteRange { sentence.range }
 }

@@ -6,11 +6,16 @@ public enum JSONText {
     public static func string(_ value: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(value.utf8.count + 2)
+        append(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `value` as a JSON string literal to a byte buffer.
+    static func append(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var contiguous = value
         contiguous.withUTF8 { append(escaping: $0, to: &bytes) }
         bytes.append(UInt8(ascii: "\""))
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -23,6 +28,11 @@ public enum JSONText {
         }
         while index < source.count {
             let byte = source[index]
+            // Most bytes need no escaping: one comparison before the switch.
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
+                index += 1
+                continue
+            }
             var escape: [UInt8]? = nil
             var width = 1
             switch byte {

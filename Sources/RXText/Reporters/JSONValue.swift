@@ -14,43 +14,52 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     /// Compact JSON, or indented by two spaces with `pretty`.
     public func render(pretty: Bool = false) -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(to: &output, pretty: pretty, indent: 0)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, pretty: Bool, indent: Int) {
-        let newline = pretty ? "\n" + String(repeating: "  ", count: indent + 1) : ""
-        let closing = pretty ? "\n" + String(repeating: "  ", count: indent) : ""
+    /// Written as UTF-8 bytes, not through intermediate strings: `lint --format json` renders
+    /// one object per flag.
+    private func write(to output: inout [UInt8], pretty: Bool, indent: Int) {
+        func newline(_ depth: Int) {
+            guard pretty else { return }
+            output.append(0x0A)
+            output.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        }
         switch self {
         case .object(let fields):
             if fields.isEmpty {
-                output += "{}"
+                output.append(contentsOf: "{}".utf8)
                 return
             }
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in fields.enumerated() {
-                if index > 0 { output += "," }
-                output += newline + JSONText.string(key) + (pretty ? ": " : ":")
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline(indent + 1)
+                JSONText.append(key, to: &output)
+                output.append(contentsOf: (pretty ? ": " : ":").utf8)
                 value.write(to: &output, pretty: pretty, indent: indent + 1)
             }
-            output += closing + "}"
+            newline(indent)
+            output.append(UInt8(ascii: "}"))
         case .array(let items):
             if items.isEmpty {
-                output += "[]"
+                output.append(contentsOf: "[]".utf8)
                 return
             }
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
-                output += newline
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline(indent + 1)
                 item.write(to: &output, pretty: pretty, indent: indent + 1)
             }
-            output += closing + "]"
-        case .string(let text): output += JSONText.string(text)
-        case .int(let value): output += String(value)
-        case .bool(let value): output += value ? "true" : "false"
-        case .null: output += "null"
+            newline(indent)
+            output.append(UInt8(ascii: "]"))
+        case .string(let text): JSONText.append(text, to: &output)
+        case .int(let value): output.append(contentsOf: String(value).utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .null: output.append(contentsOf: "null".utf8)
         }
     }
 }
