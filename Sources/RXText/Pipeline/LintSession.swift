@@ -80,10 +80,13 @@ public struct LintSession: Sendable {
         let state = ReorderBuffer(count: files.count)
         cancellation?.onCancel { state.cancel() }
         let jobs = min(options.jobs, files.count)
-        let queue = DispatchQueue(label: "rxtext.lint", attributes: .concurrent)
         let next = AtomicCounter()
-        for _ in 0..<jobs {
-            queue.async {
+        // One serial queue per worker: serial queues get a thread of their own at once. Jobs on a
+        // shared concurrent queue compete with the caller, which blocks a thread of the same pool
+        // below while it waits for reports in order; measured, the second worker then started
+        // about 0.8 s late on 2 cores.
+        for worker in 0..<jobs {
+            DispatchQueue(label: "rxtext.lint.\(worker)").async {
                 while true {
                     let index = next.increment()
                     if index >= files.count || state.cancelled { break }
