@@ -7,6 +7,8 @@
 public struct Lexicon: Sendable {
     public let glossary: Glossary
     private let trie: PhraseTrie
+    /// The folded words of every phrase, numbered for the trie.
+    private let words: WordTable
     /// Folded single words of the English word list and of the glossary, for unknown-word checks.
     public var phraseCount: Int { trie.phraseCount }
 
@@ -20,13 +22,16 @@ public struct Lexicon: Sendable {
     public let surnameRenderings: [Int: [String]]
     /// Folded doubled phrases that are legitimate ("had had", "Baden-Baden").
     public let allowedDoubles: Set<String>
-    public let finnishWords: Set<String>
+    /// Folded common Finnish words (`finnish-words` in the glossaries).
+    let finnishWords: WordTable
     /// Single-word names for edit-distance suggestions.
     let names: NameIndex
     /// Finnish championship abbreviations and their English.
     let abbreviations: AbbreviationTable
     /// Boilerplate entries with their folded forms, for line-prefix checks.
     let boilerplate: [(text: String, folded: String)]
+    /// The first bytes of the folded boilerplate entries (ASCII ones; lower case).
+    let boilerplateFirstBytes: Set<UInt8>
 
     public init(_ glossary: Glossary) {
         self.glossary = glossary
@@ -128,37 +133,44 @@ public struct Lexicon: Sendable {
         }
         surnameRenderings = renderings
         trie = builder.trie
+        words = builder.words
         allowedDoubles = Set(
             g.doubledWords.map { GlossaryBuilder.surfaceKey($0.replacingOccurrences(of: "-", with: " ")) })
-        finnishWords = Set(g.finnishWords.map { ICU.fold($0, options: .caseInsensitive) })
+        var finnish = WordTable()
+        for word in g.finnishWords { _ = finnish.insert(ICU.fold(word, options: .caseInsensitive)) }
+        finnishWords = finnish
         names = NameIndex(glossary: g)
         abbreviations = AbbreviationTable(glossary: g)
         boilerplate = g.boilerplate.map { ($0.text, ICU.fold($0.text)) }
+        boilerplateFirstBytes = Set(boilerplate.compactMap(\.folded.utf8.first))
     }
 
     /// Every match in a run of word-like tokens, per category leftmost-longest and non-overlapping.
     public func matches(in tokens: [Token], of document: Document) -> [LexiconMatch] {
-        matches(in: tokens, folded: tokens.map { TokenKey(document: document, range: $0.range).folded }, of: document)
+        matches(
+            in: tokens, folded: tokens.map { ICU.foldedString(document.bytes[$0.range.start..<$0.range.end]) },
+            of: document)
     }
 
     /// Matches over tokens whose folded forms the caller already has (the annotator folds each
     /// token once for all stages).
     public func matches(in tokens: [Token], folded: [String], of document: Document) -> [LexiconMatch] {
-        let keys = folded.map(TokenKey.init(folded:))
+        // Each token's word id, and its id without a possessive ending, looked up once.
+        let ids = folded.map(words.id(of:))
+        let strippedIDs = folded.map(words.idWithoutPossessive(of:))
         var result: [LexiconMatch] = []
         let categories = LexiconEntry.Category.allCases
         var nextFree = [Int](repeating: 0, count: categories.count)
         // The longest match so far of each category, by raw value; reused for every start.
-        var best = [(end: Int, sense: LexiconSense, possessive: Bool)?](repeating: nil, count: categories.count)
-        for start in keys.indices {
+        var best = [Candidate?](repeating: nil, count: categories.count)
+        for start in folded.indices {
             var found = false
             var node = PhraseTrie.root
             var index = start
-            while index < keys.count {
-                let key = keys[index]
+            while index < folded.count {
                 var possessive = false
-                var next = trie.child(of: node, key.folded)
-                if next == nil, let stripped = key.withoutPossessive {
+                var next = ids[index].flatMap { trie.child(of: node, $0) }
+                if next == nil, let stripped = strippedIDs[index] {
                     next = trie.child(of: node, stripped)
                     possessive = next != nil
                 }
@@ -170,7 +182,7 @@ public struct Lexicon: Sendable {
                 {
                     let category = sense.entry.category.rawValue
                     if let current = best[category], current.end >= index { continue }
-                    best[category] = (index, sense, possessive)
+                    best[category] = Candidate(end: index, sense: sense, possessive: possessive)
                     found = true
                 }
                 if possessive { break }  // "Kallio’s" ends a phrase
@@ -193,6 +205,12 @@ public struct Lexicon: Sendable {
         }
     }
 
+    private struct Candidate {
+        var end: Int
+        var sense: LexiconSense
+        var possessive: Bool
+    }
+
     private static func caseAgrees(
         _ sense: LexiconSense, tokens: ArraySlice<Token>, document: Document, possessive: Bool
     ) -> Bool {
@@ -209,6 +227,11 @@ public struct Lexicon: Sendable {
             // Same letters in the same case, spacing aside: "EM", not "Em" or "em".
             return text.split(separator: " ").joined(separator: " ") == sense.form
         }
+    }
+
+    /// Whether a folded token is a common Finnish word.
+    public func isFinnishWord(_ folded: String) -> Bool {
+        finnishWords.id(of: folded) != nil
     }
 
     /// Explains what a surface form resolves to (`rxtext glossary find`).
@@ -237,28 +260,10 @@ public struct Lexicon: Sendable {
     }
 }
 
-/// The lookup key of one token: its folded form and, for possessives, the form without "'s".
-struct TokenKey {
-    var folded: String
-    var withoutPossessive: String?
-
-    init(document: Document, range: ByteRange) {
-        self.init(folded: ICU.foldedString(document.bytes[range.start..<range.end]))
-    }
-
-    init(folded: String) {
-        self.folded = folded
-        if folded.hasSuffix("'s") {
-            withoutPossessive = String(folded.dropLast(2))
-        } else if folded.hasSuffix("'") {
-            withoutPossessive = String(folded.dropLast())
-        }
-    }
-}
-
 /// Collects phrases into the trie, tokenising each glossary form the way articles are tokenised.
 private struct TrieBuilder {
     var trie = PhraseTrie()
+    var words = WordTable()
     let segmenter = Segmenter()
 
     /// An entry's name and its aliases, with origins such as "team set-promotion: alias".
@@ -272,7 +277,7 @@ private struct TrieBuilder {
     mutating func add(_ form: String, _ entry: LexiconEntry, origin: String, caseRule: CaseRule = .any) {
         guard let document = try? Document(bytes: Array(form.utf8), path: "<glossary>") else { return }
         let keys = segmenter.tokens(in: document.body, of: document).filter { $0.kind != .space }
-            .map { TokenKey(document: document, range: $0.range).folded }
+            .map { words.insert(ICU.foldedString(document.bytes[$0.range.start..<$0.range.end])) }
         trie.insert(keys, sense: LexiconSense(entry: entry, form: form, origin: origin, caseRule: caseRule))
     }
 }

@@ -27,9 +27,22 @@ public struct Linter: Sendable {
         for index in flags.indices {
             if let severity = severities[flags[index].rule] { flags[index].severity = severity }
         }
-        var seen = Set<Flag>()
-        return flags.filter { seen.insert($0).inserted }.sorted {
+        // Sorted (stably), then duplicates dropped within each run of flags on the same span
+        // and rule: equal flags can only meet there, so no flag needs hashing.
+        let sorted = flags.sorted {
             ($0.range.start, $0.range.end, $0.rule) < ($1.range.start, $1.range.end, $1.rule)
         }
+        var result: [Flag] = []
+        result.reserveCapacity(sorted.count)
+        var runStart = 0
+        for flag in sorted {
+            if let last = result.last,
+                (last.range, last.rule) != (flag.range, flag.rule)
+            {
+                runStart = result.count
+            }
+            if !result[runStart...].contains(flag) { result.append(flag) }
+        }
+        return result
     }
 }

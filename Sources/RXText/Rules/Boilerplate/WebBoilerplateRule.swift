@@ -47,7 +47,12 @@ enum BoilerplateLines {
     static func find(in article: AnnotatedArticle) -> [Line] {
         let entries = article.lexicon.boilerplate
         var result: [Line] = []
+        let firstBytes = article.lexicon.boilerplateFirstBytes
         for paragraph in article.paragraphs where paragraph.range.count <= maximumBytes {
+            // Most short paragraphs are prose: a first byte no entry starts with rules them out
+            // before the paragraph is folded.
+            let lead = article.document.bytes[paragraph.range.start]
+            if lead < 0x80 && !firstBytes.contains(lead | (lead >= 0x41 && lead <= 0x5A ? 0x20 : 0)) { continue }
             let text = article.document.text(paragraph.range)
             let folded = ICU.fold(text)
             guard let entry = entries.first(where: { folded.hasPrefix($0.1) }) else { continue }

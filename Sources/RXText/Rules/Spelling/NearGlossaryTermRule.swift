@@ -29,7 +29,9 @@ struct NearGlossaryTermRule: Rule {
             for i in sentence.words.indices where sentence.isWord(i) && !covered[i] {
                 let word = sentence.folded[i]
                 // Cheapest tests first: a byte for the capital, then the length in bytes.
-                guard sentence.isCapitalized(i, in: article), word.utf8.count >= 5, word.count >= 5 else { continue }
+                guard sentence.isCapitalized(i, in: article), word.utf8.count >= 5,
+                    word.utf8.allSatisfy({ $0 < 0x80 }) || word.count >= 5
+                else { continue }
                 let name: String?
                 if let known = nearest[word] {
                     name = known

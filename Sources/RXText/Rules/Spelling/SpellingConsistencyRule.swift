@@ -27,6 +27,9 @@ struct SpellingConsistencyRule: Rule {
     func checkArticle(_ article: AnnotatedArticle) -> [Flag] {
         var groups: [String: [Use]] = [:]
         var preferred: [String: String] = [:]
+        // Names are gathered by exact spelling first and folded once per spelling at the end:
+        // an article names the same few people dozens of times.
+        var names: [String: [Use]] = [:]
         for sentence in article.sentences {
             for match in sentence.matches {
                 switch match.entry {
@@ -39,12 +42,22 @@ struct SpellingConsistencyRule: Rule {
                     // Diacritics: the same name written with and without them.
                     let text = article.document.text(match.range)
                     let base = match.possessive ? String(text.prefix { $0 != "’" && $0 != "'" }) : text
-                    let key = "name:" + ICU.fold(base)
-                    groups[key, default: []].append(Use(key: key, form: base, range: match.range, sentence: sentence))
-                    if base.unicodeScalars.contains(where: { !$0.isASCII }) { preferred[key] = base }
+                    names[base, default: []].append(Use(key: "", form: base, range: match.range, sentence: sentence))
                 default: continue
                 }
             }
+        }
+        // The house form of a name is its last spelling with diacritics, in document order.
+        var lastDiacriticUse: [String: Int] = [:]
+        for (form, uses) in names {
+            let key = "name:" + ICU.fold(form)
+            groups[key, default: []].append(
+                contentsOf: uses.map { Use(key: key, form: $0.form, range: $0.range, sentence: $0.sentence) })
+            guard form.unicodeScalars.contains(where: { !$0.isASCII }), let last = uses.last?.range.start,
+                last > lastDiacriticUse[key, default: -1]
+            else { continue }
+            lastDiacriticUse[key] = last
+            preferred[key] = form
         }
         var flags: [Flag] = []
         for (key, uses) in groups.sorted(by: { $0.key < $1.key }) {
@@ -52,7 +65,12 @@ struct SpellingConsistencyRule: Rule {
             for use in uses { counts[use.form, default: 0] += 1 }
             guard counts.count > 1 else { continue }
             let house = preferred[key]
-            let majority = counts.max { ($0.value, $0.key == house ? 1 : 0) < ($1.value, $1.key == house ? 1 : 0) }!.key
+            // Most uses wins, then the house form; a remaining tie goes to the form that sorts
+            // first, so that the choice never depends on hashing order.
+            let majority = counts.max { a, b in
+                let (rankA, rankB) = ((a.value, a.key == house ? 1 : 0), (b.value, b.key == house ? 1 : 0))
+                return rankA < rankB || (rankA == rankB && a.key > b.key)
+            }!.key
             for use in uses where use.form != majority {
                 let original = article.document.text(use.range)
                 flags.append(

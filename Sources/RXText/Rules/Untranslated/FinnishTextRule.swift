@@ -17,7 +17,7 @@ struct FinnishTextRule: Rule {
         ])
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
-        let finnish = article.lexicon.finnishWords
+        let lexicon = article.lexicon
         var entity = [Bool](repeating: false, count: sentence.words.count)
         for match in sentence.matches where match.entry.category == .entity {
             for index in match.tokens { entity[index] = true }
@@ -28,7 +28,7 @@ struct FinnishTextRule: Rule {
         var listed: [Int] = []
         for index in sentence.words.indices where sentence.isWord(index) && !entity[index] {
             wordCount += 1
-            guard finnish.contains(sentence.folded[index]) else { continue }
+            guard lexicon.isFinnishWord(sentence.folded[index]) else { continue }
             inList.append(index)
             if !sentence.isCapitalized(index, in: article) { listed.append(index) }
         }
