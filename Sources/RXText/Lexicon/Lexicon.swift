@@ -30,8 +30,6 @@ public struct Lexicon: Sendable {
     let abbreviations: AbbreviationTable
     /// Boilerplate entries with their folded forms, for line-prefix checks.
     let boilerplate: [(text: String, folded: String)]
-    /// The first bytes of the folded boilerplate entries (ASCII ones; lower case).
-    let boilerplateFirstBytes: Set<UInt8>
 
     public init(_ glossary: Glossary) {
         self.glossary = glossary
@@ -142,7 +140,7 @@ public struct Lexicon: Sendable {
         names = NameIndex(glossary: g)
         abbreviations = AbbreviationTable(glossary: g)
         boilerplate = g.boilerplate.map { ($0.text, ICU.fold($0.text)) }
-        boilerplateFirstBytes = Set(boilerplate.compactMap(\.folded.utf8.first))
+
     }
 
     /// Every match in a run of word-like tokens, per category leftmost-longest and non-overlapping.

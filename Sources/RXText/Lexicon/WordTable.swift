@@ -1,3 +1,5 @@
+import Foundation
+
 /// The folded words the lexicon knows, numbered, in an open-addressing hash table over their UTF-8
 /// bytes.
 ///
@@ -46,6 +48,7 @@ struct WordTable: Sendable {
     /// The id of a folded token without its possessive ending ("kallio's" -> "kallio",
     /// "hakkinens'" -> "hakkinens"), or nil when it has none or the table lacks the rest.
     func idWithoutPossessive(of folded: String) -> Int32? {
+        guard let last = folded.utf8.last, last == UInt8(ascii: "'") || last == UInt8(ascii: "s") else { return nil }
         var folded = folded
         return folded.withUTF8 { utf8 in
             let apostrophe = UInt8(ascii: "'")
@@ -64,8 +67,9 @@ struct WordTable: Sendable {
         let start = Int(starts[id])
         let end = Int(starts[id + 1])
         guard end - start == utf8.count else { return false }
-        for offset in 0..<utf8.count where bytes[start + offset] != utf8[offset] { return false }
-        return true
+        return bytes.withUnsafeBufferPointer { all in
+            utf8.isEmpty || memcmp(all.baseAddress! + start, utf8.baseAddress!, utf8.count) == 0
+        }
     }
 
     private mutating func place(_ id: Int32, hash: Int) {

@@ -36,7 +36,19 @@ public enum Fingerprint {
         var pendingSpace = false
         var offset = 0
         while offset < utf8.count {
-            let width = UTF8Scalars.sequenceLength(utf8[offset])
+            let byte = utf8[offset]
+            if byte < 0x80 {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = !result.isEmpty
+                } else {
+                    if pendingSpace { result.append(0x20) }
+                    pendingSpace = false
+                    result.append(byte)
+                }
+                offset += 1
+                continue
+            }
+            let width = UTF8Scalars.sequenceLength(byte)
             if UTF8Scalars.whitespaceWidth(at: offset, in: utf8) != nil {
                 pendingSpace = !result.isEmpty
             } else {

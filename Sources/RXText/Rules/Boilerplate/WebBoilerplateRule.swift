@@ -47,12 +47,15 @@ enum BoilerplateLines {
     static func find(in article: AnnotatedArticle) -> [Line] {
         let entries = article.lexicon.boilerplate
         var result: [Line] = []
-        let firstBytes = article.lexicon.boilerplateFirstBytes
+        let bytes = article.document.bytes
         for paragraph in article.paragraphs where paragraph.range.count <= maximumBytes {
-            // Most short paragraphs are prose: a first byte no entry starts with rules them out
-            // before the paragraph is folded.
-            let lead = article.document.bytes[paragraph.range.start]
-            if lead < 0x80 && !firstBytes.contains(lead | (lead >= 0x41 && lead <= 0x5A ? 0x20 : 0)) { continue }
+            // Most short paragraphs are prose: an ASCII start that no entry begins with rules them
+            // out before the paragraph is folded.
+            if !entries.contains(where: {
+                mayStart(bytes[paragraph.range.start..<paragraph.range.end], with: $0.folded)
+            }) {
+                continue
+            }
             let text = article.document.text(paragraph.range)
             let folded = ICU.fold(text)
             guard let entry = entries.first(where: { folded.hasPrefix($0.1) }) else { continue }
@@ -74,6 +77,20 @@ enum BoilerplateLines {
             result.append(Line(range: paragraph.range, entry: entry.0, firstSentenceStart: first))
         }
         return result
+    }
+
+    /// False only when the paragraph surely does not fold to a text starting with `entry`: its
+    /// first bytes are ASCII (whose folding is lower-casing) and differ from the entry's.
+    private static func mayStart(_ paragraph: ArraySlice<UInt8>, with entry: String) -> Bool {
+        var offset = paragraph.startIndex
+        for expected in entry.utf8 {
+            guard offset < paragraph.endIndex else { return false }
+            let byte = paragraph[offset]
+            if byte >= 0x80 || expected >= 0x80 { return true }
+            if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// Every sentence of the line starts with a boilerplate entry.

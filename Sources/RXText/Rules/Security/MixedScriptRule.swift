@@ -19,6 +19,8 @@ struct MixedScriptRule: Rule {
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
         let bytes = article.document.bytes
+        // Mixing scripts needs a byte outside ASCII; most sentences have none.
+        guard bytes[sentence.range.start..<sentence.range.end].contains(where: { $0 >= 0x80 }) else { return [] }
         var flags: [Flag] = []
         for (index, token) in sentence.words.enumerated() where token.kind == .word {
             let slice = bytes[token.range.start..<token.range.end]

@@ -29,7 +29,7 @@ struct SpellingConsistencyRule: Rule {
         var preferred: [String: String] = [:]
         // Names are gathered by exact spelling first and folded once per spelling at the end:
         // an article names the same few people dozens of times.
-        var names: [String: [Use]] = [:]
+        var names: [SpellingBytes: [Use]] = [:]
         for sentence in article.sentences {
             for match in sentence.matches {
                 switch match.entry {
@@ -40,19 +40,19 @@ struct SpellingConsistencyRule: Rule {
                     preferred[entry.id] = entry.forms[0]
                 case .driver, .driverSurname, .venue:
                     // Diacritics: the same name written with and without them.
-                    let text = article.document.text(match.range)
-                    let base = match.possessive ? String(text.prefix { $0 != "’" && $0 != "'" }) : text
-                    names[base, default: []].append(Use(key: "", form: base, range: match.range, sentence: sentence))
+                    let spelling = SpellingBytes(match, in: article.document.bytes)
+                    names[spelling, default: []].append(Use(key: "", form: "", range: match.range, sentence: sentence))
                 default: continue
                 }
             }
         }
         // The house form of a name is its last spelling with diacritics, in document order.
         var lastDiacriticUse: [String: Int] = [:]
-        for (form, uses) in names {
+        for (spelling, uses) in names {
+            let form = String(decoding: spelling.bytes, as: UTF8.self)
             let key = "name:" + ICU.fold(form)
             groups[key, default: []].append(
-                contentsOf: uses.map { Use(key: key, form: $0.form, range: $0.range, sentence: $0.sentence) })
+                contentsOf: uses.map { Use(key: key, form: form, range: $0.range, sentence: $0.sentence) })
             guard form.unicodeScalars.contains(where: { !$0.isASCII }), let last = uses.last?.range.start,
                 last > lastDiacriticUse[key, default: -1]
             else { continue }
@@ -83,4 +83,35 @@ struct SpellingConsistencyRule: Rule {
         }
         return flags
     }
+}
+
+/// A name's exact spelling (its possessive ending cut off) as bytes, hashed in one call: Swift
+/// hashes a `String` with diacritics through normalisation, and names here usually have them.
+private struct SpellingBytes: Hashable {
+    let bytes: ArraySlice<UInt8>
+
+    init(_ match: LexiconMatch, in document: [UInt8]) {
+        var end = match.range.end
+        if match.possessive {
+            // Up to the first apostrophe, ' or ’ (E2 80 99).
+            var offset = match.range.start
+            while offset < match.range.end {
+                if document[offset] == UInt8(ascii: "'")
+                    || (document[offset] == 0xE2 && offset + 2 < match.range.end && document[offset + 1] == 0x80
+                        && document[offset + 2] == 0x99)
+                {
+                    break
+                }
+                offset += 1
+            }
+            end = offset
+        }
+        bytes = document[match.range.start..<end]
+    }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
+    static func == (a: SpellingBytes, b: SpellingBytes) -> Bool { a.bytes.elementsEqual(b.bytes) }
 }
