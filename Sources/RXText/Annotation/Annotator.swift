@@ -15,6 +15,12 @@ public struct Annotator: Sendable {
     /// stays bounded by the block, not the file (a 50 MB single-line file). Rules that compare
     /// sentences (spelling consistency, surnames named elsewhere) then see one block at a time.
     public func annotateInBlocks(_ document: Document, blockBytes: Int, _ body: (AnnotatedArticle) -> Void) {
+        Self.segmentInBlocks(document, blockBytes: blockBytes) { block in body(annotate(document, block)) }
+    }
+
+    /// The segmentation of a document cut into blocks of whole sentences of about `blockBytes`,
+    /// in order; a block can then be annotated on any thread (`annotate(_:_:)`).
+    public static func segmentInBlocks(_ document: Document, blockBytes: Int, _ body: (Segmentation) -> Void) {
         var paragraphs: [Paragraph] = []
         var sentences: [Sentence] = []
         var bytes = 0
@@ -23,13 +29,13 @@ public struct Annotator: Sendable {
             sentences.append(sentence)
             bytes += sentence.range.count
             if bytes >= blockBytes {
-                body(annotate(document, Segmentation(paragraphs: paragraphs, sentences: sentences)))
+                body(Segmentation(paragraphs: paragraphs, sentences: sentences))
                 paragraphs = []
                 sentences = []
                 bytes = 0
             }
         }
-        if !sentences.isEmpty { body(annotate(document, Segmentation(paragraphs: paragraphs, sentences: sentences))) }
+        if !sentences.isEmpty { body(Segmentation(paragraphs: paragraphs, sentences: sentences)) }
     }
 
     func annotate(_ document: Document, _ segmentation: Segmentation) -> AnnotatedArticle {

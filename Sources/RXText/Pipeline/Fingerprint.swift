@@ -6,27 +6,8 @@
 public enum Fingerprint {
     /// Fingerprints of a file's flags, in the flags' order.
     public static func all(_ flags: [Flag], in document: Document) -> [String] {
-        var seen: [String: Int] = [:]
-        var sentences: [ByteRange: [UInt8]] = [:]
-        var key: [UInt8] = []
-        return flags.map { flag in
-            let sentence =
-                sentences[flag.sentence]
-                ?? collapsingWhitespace(ICU.fold(document.bytes[flag.sentence.start..<flag.sentence.end]))
-            sentences[flag.sentence] = sentence
-            key.removeAll(keepingCapacity: true)
-            key.append(contentsOf: flag.rule.utf8)
-            key.append(0x1F)
-            key.append(contentsOf: document.bytes[flag.range.start..<flag.range.end])
-            key.append(0x1F)
-            key.append(contentsOf: sentence)
-            let identity = String(decoding: key, as: UTF8.self)
-            let occurrence = seen[identity, default: 0]
-            seen[identity] = occurrence + 1
-            key.append(0x1F)
-            key.append(contentsOf: String(occurrence).utf8)
-            return SHA256.hex(key, characters: 32)
-        }
+        var fingerprinter = Fingerprinter()
+        return fingerprinter.fingerprints(flags, in: document)
     }
 
     /// Runs of whitespace as one space, ends trimmed: edits to spacing do not change identity.
@@ -59,5 +40,39 @@ public enum Fingerprint {
             offset += width
         }
         return result
+    }
+}
+
+/// Fingerprints a file's flags, possibly a block at a time (huge files). It remembers how often
+/// each identity was seen as a hash, not as text, so that a huge file costs a few bytes per
+/// flag here.
+public struct Fingerprinter {
+    private var seen: [Int: Int] = [:]
+
+    public init() {}
+
+    /// Fingerprints of `flags`, which follow in the file those already fingerprinted.
+    public mutating func fingerprints(_ flags: [Flag], in document: Document) -> [String] {
+        var sentences: [ByteRange: [UInt8]] = [:]
+        var key: [UInt8] = []
+        return flags.map { flag in
+            let sentence =
+                sentences[flag.sentence]
+                ?? Fingerprint.collapsingWhitespace(
+                    ICU.fold(document.bytes[flag.sentence.start..<flag.sentence.end]))
+            sentences[flag.sentence] = sentence
+            key.removeAll(keepingCapacity: true)
+            key.append(contentsOf: flag.rule.utf8)
+            key.append(0x1F)
+            key.append(contentsOf: document.bytes[flag.range.start..<flag.range.end])
+            key.append(0x1F)
+            key.append(contentsOf: sentence)
+            let identity = String(decoding: key, as: UTF8.self).hashValue
+            let occurrence = seen[identity, default: 0]
+            seen[identity] = occurrence + 1
+            key.append(0x1F)
+            key.append(contentsOf: String(occurrence).utf8)
+            return SHA256.hex(key, characters: 32)
+        }
     }
 }

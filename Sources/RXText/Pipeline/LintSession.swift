@@ -23,6 +23,21 @@ public struct FileReport: Sendable {
     public var carried: [DecisionSet.Carry] = []
     /// For `--fix --dry-run`: the unified diff that fixing would apply.
     public var diff: String?
+    /// Huge files are reported in parts, block by block, so that their flags are never all in
+    /// memory; a file reported whole is its own first and last part. Totals (a file counted,
+    /// its bytes) belong to the last part.
+    public var isFirstPart = true
+    public var isLastPart = true
+
+    /// Adds the next part of the same file: flags, fingerprints and counts.
+    mutating func absorb(_ part: FileReport) {
+        flags += part.flags
+        fingerprints += part.fingerprints
+        suppressed += part.suppressed
+        rejected += part.rejected
+        error = error ?? part.error
+        isLastPart = part.isLastPart
+    }
 
     public init(path: String, document: Document?, flags: [Flag], error: String?) {
         self.path = path
@@ -44,6 +59,11 @@ public struct LintOptions: Sendable {
     /// Review decisions: rejected flags are suppressed, accepted and edited ones become safe fixes.
     public var decisions: DecisionSet?
     public var jobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Files larger than this are huge: linted in blocks and, when possible, reported in parts.
+    public var hugeFileBytes = LintSession.blockThreshold
+    /// The size of those blocks: measured, about 27 bytes of annotation per byte of text are
+    /// alive while a block is linted, so 128 KB blocks keep that near 3.5 MB per block in flight.
+    public var blockBytes = 1 << 17
 
     public init() {}
 }
@@ -66,7 +86,16 @@ public struct LintSession: Sendable {
     /// the first file not finished; returns whether every file was delivered.
     @discardableResult
     public func run(_ files: [String], cancellation: Cancellation? = nil, deliver: (FileReport) -> Void) -> Bool {
-        run(files, cancellation: cancellation, render: nil) { report, _ in deliver(report) }
+        var whole: FileReport? = nil
+        return run(files, cancellation: cancellation, render: nil) { report, _ in
+            // Parts of a huge file are put back together: callers of this one want whole files.
+            if report.isFirstPart { whole = report } else { whole?.absorb(report) }
+            if report.isLastPart, var complete = whole {
+                complete.isFirstPart = true
+                deliver(complete)
+                whole = nil
+            }
+        }
     }
 
     /// As `run(_:cancellation:deliver:)`, with each report also rendered by `render` on the worker
@@ -90,17 +119,20 @@ public struct LintSession: Sendable {
                 while true {
                     let index = next.increment()
                     if index >= files.count || state.cancelled { break }
-                    let report = lint(files[index])
-                    // Huge files are not rendered ahead: their output streams from the caller's
-                    // thread instead of being held whole in memory.
-                    let small = (report.document?.bytes.count ?? 0) <= Self.blockThreshold
-                    state.put(index, (report, small ? render?(report) : nil))
+                    if streams(files[index]) {
+                        streamHugeFile(files[index], index: index, state: state, render: render)
+                    } else {
+                        state.append(index, (lint(files[index]), nil), render: render)
+                    }
                 }
             }
         }
         for index in files.indices {
-            guard let (report, text) = state.take(index) else { return false }
-            deliver(report, text)
+            while true {
+                guard let (report, text) = state.take(index) else { return false }
+                deliver(report, text)
+                if report.isLastPart { break }
+            }
         }
         return true
     }
@@ -165,20 +197,105 @@ public struct LintSession: Sendable {
     /// Every flag of the rules, before decisions and baseline.
     func flags(_ document: Document, linter: Linter) -> [Flag] {
         let annotator = Annotator(lexicon: lexicon)
+        guard document.bytes.count > options.hugeFileBytes else { return linter.lint(annotator.annotate(document)) }
         var flags: [Flag] = []
-        if document.bytes.count > Self.blockThreshold {
-            annotator.annotateInBlocks(document, blockBytes: 1 << 20) { block in flags += linter.lint(block) }
-        } else {
-            flags = linter.lint(annotator.annotate(document))
-        }
+        Self.lintInParallelBlocks(
+            document, annotator: annotator, linter: linter, jobs: options.jobs, blockBytes: options.blockBytes
+        ) { flags += $0 }
         return flags
     }
 
+    /// Segments `document` on this thread and hands its blocks to `jobs` workers, a few blocks in
+    /// flight; `body` gets each block's flags in document order, on this thread. With one job
+    /// everything runs on this thread.
+    static func lintInParallelBlocks(
+        _ document: Document, annotator: Annotator, linter: Linter, jobs: Int, blockBytes: Int,
+        _ body: ([Flag]) -> Void
+    ) {
+        guard jobs > 1 else {
+            Annotator.segmentInBlocks(document, blockBytes: blockBytes) { block in
+                body(linter.lint(annotator.annotate(document, block)))
+            }
+            return
+        }
+        let results = BlockResults()
+        let inFlight = DispatchSemaphore(value: jobs + 1)
+        let group = DispatchGroup()
+        let workers = (0..<jobs).map { DispatchQueue(label: "rxtext.block.\($0)") }
+        var submitted = 0
+        var delivered = 0
+        Annotator.segmentInBlocks(document, blockBytes: blockBytes) { block in
+            inFlight.wait()
+            while let flags = results.take(delivered) {
+                body(flags)
+                delivered += 1
+            }
+            let blockIndex = submitted
+            submitted += 1
+            workers[blockIndex % workers.count].async(group: group) {
+                results.store(blockIndex, linter.lint(annotator.annotate(document, block)))
+                inFlight.signal()
+            }
+        }
+        group.wait()
+        while let flags = results.take(delivered) {
+            body(flags)
+            delivered += 1
+        }
+    }
+
+    /// Streams a huge file's report in parts, one per block, once it is the file's turn to be
+    /// delivered: its flags then go out as they are found instead of piling up in memory, and
+    /// one huge file at a time is in memory, linted on all cores.
+    private func streamHugeFile(
+        _ path: String, index: Int, state: ReorderBuffer, render: (@Sendable (FileReport) -> String)?
+    ) {
+        guard state.waitForTurn(index) else { return }
+        let document: Document
+        do {
+            document = try Document.load(path: path)
+        } catch {
+            state.append(index, (FileReport(path: path, document: nil, flags: [], error: error.description), nil))
+            return
+        }
+        var fingerprinter = Fingerprinter()
+        var first = true
+        func send(_ flags: [Flag], last: Bool) {
+            var report = lint(document, flags: flags, fingerprinter: &fingerprinter)
+            report.isFirstPart = first
+            report.isLastPart = last
+            first = false
+            state.append(index, (report, render?(report)))
+        }
+        Self.lintInParallelBlocks(
+            document, annotator: Annotator(lexicon: lexicon), linter: linterFor(path), jobs: options.jobs,
+            blockBytes: options.blockBytes
+        ) { flags in
+            if !state.cancelled { send(flags, last: false) }
+        }
+        send([], last: true)
+    }
+
+    /// Whether `path` is to be streamed in parts: a huge file, linted without fixes or review
+    /// decisions (both need all of a file's flags at once).
+    private func streams(_ path: String) -> Bool {
+        guard options.fix == .none, options.decisions?.isEmpty ?? true else { return false }
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > options.hugeFileBytes
+    }
+
     func lint(_ document: Document, flags: [Flag]) -> FileReport {
+        var fingerprinter = Fingerprinter()
+        return lint(document, flags: flags, fingerprinter: &fingerprinter)
+    }
+
+    /// Decisions, fingerprints and baseline applied to flags of `document` (all of them, or one
+    /// block's, with the fingerprinter carried from block to block).
+    func lint(_ document: Document, flags: [Flag], fingerprinter: inout Fingerprinter) -> FileReport {
         var flags = flags
         var rejected = 0
         if let decisions = options.decisions { (flags, rejected) = decisions.apply(to: flags, in: document) }
-        let fingerprints = Fingerprint.all(flags, in: document)
+        let fingerprints = fingerprinter.fingerprints(flags, in: document)
         let kept = flags.indices.filter { !options.baseline.contains(fingerprints[$0]) }
         var report = FileReport(path: document.path, document: document, flags: kept.map { flags[$0] }, error: nil)
         report.fingerprints = kept.map { fingerprints[$0] }
@@ -188,30 +305,68 @@ public struct LintSession: Sendable {
     }
 }
 
-/// Holds finished reports until their turn, so output order never depends on timing.
-final class ReorderBuffer: @unchecked Sendable {
-    private var slots: [(FileReport, String?)?]
-    private let condition = NSCondition()
-    private(set) var cancelled = false
+/// The flags of each block of a huge file, filled from several threads.
+final class BlockResults: @unchecked Sendable {
+    private var flags: [Int: [Flag]] = [:]
+    private let lock = Lock()
 
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+    func store(_ index: Int, _ blockFlags: [Flag]) {
+        lock.withLock { flags[index] = blockFlags }
     }
 
-    func put(_ index: Int, _ report: (FileReport, String?)) {
+    /// Block `index`'s flags if it is done, removed from here.
+    func take(_ index: Int) -> [Flag]? {
+        lock.withLock { flags.removeValue(forKey: index) }
+    }
+}
+
+/// Holds finished reports until their turn, so output order never depends on timing. A file's
+/// report may come in parts (huge files); at most `maximumParts` of them wait at a time.
+final class ReorderBuffer: @unchecked Sendable {
+    typealias Entry = (FileReport, String?)
+    private var slots: [[Entry]]
+    /// The file being delivered.
+    private var turn = 0
+    private let condition = NSCondition()
+    private(set) var cancelled = false
+    static let maximumParts = 4
+
+    init(count: Int) {
+        slots = Array(repeating: [], count: count)
+    }
+
+    /// Adds a report, or the next part of one, rendering it first with `render` when given.
+    /// Parts wait while `maximumParts` are already queued.
+    func append(_ index: Int, _ entry: Entry, render: (@Sendable (FileReport) -> String)? = nil) {
+        let entry = render.map { (entry.0, $0(entry.0)) } ?? entry
         condition.lock()
-        slots[index] = report
+        while !entry.0.isFirstPart && slots[index].count >= Self.maximumParts && !cancelled { condition.wait() }
+        slots[index].append(entry)
         condition.broadcast()
         condition.unlock()
     }
 
-    func take(_ index: Int) -> (FileReport, String?)? {
+    /// Blocks until `index` is the file being delivered; false when the run was cancelled.
+    func waitForTurn(_ index: Int) -> Bool {
         condition.lock()
-        while slots[index] == nil && !cancelled { condition.wait() }
-        let report = cancelled ? nil : slots[index]
-        slots[index] = nil
-        condition.unlock()
-        return report
+        defer { condition.unlock() }
+        while turn < index && !cancelled { condition.wait() }
+        return !cancelled
+    }
+
+    /// The next report or part of file `index`, or nil when cancelled.
+    func take(_ index: Int) -> Entry? {
+        condition.lock()
+        defer { condition.unlock() }
+        if turn < index {
+            turn = index
+            condition.broadcast()
+        }
+        while slots[index].isEmpty && !cancelled { condition.wait() }
+        guard !cancelled else { return nil }
+        let entry = slots[index].removeFirst()
+        condition.broadcast()
+        return entry
     }
 
     func cancel() {

@@ -2,6 +2,9 @@
 public final class JSONReporter: LintReporter {
     private let output: any TextOutput
     private var first = true
+    /// The file being reported in parts (a huge file): its counts so far, and whether a flag
+    /// has been written.
+    private var streamed: (suppressed: Int, rejected: Int, wroteFlag: Bool)? = nil
 
     public init(output: any TextOutput) {
         self.output = output
@@ -14,8 +17,35 @@ public final class JSONReporter: LintReporter {
     }
 
     public func report(_ file: FileReport, rendered: String?) {
+        guard file.isFirstPart && file.isLastPart else { return reportPart(file) }
         output.write((first ? "\n" : ",\n") + (rendered ?? Self.fileJSON(file).render()))
         first = false
+    }
+
+    /// A part of a huge file: the object is opened with the first part, its flags written as
+    /// they come, and closed with the last part's counts.
+    private func reportPart(_ file: FileReport) {
+        if file.isFirstPart {
+            output.write((first ? "\n" : ",\n") + "{\"path\":" + JSONText.string(file.path) + ",\"flags\":[")
+            first = false
+            streamed = (0, 0, false)
+        }
+        guard var state = streamed else { return }
+        if let document = file.document {
+            for (flag, fingerprint) in zip(file.flags, file.fingerprints) {
+                output.write((state.wroteFlag ? "," : "") + Self.flagJSON(flag, fingerprint, document).render())
+                state.wroteFlag = true
+            }
+        }
+        state.suppressed += file.suppressed
+        state.rejected += file.rejected
+        streamed = state
+        guard file.isLastPart else { return }
+        var tail = "],\"error\":" + JSONText.string(file.error)
+        if state.suppressed > 0 { tail += ",\"suppressed\":\(state.suppressed)" }
+        if state.rejected > 0 { tail += ",\"rejected\":\(state.rejected)" }
+        output.write(tail + "}")
+        streamed = nil
     }
 
     public func end(_ summary: LintSummary) {

@@ -34,15 +34,24 @@ public struct LintSummary: Sendable, Equatable {
     public var fixed = 0
     public var skippedFixes = 0
     public var bytes = 0
+    /// Whether an earlier part of the file being reported in parts had flags.
+    private var partHadFlags = false
 
     public init() {}
 
     public var flags: Int { errors + warnings + infos }
 
+    /// Counts a file's report, or a part of one (the file itself is counted with its last part).
     public mutating func add(_ report: FileReport) {
-        files += 1
-        if report.error != nil { filesWithErrors += 1 }
-        if !report.flags.isEmpty { filesWithFlags += 1 }
+        if report.isLastPart {
+            files += 1
+            if report.error != nil { filesWithErrors += 1 }
+            if !report.flags.isEmpty || partHadFlags { filesWithFlags += 1 }
+            bytes += report.document?.bytes.count ?? 0
+            partHadFlags = false
+        } else if !report.flags.isEmpty {
+            partHadFlags = true
+        }
         for flag in report.flags {
             switch flag.severity {
             case .error: errors += 1
@@ -54,7 +63,6 @@ public struct LintSummary: Sendable, Equatable {
         rejected += report.rejected
         fixed += report.fixed
         skippedFixes += report.skippedFixes
-        bytes += report.document?.bytes.count ?? 0
     }
 
     /// Findings at or above `threshold`.

@@ -30,8 +30,10 @@ public final class SARIFReporter: LintReporter {
                 ]))
         }
         guard let document = file.document else { return }
-        artifacts.append(
-            .object([("location", .object([("uri", .string(uri))])), ("length", .int(document.bytes.count))]))
+        if file.isFirstPart {
+            artifacts.append(
+                .object([("location", .object([("uri", .string(uri))])), ("length", .int(document.bytes.count))]))
+        }
         for (flag, fingerprint) in zip(file.flags, file.fingerprints) {
             let start = document.position(of: flag.range.start)
             let end = document.position(of: flag.range.end)

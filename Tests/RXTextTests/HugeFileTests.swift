@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@testable import RXText
+
+/// Huge files are linted in blocks on every worker and reported in parts as they go, so that
+/// memory holds a few blocks of flags, not the file's. The thresholds are lowered here so that a
+/// small file counts as huge.
+@Suite struct HugeFileTests {
+    /// Rules that judge one sentence at a time: their flags cannot depend on block boundaries.
+    static let sentenceRules: Set<String> = [
+        "repetition.doubled-word", "untranslated.abbreviation", "capitalization.sentence-start", "calque.glossary",
+    ]
+
+    static let paragraph = "He won in Hell Hell after a tire breach. The EM series went on. – what a day it was.\n\n"
+
+    static func flagsPerParagraph() -> Int {
+        (try? Linter(enabled: sentenceRules).lint(TestLexicon.annotate(paragraph)).count) ?? -1
+    }
+
+    func session(hugeFileBytes: Int, jobs: Int) -> LintSession {
+        var options = LintOptions()
+        options.jobs = jobs
+        options.hugeFileBytes = hugeFileBytes
+        options.blockBytes = 2_000
+        return LintSession(lexicon: TestLexicon.shared, options: options) { _ in
+            Linter(enabled: Self.sentenceRules)
+        }
+    }
+
+    /// Everything `run` delivers for the files, with the rendered text of each part.
+    func parts(_ files: [String], _ session: LintSession) -> [(FileReport, String?)] {
+        var delivered: [(FileReport, String?)] = []
+        session.run(files, render: { "\($0.flags.count)\n" }) { report, text in delivered.append((report, text)) }
+        return delivered
+    }
+
+    @Test(arguments: [1, 2])
+    func aHugeFileComesInOrderedPartsWithTheFlagsOfAWholeRun(jobs: Int) throws {
+        let directory = try TemporaryDirectory()
+        let small = try directory.write("a-small.txt", Self.paragraph)
+        let huge = try directory.write("b-huge.txt", String(repeating: Self.paragraph, count: 200))
+        let after = try directory.write("c-small.txt", Self.paragraph)
+        let files = [small, huge, after]
+
+        let whole = parts(files, session(hugeFileBytes: .max, jobs: jobs))
+        let streamed = parts(files, session(hugeFileBytes: 10_000, jobs: jobs))
+
+        #expect(whole.count == 3)
+        #expect(whole.allSatisfy { $0.0.isFirstPart && $0.0.isLastPart })
+        let hugeParts = streamed.filter { $0.0.path == huge }
+        #expect(hugeParts.count > 5, "one part per block of about 2 KB, and a closing one")
+        #expect(hugeParts.first?.0.isFirstPart == true && hugeParts.first?.0.isLastPart == false)
+        #expect(hugeParts.last?.0.isLastPart == true && hugeParts.last?.0.flags.isEmpty == true)
+        #expect(hugeParts.dropFirst().allSatisfy { !$0.0.isFirstPart })
+        #expect(streamed.map(\.0.path) == [small] + Array(repeating: huge, count: hugeParts.count) + [after])
+        #expect(hugeParts.allSatisfy { $0.1 == "\($0.0.flags.count)\n" }, "each part is rendered on its worker")
+
+        let perParagraph = try #require(whole.first { $0.0.path == small }?.0).flags.count
+        #expect(perParagraph >= 3)
+        let wholeHuge = try #require(whole.first { $0.0.path == huge }?.0)
+        #expect(wholeHuge.flags.count == 200 * perParagraph)
+        #expect(hugeParts.flatMap(\.0.flags) == wholeHuge.flags)
+        #expect(hugeParts.flatMap(\.0.fingerprints) == wholeHuge.fingerprints, "occurrences count across parts")
+    }
+
+    @Test func callersThatWantWholeFilesGetThePartsPutBackTogether() throws {
+        let directory = try TemporaryDirectory()
+        let huge = try directory.write("huge.txt", String(repeating: Self.paragraph, count: 50))
+        var reports: [FileReport] = []
+        session(hugeFileBytes: 1_000, jobs: 2).run([huge]) { reports.append($0) }
+        #expect(reports.count == 1)
+        #expect(reports.first?.flags.count == 50 * Self.flagsPerParagraph())
+        #expect(reports.first?.isFirstPart == true && reports.first?.isLastPart == true)
+    }
+
+    @Test func reportersCountAHugeFileOnceAndJSONStaysOneObjectPerFile() throws {
+        let directory = try TemporaryDirectory()
+        let huge = try directory.write("huge.txt", String(repeating: Self.paragraph, count: 50))
+        let clean = try directory.write("clean.txt", "Nothing to see here.\n")
+        let output = StringOutput()
+        let reporter = JSONReporter(output: output)
+        var summary = LintSummary()
+        reporter.begin()
+        session(hugeFileBytes: 1_000, jobs: 2).run([huge, clean], render: reporter.renderer) { report, text in
+            summary.add(report)
+            reporter.report(report, rendered: text)
+        }
+        reporter.end(summary)
+
+        #expect(summary.files == 2)
+        #expect(summary.filesWithFlags == 1)
+        #expect(summary.flags == 50 * Self.flagsPerParagraph())
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.text.utf8)) as? [String: Any])
+        let files = try #require(json["files"] as? [[String: Any]])
+        #expect(files.map { $0["path"] as? String } == [huge, clean])
+        #expect((files[0]["flags"] as? [Any])?.count == 50 * Self.flagsPerParagraph())
+        #expect((files[1]["flags"] as? [Any])?.count == 0)
+    }
+}
