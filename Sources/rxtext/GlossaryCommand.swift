@@ -18,7 +18,8 @@ struct GlossaryCommand: ParsableCommand {
 
         func run() throws {
             let path = try GlossaryOptions.resolve(directory)
-            let glossary = try GlossaryOptions.load(path)
+            // Always from the YAML: checking it is the point.
+            let glossary = try GlossaryOptions.load(path, cached: false)
             let lexicon = Lexicon(glossary)
             print(
                 "\(path): ok — \(glossary.drivers.count) drivers, \(glossary.venues.count) venues, \(glossary.countries.count) countries, "
@@ -70,8 +71,11 @@ struct GlossaryOptions: ParsableArguments {
         return path
     }
 
-    static func load(_ path: String) throws -> Glossary {
+    /// The glossary in `path`, through the glossary cache unless `cached` is false or caching
+    /// is off (`RXTEXT_CACHE_DIR=`).
+    static func load(_ path: String, cached: Bool = true) throws -> Glossary {
         do {
+            if cached, let cache = GlossaryCache.standard() { return try cache.load(directory: path) }
             return try GlossaryLoader().load(directory: path)
         } catch {
             printError(error.description)

@@ -199,3 +199,69 @@ import Testing
         #expect(result.stderr.contains("no glossary directory found"))
     }
 }
+
+@Suite struct GlossaryCacheTests {
+    static let driver = """
+        countries:
+          - id: fi
+            code: "FI"
+            alpha3: FIN
+            name: Finland
+        drivers:
+          - id: jesse-kallio
+            name: Jesse Kallio
+            nationality: FIN
+
+        """
+
+    func glossaryDirectory(_ yaml: String) throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory()
+        try directory.write("drivers.yaml", yaml)
+        return directory
+    }
+
+    @Test func aSecondLoadComesFromTheCacheAndAnEditMissesIt() throws {
+        let glossaries = try glossaryDirectory(Self.driver)
+        let cacheDirectory = try TemporaryDirectory()
+        let cache = GlossaryCache(directory: cacheDirectory.url.path)
+        let first = try cache.load(directory: glossaries.url.path)
+        #expect(first.drivers.map(\.name) == ["Jesse Kallio"])
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cacheDirectory.url.path)
+        #expect(entries.count == 1 && entries[0].hasPrefix("glossary-") && entries[0].hasSuffix(".json"))
+
+        // The entry is what a second load returns: prove it by planting a different glossary in it.
+        let entry = cacheDirectory.url.appendingPathComponent(entries[0]).path
+        var planted = first
+        planted.drivers[0].name = "From The Cache"
+        try JSONEncoder().encode(planted).write(to: URL(fileURLWithPath: entry))
+        #expect(try cache.load(directory: glossaries.url.path).drivers.map(\.name) == ["From The Cache"])
+
+        // An edited glossary has another key: loaded from the YAML again.
+        try glossaries.write(
+            "drivers.yaml", Self.driver.replacingOccurrences(of: "Jesse Kallio", with: "Jesse Kalliox"))
+        #expect(try cache.load(directory: glossaries.url.path).drivers.map(\.name) == ["Jesse Kalliox"])
+    }
+
+    @Test func aDamagedEntryIsIgnoredAndABrokenGlossaryIsNeverCached() throws {
+        let glossaries = try glossaryDirectory(Self.driver)
+        let cacheDirectory = try TemporaryDirectory()
+        let cache = GlossaryCache(directory: cacheDirectory.url.path)
+        _ = try cache.load(directory: glossaries.url.path)
+        let entry = try FileManager.default.contentsOfDirectory(atPath: cacheDirectory.url.path)[0]
+        try Data("{not json".utf8).write(to: cacheDirectory.url.appendingPathComponent(entry))
+        #expect(try cache.load(directory: glossaries.url.path).drivers.count == 1)
+
+        let broken = try glossaryDirectory("drivers:\n  - id: x\n")
+        #expect(throws: GlossaryErrors.self) { try cache.load(directory: broken.url.path) }
+        #expect(throws: GlossaryErrors.self) { try cache.load(directory: broken.url.path) }
+    }
+
+    @Test func theCacheDirectoryFollowsTheEnvironment() {
+        #expect(GlossaryCache.standard(environment: ["RXTEXT_CACHE_DIR": "/tmp/x"])?.directory == "/tmp/x")
+        #expect(GlossaryCache.standard(environment: ["RXTEXT_CACHE_DIR": "", "HOME": "/home/a"]) == nil)
+        #expect(
+            GlossaryCache.standard(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/home/a"])?.directory == "/c/rxtext")
+        #expect(GlossaryCache.standard(environment: ["HOME": "/home/a"])?.directory == "/home/a/.cache/rxtext")
+        #expect(GlossaryCache.standard(environment: [:]) == nil)
+    }
+}

@@ -1,6 +1,6 @@
 /// The glossaries as data: one struct per kind of entry, as `glossaries/README.md` describes.
 /// Loaded by `GlossaryLoader`, compiled into a `Lexicon`.
-public struct Glossary: Sendable {
+public struct Glossary: Sendable, Codable {
     public var drivers: [Driver] = []
     public var surnameWords: [SurnameWord] = []
     public var countries: [Country] = []
@@ -20,7 +20,7 @@ public struct Glossary: Sendable {
 
     public init() {}
 
-    public struct Driver: Sendable, Hashable {
+    public struct Driver: Sendable, Hashable, Codable {
         public var id: String
         public var name: String
         public var nationality: String
@@ -31,13 +31,13 @@ public struct Glossary: Sendable {
         public var series: [String]
     }
 
-    public struct SurnameWord: Sendable, Hashable {
+    public struct SurnameWord: Sendable, Hashable, Codable {
         public var id: String
         public var finnish: String
         public var english: [String]
     }
 
-    public struct Country: Sendable, Hashable {
+    public struct Country: Sendable, Hashable, Codable {
         public var id: String
         public var code: String
         public var alpha3: String
@@ -46,7 +46,7 @@ public struct Glossary: Sendable {
         public var finnish: [String]
     }
 
-    public struct Venue: Sendable, Hashable {
+    public struct Venue: Sendable, Hashable, Codable {
         public var id: String
         public var name: String
         public var town: String
@@ -55,14 +55,14 @@ public struct Glossary: Sendable {
         public var aliases: [String]
     }
 
-    public struct RaceClass: Sendable, Hashable {
+    public struct RaceClass: Sendable, Hashable, Codable {
         public var id: String
         public var name: String
         public var aliases: [String]
         public var championships: [String]
     }
 
-    public struct Championship: Sendable, Hashable {
+    public struct Championship: Sendable, Hashable, Codable {
         public var id: String
         public var name: String
         public var aliases: [String]
@@ -70,27 +70,27 @@ public struct Glossary: Sendable {
         public var region: String?
     }
 
-    public struct Team: Sendable, Hashable {
+    public struct Team: Sendable, Hashable, Codable {
         public var id: String
         public var name: String
         public var aliases: [String]
     }
 
-    public struct Car: Sendable, Hashable {
+    public struct Car: Sendable, Hashable, Codable {
         public var id: String
         public var name: String
         public var make: String?
         public var aliases: [String]
     }
 
-    public struct Calendar: Sendable, Hashable {
+    public struct Calendar: Sendable, Hashable, Codable {
         public var id: String
         public var championship: String
         public var season: Int
         public var raceClass: String
         public var rounds: [Round]
 
-        public struct Round: Sendable, Hashable {
+        public struct Round: Sendable, Hashable, Codable {
             public var round: Int
             public var venue: String
             /// Month (1-12) and day of the first day of the weekend.
@@ -100,7 +100,7 @@ public struct Glossary: Sendable {
         }
     }
 
-    public struct Spelling: Sendable, Hashable {
+    public struct Spelling: Sendable, Hashable, Codable {
         public var id: String
         public var right: String
         public var wrong: [String]
@@ -108,12 +108,12 @@ public struct Glossary: Sendable {
         public var note: String?
     }
 
-    public struct ConsistencyGroup: Sendable, Hashable {
+    public struct ConsistencyGroup: Sendable, Hashable, Codable {
         public var id: String
         public var forms: [String]
     }
 
-    public struct Calque: Sendable, Hashable {
+    public struct Calque: Sendable, Hashable, Codable {
         public var id: String
         public var finnish: String
         public var wrong: [String]
@@ -123,7 +123,7 @@ public struct Glossary: Sendable {
         public var note: String?
     }
 
-    public struct Untranslated: Sendable, Hashable {
+    public struct Untranslated: Sendable, Hashable, Codable {
         public var id: String
         public var finnish: String
         public var right: [String]
@@ -131,7 +131,7 @@ public struct Glossary: Sendable {
         public var hyphenated: Bool
     }
 
-    public struct Boilerplate: Sendable, Hashable {
+    public struct Boilerplate: Sendable, Hashable, Codable {
         public var id: String
         public var text: String
     }
