@@ -157,10 +157,9 @@ public struct Lexicon: Sendable {
         let ids = folded.map(words.id(of:))
         let strippedIDs = folded.map(words.idWithoutPossessive(of:))
         var result: [LexiconMatch] = []
-        let categories = LexiconEntry.Category.allCases
-        var nextFree = [Int](repeating: 0, count: categories.count)
+        var nextFree = [Int](repeating: 0, count: Self.categoryCount)
         // The longest match so far of each category, by raw value; reused for every start.
-        var best = [Candidate?](repeating: nil, count: categories.count)
+        var best = [Candidate?](repeating: nil, count: Self.categoryCount)
         for start in folded.indices {
             var found = false
             var node = PhraseTrie.root
@@ -202,6 +201,8 @@ public struct Lexicon: Sendable {
             ($0.range.start, $0.sense.entry.category.rawValue) < ($1.range.start, $1.sense.entry.category.rawValue)
         }
     }
+
+    private static let categoryCount = LexiconEntry.Category.allCases.count
 
     private struct Candidate {
         var end: Int

@@ -53,7 +53,7 @@ struct NearGlossaryTermRule: Rule {
 
 /// Single-word glossary names by length, for edit-distance lookups.
 final class NameIndex: Sendable {
-    let byLength: [Int: [(folded: [Unicode.Scalar], name: String)]]
+    let byLength: [Int: [(folded: [Unicode.Scalar], letters: UInt64, name: String)]]
 
     init(glossary g: Glossary) {
         var names: [String: String] = [:]
@@ -64,10 +64,10 @@ final class NameIndex: Sendable {
             }
         }
         for team in g.teams where !team.name.contains(" ") { names[ICU.fold(team.name)] = team.name }
-        var grouped: [Int: [(folded: [Unicode.Scalar], name: String)]] = [:]
+        var grouped: [Int: [(folded: [Unicode.Scalar], letters: UInt64, name: String)]] = [:]
         for (folded, name) in names.sorted(by: { $0.key < $1.key }) where folded.count >= 5 {
             let scalars = Array(folded.unicodeScalars)
-            grouped[scalars.count, default: []].append((scalars, name))
+            grouped[scalars.count, default: []].append((scalars, Self.letters(scalars), name))
         }
         byLength = grouped
     }
@@ -76,15 +76,31 @@ final class NameIndex: Sendable {
     func nearest(to word: String) -> String? {
         let scalars = Array(word.unicodeScalars)
         let limit = scalars.count >= 8 ? 2 : 1
+        let letters = Self.letters(scalars)
         var best: (distance: Int, name: String)? = nil
         for length in (scalars.count - limit)...(scalars.count + limit) {
-            for candidate in byLength[length] ?? [] {
+            // One edit adds or removes at most two letters from the set of letters used: a
+            // cheap bound that skips most names before the edit distance is computed.
+            for candidate in byLength[length] ?? [] where (candidate.letters ^ letters).nonzeroBitCount <= 2 * limit {
                 let distance = EditDistance.between(scalars, candidate.folded, limit: limit)
                 guard distance > 0, distance <= limit else { continue }
                 if best == nil || distance < best!.distance { best = (distance, candidate.name) }
             }
         }
         return best?.name
+    }
+}
+
+extension NameIndex {
+    /// The set of letters a word uses, one bit each (scalars outside a-z share bits, which can
+    /// only make two words look closer, never further apart).
+    static func letters(_ scalars: [Unicode.Scalar]) -> UInt64 {
+        var bits: UInt64 = 0
+        for scalar in scalars {
+            let value = scalar.value
+            bits |= 1 << (value >= 0x61 && value <= 0x7A ? UInt64(value - 0x61) : 26 + UInt64(value % 38))
+        }
+        return bits
     }
 }
 
