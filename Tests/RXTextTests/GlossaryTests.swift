@@ -265,3 +265,35 @@ import Testing
         #expect(GlossaryCache.standard(environment: [:]) == nil)
     }
 }
+
+@Suite struct NameIndexTests {
+    @Test func editDistanceCountsInsertionsDeletionsAndSubstitutions() {
+        #expect(EditDistance.between("kitten", "sitting", limit: 5) == 3)
+        #expect(EditDistance.between("baciuska", "baciuskka", limit: 2) == 1)
+        #expect(EditDistance.between("", "abc", limit: 5) == 3)
+        #expect(EditDistance.between("loheac", "loheac", limit: 1) == 0)
+        #expect(EditDistance.between("abcdef", "uvwxyz", limit: 1) == 2, "stops early past the limit")
+    }
+
+    /// The letter-set bound only skips names that cannot be within the limit: every glossary name
+    /// with one letter changed, dropped or doubled is still found.
+    @Test func everyNameIsFoundAfterOneEdit() {
+        let index = TestLexicon.shared.names
+        var checked = 0
+        for (length, names) in index.byLength {
+            for name in names where length >= 5 {
+                var word = name.folded
+                let position = (checked * 7) % word.count
+                switch checked % 3 {
+                case 0: word[position] = word[position] == "q" ? "x" : "q"
+                case 1: word.remove(at: position)
+                default: word.insert(word[position], at: position)
+                }
+                checked += 1
+                let text = String(String.UnicodeScalarView(word))
+                #expect(index.nearest(to: text) != nil, "\(text) (from \(name.name))")
+            }
+        }
+        #expect(checked > 100)
+    }
+}
