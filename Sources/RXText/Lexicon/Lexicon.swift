@@ -135,7 +135,8 @@ public struct Lexicon: Sendable {
         allowedDoubles = Set(
             g.doubledWords.map { GlossaryBuilder.surfaceKey($0.replacingOccurrences(of: "-", with: " ")) })
         var finnish = WordTable()
-        for word in g.finnishWords { _ = finnish.insert(ICU.fold(word, options: .caseInsensitive)) }
+        // Folded like the tokens they are compared with (diacritics too: "hyvä" is "hyva").
+        for word in g.finnishWords { _ = finnish.insert(ICU.fold(word)) }
         finnishWords = finnish
         names = NameIndex(glossary: g)
         abbreviations = AbbreviationTable(glossary: g)

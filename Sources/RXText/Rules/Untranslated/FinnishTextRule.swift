@@ -9,6 +9,8 @@ struct FinnishTextRule: Rule {
         flagged: [
             Example("⟦Kausi oli todella hyvä ja olen tyytyväinen.⟧"),
             Example("He said the weekend was ⟦todella⟧ good for the team."),
+            // Listed words are matched folded, like the text: "hyvä" as well as "todella".
+            Example("He said the weekend was ⟦todella⟧ ⟦hyvä⟧ for the team."),
         ],
         unflagged: [
             Example("The season was really good and I am satisfied."),
