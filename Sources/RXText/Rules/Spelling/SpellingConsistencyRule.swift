@@ -18,41 +18,51 @@ struct SpellingConsistencyRule: Rule {
         ])
 
     private struct Use {
-        var key: String
-        var form: String
         var range: ByteRange
         var sentence: AnnotatedSentence
     }
 
+    /// One spelling of a word or name and where the article uses it.
+    private struct Spelling {
+        var form: String
+        var uses: [Use]
+    }
+
+    /// Uses are gathered by spelling first (consistency forms by index, names by their bytes), so
+    /// that nothing is hashed as a `String` per use: an article names the same people dozens of
+    /// times, and Swift hashes text with diacritics through normalisation.
     func checkArticle(_ article: AnnotatedArticle) -> [Flag] {
-        var groups: [String: [Use]] = [:]
-        var preferred: [String: String] = [:]
-        // Names are gathered by exact spelling first and folded once per spelling at the end:
-        // an article names the same few people dozens of times.
+        let consistency = article.lexicon.glossary.consistency
+        var formUses: [Int: [Int: [Use]]] = [:]
         var names: [SpellingBytes: [Use]] = [:]
         for sentence in article.sentences {
             for match in sentence.matches {
                 switch match.entry {
                 case .consistency(let group, let form):
-                    let entry = article.lexicon.glossary.consistency[group]
-                    groups[entry.id, default: []].append(
-                        Use(key: entry.id, form: entry.forms[form], range: match.range, sentence: sentence))
-                    preferred[entry.id] = entry.forms[0]
+                    formUses[group, default: [:]][form, default: []].append(Use(range: match.range, sentence: sentence))
                 case .driver, .driverSurname, .venue:
                     // Diacritics: the same name written with and without them.
-                    let spelling = SpellingBytes(match, in: article.document.bytes)
-                    names[spelling, default: []].append(Use(key: "", form: "", range: match.range, sentence: sentence))
+                    names[SpellingBytes(match, in: article.document.bytes), default: []].append(
+                        Use(range: match.range, sentence: sentence))
                 default: continue
                 }
             }
+        }
+        var groups: [String: [Spelling]] = [:]
+        var preferred: [String: String] = [:]
+        for (group, forms) in formUses {
+            let entry = consistency[group]
+            for (form, uses) in forms {
+                groups[entry.id, default: []].append(Spelling(form: entry.forms[form], uses: uses))
+            }
+            preferred[entry.id] = entry.forms[0]
         }
         // The house form of a name is its last spelling with diacritics, in document order.
         var lastDiacriticUse: [String: Int] = [:]
         for (spelling, uses) in names {
             let form = String(decoding: spelling.bytes, as: UTF8.self)
             let key = "name:" + ICU.fold(form)
-            groups[key, default: []].append(
-                contentsOf: uses.map { Use(key: key, form: form, range: $0.range, sentence: $0.sentence) })
+            groups[key, default: []].append(Spelling(form: form, uses: uses))
             guard form.unicodeScalars.contains(where: { !$0.isASCII }), let last = uses.last?.range.start,
                 last > lastDiacriticUse[key, default: -1]
             else { continue }
@@ -60,25 +70,35 @@ struct SpellingConsistencyRule: Rule {
             preferred[key] = form
         }
         var flags: [Flag] = []
-        for (key, uses) in groups.sorted(by: { $0.key < $1.key }) {
-            var counts: [String: Int] = [:]
-            for use in uses { counts[use.form, default: 0] += 1 }
-            guard counts.count > 1 else { continue }
+        for (key, found) in groups.sorted(by: { $0.key < $1.key }) {
+            // Spellings that are the same text (canonically equal bytes) count as one.
+            var spellings: [Spelling] = []
+            for spelling in found {
+                if let same = spellings.firstIndex(where: { $0.form == spelling.form }) {
+                    spellings[same].uses += spelling.uses
+                } else {
+                    spellings.append(spelling)
+                }
+            }
+            guard spellings.count > 1 else { continue }
             let house = preferred[key]
             // Most uses wins, then the house form; a remaining tie goes to the form that sorts
             // first, so that the choice never depends on hashing order.
-            let majority = counts.max { a, b in
-                let (rankA, rankB) = ((a.value, a.key == house ? 1 : 0), (b.value, b.key == house ? 1 : 0))
-                return rankA < rankB || (rankA == rankB && a.key > b.key)
-            }!.key
-            for use in uses where use.form != majority {
-                let original = article.document.text(use.range)
-                flags.append(
-                    flag(
-                        use.range, in: use.sentence,
-                        message:
-                            "'\(original)' is spelled '\(majority)' elsewhere in this article (\(counts[majority]!) times)",
-                        suggestions: [majority.matchingCase(of: original)]))
+            let majority = spellings.max { a, b in
+                let rankA = (a.uses.count, a.form == house ? 1 : 0)
+                let rankB = (b.uses.count, b.form == house ? 1 : 0)
+                return rankA < rankB || (rankA == rankB && a.form > b.form)
+            }!
+            for spelling in spellings where spelling.form != majority.form {
+                for use in spelling.uses {
+                    let original = article.document.text(use.range)
+                    flags.append(
+                        flag(
+                            use.range, in: use.sentence,
+                            message:
+                                "'\(original)' is spelled '\(majority.form)' elsewhere in this article (\(majority.uses.count) times)",
+                            suggestions: [majority.form.matchingCase(of: original)]))
+                }
             }
         }
         return flags
