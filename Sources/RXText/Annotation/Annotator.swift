@@ -41,14 +41,28 @@ public struct Annotator: Sendable {
     func annotate(_ document: Document, _ segmentation: Segmentation) -> AnnotatedArticle {
         var sentences: [AnnotatedSentence] = []
         sentences.reserveCapacity(segmentation.sentences.count)
+        // Each token is folded once, into a reused buffer, and both its folded string and its
+        // lexicon key are taken from there.
+        var scratch: [UInt8] = []
         for sentence in segmentation.sentences {
-            let words = sentence.tokens.filter { $0.kind != .space }
-            let folded = words.map { ICU.foldedString(document.bytes[$0.range.start..<$0.range.end]) }
+            var words: [Token] = []
+            var folded: [String] = []
+            var keys: [Lexicon.WordKey] = []
+            words.reserveCapacity(sentence.tokens.count)
+            folded.reserveCapacity(sentence.tokens.count)
+            keys.reserveCapacity(sentence.tokens.count)
+            for token in sentence.tokens where token.kind != .space {
+                words.append(token)
+                ICU.fold(document.bytes[token.range.start..<token.range.end], into: &scratch)
+                scratch.withUnsafeBufferPointer { utf8 in
+                    folded.append(String(decoding: utf8, as: UTF8.self))
+                    keys.append(lexicon.wordKey(folded: utf8))
+                }
+            }
             sentences.append(
                 AnnotatedSentence(
                     sentence: sentence, words: words, folded: folded,
-                    matches: lexicon.matches(in: words, folded: folded, of: document))
-            )
+                    matches: lexicon.matches(in: words, keys: keys, of: document)))
         }
         return AnnotatedArticle(
             document: document, lexicon: lexicon, paragraphs: segmentation.paragraphs, sentences: sentences,

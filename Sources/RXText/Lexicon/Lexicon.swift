@@ -151,25 +151,45 @@ public struct Lexicon: Sendable {
             of: document)
     }
 
-    /// Matches over tokens whose folded forms the caller already has (the annotator folds each
-    /// token once for all stages).
+    /// Matches over tokens whose folded forms the caller already has.
     public func matches(in tokens: [Token], folded: [String], of document: Document) -> [LexiconMatch] {
-        // Each token's word id, and its id without a possessive ending, looked up once.
-        let ids = folded.map(words.id(of:))
-        let strippedIDs = folded.map(words.idWithoutPossessive(of:))
+        matches(
+            in: tokens,
+            keys: folded.map { form in
+                var form = form
+                return form.withUTF8(wordKey(folded:))
+            }, of: document)
+    }
+
+    /// What the matcher needs of a token: the lexicon's id for its folded form, and for the form
+    /// without a possessive ending; -1 where the lexicon has no such word.
+    struct WordKey {
+        var id: Int32
+        var withoutPossessive: Int32
+    }
+
+    /// The key of a token from its folded UTF-8 (the annotator folds each token once, into a
+    /// scratch buffer, and keys it from there).
+    func wordKey(folded: UnsafeBufferPointer<UInt8>) -> WordKey {
+        WordKey(id: words.id(of: folded) ?? -1, withoutPossessive: words.idWithoutPossessive(of: folded) ?? -1)
+    }
+
+    /// Matches over tokens whose keys the caller already has.
+    func matches(in tokens: [Token], keys: [WordKey], of document: Document) -> [LexiconMatch] {
         var result: [LexiconMatch] = []
         var nextFree = [Int](repeating: 0, count: Self.categoryCount)
         // The longest match so far of each category, by raw value; reused for every start.
         var best = [Candidate?](repeating: nil, count: Self.categoryCount)
-        for start in folded.indices {
+        for start in keys.indices {
             var found = false
             var node = PhraseTrie.root
             var index = start
-            while index < folded.count {
+            while index < keys.count {
                 var possessive = false
-                var next = ids[index].flatMap { trie.child(of: node, $0) }
-                if next == nil, let stripped = strippedIDs[index] {
-                    next = trie.child(of: node, stripped)
+                let key = keys[index]
+                var next = key.id >= 0 ? trie.child(of: node, key.id) : nil
+                if next == nil, key.withoutPossessive >= 0 {
+                    next = trie.child(of: node, key.withoutPossessive)
                     possessive = next != nil
                 }
                 guard let child = next else { break }

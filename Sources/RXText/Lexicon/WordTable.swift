@@ -47,20 +47,16 @@ struct WordTable: Sendable {
 
     /// The id of a folded token without its possessive ending ("kallio's" -> "kallio",
     /// "hakkinens'" -> "hakkinens"), or nil when it has none or the table lacks the rest.
-    func idWithoutPossessive(of folded: String) -> Int32? {
-        guard let last = folded.utf8.last, last == UInt8(ascii: "'") || last == UInt8(ascii: "s") else { return nil }
-        var folded = folded
-        return folded.withUTF8 { utf8 in
-            let apostrophe = UInt8(ascii: "'")
-            let count = utf8.count
-            if count > 2 && utf8[count - 2] == apostrophe && utf8[count - 1] == UInt8(ascii: "s") {
-                return id(of: UnsafeBufferPointer(rebasing: utf8[..<(count - 2)]))
-            }
-            if count > 1 && utf8[count - 1] == apostrophe {
-                return id(of: UnsafeBufferPointer(rebasing: utf8[..<(count - 1)]))
-            }
-            return nil
+    func idWithoutPossessive(of utf8: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let apostrophe = UInt8(ascii: "'")
+        let count = utf8.count
+        if count > 2 && utf8[count - 2] == apostrophe && utf8[count - 1] == UInt8(ascii: "s") {
+            return id(of: UnsafeBufferPointer(rebasing: utf8[..<(count - 2)]))
         }
+        if count > 1 && utf8[count - 1] == apostrophe {
+            return id(of: UnsafeBufferPointer(rebasing: utf8[..<(count - 1)]))
+        }
+        return nil
     }
 
     private func equals(_ id: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -57,6 +57,18 @@ public enum ICU {
         return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
+    /// `foldedString`'s bytes into a reused buffer: no allocation for ASCII tokens.
+    static func fold(_ bytes: ArraySlice<UInt8>, into buffer: inout [UInt8]) {
+        buffer.removeAll(keepingCapacity: true)
+        for byte in bytes {
+            if byte >= 0x80 {
+                buffer = fold(bytes)
+                return
+            }
+            buffer.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+    }
+
     /// Folds a string; see `fold(_:options:)`.
     public static func fold(_ string: String, options: FoldOptions = .all) -> String {
         String(decoding: fold(Array(string.utf8), options: options), as: UTF8.self)
