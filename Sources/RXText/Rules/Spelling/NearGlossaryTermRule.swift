@@ -22,10 +22,7 @@ struct NearGlossaryTermRule: Rule {
         var nearest: [String: String?] = [:]
         var flags: [Flag] = []
         for sentence in article.sentences {
-            var covered = [Bool](repeating: false, count: sentence.words.count)
-            for match in sentence.matches {
-                for index in match.tokens { covered[index] = true }
-            }
+            let covered = sentence.matchedTokens
             for i in sentence.words.indices where sentence.isWord(i) && !covered[i] {
                 let word = sentence.folded[i]
                 // Cheapest tests first: a byte for the capital, then the length in bytes.

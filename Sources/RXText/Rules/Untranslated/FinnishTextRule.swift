@@ -20,10 +20,7 @@ struct FinnishTextRule: Rule {
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
         let lexicon = article.lexicon
-        var entity = [Bool](repeating: false, count: sentence.words.count)
-        for match in sentence.matches where match.entry.category == .entity {
-            for index in match.tokens { entity[index] = true }
-        }
+        let entity = sentence.entityTokens
         // One pass, one word-list lookup per word: this rule reads every word of the archive.
         var wordCount = 0
         var inList: [Int] = []
