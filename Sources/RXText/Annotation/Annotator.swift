@@ -20,11 +20,14 @@ public struct Annotator: Sendable {
 
     /// The segmentation of a document cut into blocks of whole sentences of about `blockBytes`,
     /// in order; a block can then be annotated on any thread (`annotate(_:_:)`).
-    public static func segmentInBlocks(_ document: Document, blockBytes: Int, _ body: (Segmentation) -> Void) {
+    /// Without `tokenize`, the blocks' sentences have no tokens yet (see `tokenizing(_:of:)`).
+    public static func segmentInBlocks(
+        _ document: Document, blockBytes: Int, tokenize: Bool = true, _ body: (Segmentation) -> Void
+    ) {
         var paragraphs: [Paragraph] = []
         var sentences: [Sentence] = []
         var bytes = 0
-        Segmenter().forEachSentence(in: document) { paragraph, sentence in
+        Segmenter().forEachSentence(in: document, tokenize: tokenize) { paragraph, sentence in
             if paragraphs.last?.index != paragraph.index { paragraphs.append(paragraph) }
             sentences.append(sentence)
             bytes += sentence.range.count
@@ -36,6 +39,16 @@ public struct Annotator: Sendable {
             }
         }
         if !sentences.isEmpty { body(Segmentation(paragraphs: paragraphs, sentences: sentences)) }
+    }
+
+    /// A block from `segmentInBlocks(tokenize: false)` with its sentences' tokens filled in.
+    static func tokenizing(_ block: Segmentation, of document: Document) -> Segmentation {
+        var block = block
+        let segmenter = Segmenter()
+        for index in block.sentences.indices {
+            block.sentences[index].tokens = segmenter.tokens(in: block.sentences[index].range, of: document)
+        }
+        return block
     }
 
     func annotate(_ document: Document, _ segmentation: Segmentation) -> AnnotatedArticle {

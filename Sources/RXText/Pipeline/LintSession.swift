@@ -227,7 +227,9 @@ public struct LintSession: Sendable {
         let workers = (0..<jobs).map { DispatchQueue(label: "rxtext.block.\($0)") }
         var submitted = 0
         var delivered = 0
-        Annotator.segmentInBlocks(document, blockBytes: blockBytes) { block in
+        // This thread only finds the sentences; the workers split them into words, which is most
+        // of ICU's work, so that this thread does not hold the workers back.
+        Annotator.segmentInBlocks(document, blockBytes: blockBytes, tokenize: false) { block in
             inFlight.wait()
             while let flags = results.take(delivered) {
                 body(flags)
@@ -236,7 +238,8 @@ public struct LintSession: Sendable {
             let blockIndex = submitted
             submitted += 1
             workers[blockIndex % workers.count].async(group: group) {
-                results.store(blockIndex, linter.lint(annotator.annotate(document, block)))
+                results.store(
+                    blockIndex, linter.lint(annotator.annotate(document, Annotator.tokenizing(block, of: document))))
                 inFlight.signal()
             }
         }

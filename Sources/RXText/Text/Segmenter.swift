@@ -10,9 +10,10 @@ public final class Segmenter {
 
     public init() {}
 
-    /// Calls `body` for every sentence of the document, in order.
+    /// Calls `body` for every sentence of the document, in order. Without `tokenize` the
+    /// sentences come without tokens, for a caller that splits them on other threads first.
     public func forEachSentence(
-        in document: Document,
+        in document: Document, tokenize: Bool = true,
         _ body: (Paragraph, Sentence) throws -> Void
     ) rethrows {
         var sentenceIndex = 0
@@ -22,7 +23,7 @@ public final class Segmenter {
                 let sentence = Sentence(
                     index: sentenceIndex, range: range, paragraph: paragraph.index,
                     opensParagraph: first, isDialogue: paragraph.isDialogue,
-                    tokens: tokens(in: range, of: document))
+                    tokens: tokenize ? tokens(in: range, of: document) : [])
                 first = false
                 sentenceIndex += 1
                 try body(paragraph, sentence)
