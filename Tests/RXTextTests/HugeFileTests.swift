@@ -31,7 +31,8 @@ import Testing
     /// Everything `run` delivers for the files, with the rendered text of each part.
     func parts(_ files: [String], _ session: LintSession) -> [(FileReport, String?)] {
         var delivered: [(FileReport, String?)] = []
-        session.run(files, render: { "\($0.flags.count)\n" }) { report, text in delivered.append((report, text)) }
+        let render: @Sendable (FileReport) -> String = { "\($0.flags.count)\n" }
+        session.run(files, render: render) { report, text in delivered.append((report, text)) }
         return delivered
     }
 

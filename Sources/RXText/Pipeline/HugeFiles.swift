@@ -1,0 +1,104 @@
+import Dispatch
+import Foundation
+
+/// Files over `LintOptions.hugeFileBytes`: linted in blocks on every worker and, when the run
+/// allows it, reported in parts as the blocks finish, so that memory holds a few blocks' worth of
+/// annotation and flags rather than the whole file's.
+extension LintSession {
+    /// Segments `document` on this thread and hands its blocks to `jobs` workers, a few blocks in
+    /// flight; `body` gets each block's flags in document order, on this thread. With one job
+    /// everything runs on this thread.
+    static func lintInParallelBlocks(
+        _ document: Document, annotator: Annotator, linter: Linter, jobs: Int, blockBytes: Int,
+        _ body: ([Flag]) -> Void
+    ) {
+        guard jobs > 1 else {
+            Annotator.segmentInBlocks(document, blockBytes: blockBytes) { block in
+                body(linter.lint(annotator.annotate(document, block)))
+            }
+            return
+        }
+        let results = BlockResults()
+        let inFlight = DispatchSemaphore(value: jobs + 1)
+        let group = DispatchGroup()
+        let workers = (0..<jobs).map { DispatchQueue(label: "rxtext.block.\($0)") }
+        var submitted = 0
+        var delivered = 0
+        // This thread only finds the sentences; the workers split them into words, which is most
+        // of ICU's work, so that this thread does not hold the workers back.
+        Annotator.segmentInBlocks(document, blockBytes: blockBytes, tokenize: false) { block in
+            inFlight.wait()
+            while let flags = results.take(delivered) {
+                body(flags)
+                delivered += 1
+            }
+            let blockIndex = submitted
+            submitted += 1
+            workers[blockIndex % workers.count].async(group: group) {
+                results.store(
+                    blockIndex, linter.lint(annotator.annotate(document, Annotator.tokenizing(block, of: document))))
+                inFlight.signal()
+            }
+        }
+        group.wait()
+        while let flags = results.take(delivered) {
+            body(flags)
+            delivered += 1
+        }
+    }
+
+    /// Streams a huge file's report in parts, one per block, once it is the file's turn to be
+    /// delivered: its flags then go out as they are found instead of piling up in memory, and
+    /// one huge file at a time is in memory, linted on all cores.
+    func streamHugeFile(
+        _ path: String, index: Int, state: ReorderBuffer, render: (@Sendable (FileReport) -> String)?
+    ) {
+        guard state.waitForTurn(index) else { return }
+        let document: Document
+        do {
+            document = try Document.load(path: path)
+        } catch {
+            state.append(index, (FileReport(path: path, document: nil, flags: [], error: error.description), nil))
+            return
+        }
+        var fingerprinter = Fingerprinter()
+        var first = true
+        func send(_ flags: [Flag], last: Bool) {
+            var report = lint(document, flags: flags, fingerprinter: &fingerprinter)
+            report.isFirstPart = first
+            report.isLastPart = last
+            first = false
+            state.append(index, (report, render?(report)))
+        }
+        Self.lintInParallelBlocks(
+            document, annotator: Annotator(lexicon: lexicon), linter: linterFor(path), jobs: options.jobs,
+            blockBytes: options.blockBytes
+        ) { flags in
+            if !state.cancelled { send(flags, last: false) }
+        }
+        send([], last: true)
+    }
+
+    /// Whether `path` is to be streamed in parts: a huge file, linted without fixes or review
+    /// decisions (both need all of a file's flags at once).
+    func streams(_ path: String) -> Bool {
+        guard options.fix == .none, options.decisions?.isEmpty ?? true else { return false }
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > options.hugeFileBytes
+    }
+}
+
+/// The flags of each block of a huge file, filled from several threads.
+final class BlockResults: @unchecked Sendable {
+    private var flags: [Int: [Flag]] = [:]
+    private let lock = Lock()
+
+    func store(_ index: Int, _ blockFlags: [Flag]) {
+        lock.withLock { flags[index] = blockFlags }
+    }
+
+    /// Block `index`'s flags if it is done, removed from here.
+    func take(_ index: Int) -> [Flag]? {
+        lock.withLock { flags.removeValue(forKey: index) }
+    }
+}
