@@ -23,6 +23,12 @@ import Testing
         let decomposed = Array("s\u{030C}".utf8)
         #expect(ICU.nfc(decomposed) == Array("\u{0161}".utf8))
         #expect(ICU.nfc(Array("plain".utf8)) == Array("plain".utf8))
+        // Dashes, quotes and the ellipsis are NFC already; U+2000 and U+2001 are not: NFC maps
+        // them to U+2002 and U+2003.
+        let punctuation = "– “Hyvä”, he said… ‘x’ \u{2002}\u{206F}"
+        #expect(ICU.nfc(Array(punctuation.utf8)) == Array(punctuation.utf8))
+        #expect(ICU.nfc(Array("a\u{2000}b\u{2001}".utf8)) == Array("a\u{2002}b\u{2003}".utf8))
+        #expect(ICU.nfc(Array("–e\u{0301}".utf8)) == Array("–\u{00E9}".utf8))
     }
 }
 
