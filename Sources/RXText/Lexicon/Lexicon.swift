@@ -30,6 +30,8 @@ public struct Lexicon: Sendable {
     let abbreviations: AbbreviationTable
     /// Boilerplate entries with their folded forms, for line-prefix checks.
     let boilerplate: [(text: String, folded: String)]
+    /// The longest folded boilerplate entry, in bytes.
+    let boilerplateLongest: Int
 
     public init(_ glossary: Glossary) {
         self.glossary = glossary
@@ -141,6 +143,7 @@ public struct Lexicon: Sendable {
         names = NameIndex(glossary: g)
         abbreviations = AbbreviationTable(glossary: g)
         boilerplate = g.boilerplate.map { ($0.text, ICU.fold($0.text)) }
+        boilerplateLongest = boilerplate.map(\.folded.utf8.count).max() ?? 0
 
     }
 

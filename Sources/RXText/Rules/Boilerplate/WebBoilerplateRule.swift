@@ -49,13 +49,10 @@ enum BoilerplateLines {
         var result: [Line] = []
         let bytes = article.document.bytes
         for paragraph in article.paragraphs where paragraph.range.count <= maximumBytes {
-            // Most short paragraphs are prose: an ASCII start that no entry begins with rules them
-            // out before the paragraph is folded.
-            if !entries.contains(where: {
-                mayStart(bytes[paragraph.range.start..<paragraph.range.end], with: $0.folded)
-            }) {
-                continue
-            }
+            // Most short paragraphs are prose: a start that no entry begins with rules them out
+            // before the whole paragraph is folded.
+            let head = FoldedHead(bytes, paragraph.range, limit: article.lexicon.boilerplateLongest)
+            if !entries.contains(where: { head.mayStart($0.folded) }) { continue }
             let text = article.document.text(paragraph.range)
             let folded = ICU.fold(text)
             guard let entry = entries.first(where: { folded.hasPrefix($0.1) }) else { continue }
@@ -79,18 +76,42 @@ enum BoilerplateLines {
         return result
     }
 
-    /// False only when the paragraph surely does not fold to a text starting with `entry`: its
-    /// first bytes are ASCII (whose folding is lower-casing) and differ from the entry's.
-    private static func mayStart(_ paragraph: ArraySlice<UInt8>, with entry: String) -> Bool {
-        var offset = paragraph.startIndex
-        for expected in entry.utf8 {
-            guard offset < paragraph.endIndex else { return false }
-            let byte = paragraph[offset]
-            if byte >= 0x80 || expected >= 0x80 { return true }
-            if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected { return false }
-            offset += 1
+    /// The first bytes of a paragraph as they fold, as far as that is certain without folding the
+    /// whole paragraph: ASCII is lower-cased, a non-ASCII first character (a dialogue dash) is
+    /// folded on its own, and the head stops at the next non-ASCII byte.
+    struct FoldedHead {
+        private var bytes: [UInt8] = []
+        /// The head is what the whole paragraph folds to, up to `limit` bytes.
+        private var complete = true
+
+        init(_ text: [UInt8], _ range: ByteRange, limit: Int) {
+            var offset = range.start
+            if offset < range.end, text[offset] >= 0x80 {
+                let width = UTF8Scalars.sequenceLength(text[offset])
+                bytes = ICU.fold(text[offset..<min(offset + width, range.end)])
+                offset += width
+            }
+            while offset < range.end && bytes.count < limit {
+                let byte = text[offset]
+                if byte >= 0x80 {
+                    complete = false
+                    return
+                }
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                offset += 1
+            }
         }
-        return true
+
+        /// False only when the paragraph surely does not fold to a text starting with `entry`.
+        func mayStart(_ entry: String) -> Bool {
+            var index = 0
+            for expected in entry.utf8 {
+                guard index < bytes.count else { return !complete }
+                if bytes[index] != expected { return false }
+                index += 1
+            }
+            return true
+        }
     }
 
     /// Every sentence of the line starts with a boilerplate entry.

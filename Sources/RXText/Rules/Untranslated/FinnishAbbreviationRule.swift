@@ -24,7 +24,10 @@ struct FinnishAbbreviationRule: Rule {
         var flags: [Flag] = []
         for i in sentence.words.indices where sentence.isWord(i) || sentence.words[i].kind == .number {
             let token = sentence.words[i].range
-            guard let (abbreviation, english) = table.lookup(article.document.bytes[token.start..<token.end])
+            // A capital ASCII letter first and at most 8 bytes, checked before any slice is made.
+            let first = article.document.bytes[token.start]
+            guard first >= 0x41 && first <= 0x5A && token.count <= 8,
+                let (abbreviation, english) = table.lookup(article.document.bytes[token.start..<token.end])
             else { continue }
             let text = sentence.text(i, in: article)
             let range = ByteRange(

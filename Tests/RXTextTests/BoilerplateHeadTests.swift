@@ -1,0 +1,27 @@
+import Testing
+
+@testable import RXText
+
+/// The cheap first look that spares most paragraphs a full fold: it may only say "no" when the
+/// folded paragraph really cannot start with the entry.
+@Suite struct BoilerplateHeadTests {
+    func head(_ text: String, limit: Int = 40) -> BoilerplateLines.FoldedHead {
+        let bytes = Array(text.utf8)
+        return BoilerplateLines.FoldedHead(bytes, ByteRange(0, bytes.count), limit: limit)
+    }
+
+    @Test func asciiStartsAreComparedLowerCased() {
+        #expect(head("Leave a Reply").mayStart("leave a reply"))
+        #expect(head("LEAVE A REPLY to the stewards").mayStart("leave a reply"))
+        #expect(!head("The season ended.").mayStart("leave a reply"))
+        #expect(!head("Leave").mayStart("leave a reply"), "a paragraph shorter than the entry")
+    }
+
+    @Test func aNonASCIIStartIsFoldedOnItsOwnAndLaterOnesStopTheHead() {
+        #expect(!head("– what a day").mayStart("leave a reply"))
+        #expect(head("– what a day").mayStart("– what"))
+        #expect(head("Éléments").mayStart("elements"), "É folds to e; the rest is not judged")
+        #expect(head("Share thïs:").mayStart("share this:"))
+        #expect(!head("Shore thïs:").mayStart("share this:"))
+    }
+}
