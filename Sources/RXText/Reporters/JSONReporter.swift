@@ -99,12 +99,87 @@ public final class JSONLinesReporter: LintReporter {
         if let error = file.error {
             output.write(JSONValue.object([("path", .string(file.path)), ("error", .string(error))]).render() + "\n")
         }
-        guard let document = file.document else { return }
+        guard let document = file.document, !file.flags.isEmpty else { return }
+        var cursor = PositionCursor(document)
+        var line: [UInt8] = []
+        var text: [UInt8] = []
         for (flag, fingerprint) in zip(file.flags, file.fingerprints) {
-            guard case .object(let fields) = JSONReporter.flagJSON(flag, fingerprint, document) else { continue }
-            output.write(JSONValue.object([("path", .string(file.path))] + fields).render() + "\n")
+            FlagLine.append(
+                flag, fingerprint: fingerprint, path: file.path, document: document, cursor: &cursor, to: &line)
+            line.append(0x0A)
+            if line.count >= 1 << 16 {
+                text += line
+                line.removeAll(keepingCapacity: true)
+            }
         }
+        text += line
+        output.write(String(decoding: text, as: UTF8.self))
     }
 
     public func end(_ summary: LintSummary) {}
+}
+
+/// One JSON line of `lint --format jsonl` written straight into bytes: the same text as
+/// `JSONReporter.flagJSON` rendered with `path` in front (a test holds the two equal), without
+/// building the value tree or a string per field. Every flag of a run passes through here.
+enum FlagLine {
+    static func append(
+        _ flag: Flag, fingerprint: String, path: String, document: Document, cursor: inout PositionCursor,
+        to out: inout [UInt8]
+    ) {
+        func key(_ name: StaticString, first: Bool = false) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            out.append(contentsOf: "\":".utf8)
+        }
+        func number(_ value: Int) { out.append(contentsOf: String(value).utf8) }
+        func nfc(_ range: ByteRange) {
+            let bytes = ICU.nfc(document.bytes[range.start..<range.end])
+            bytes.withUnsafeBufferPointer { JSONText.appendLiteral(utf8: $0, to: &out) }
+        }
+        let position = cursor.position(of: flag.range.start)
+        out.append(UInt8(ascii: "{"))
+        key("path", first: true)
+        JSONText.append(path, to: &out)
+        key("rule")
+        JSONText.append(flag.rule, to: &out)
+        key("severity")
+        JSONText.append(flag.severity.rawValue, to: &out)
+        key("message")
+        JSONText.append(flag.message, to: &out)
+        key("start")
+        number(flag.range.start)
+        key("end")
+        number(flag.range.end)
+        key("line")
+        number(position.line)
+        key("column")
+        number(position.column)
+        key("text")
+        nfc(flag.range)
+        key("sentence")
+        nfc(flag.sentence)
+        key("suggestions")
+        out.append(UInt8(ascii: "["))
+        for (index, suggestion) in flag.suggestions.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONText.append(suggestion, to: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        key("fix")
+        if let fix = flag.fix {
+            out.append(UInt8(ascii: "{"))
+            key("replacement", first: true)
+            JSONText.append(fix.replacement, to: &out)
+            key("safe")
+            out.append(contentsOf: (fix.safe ? "true" : "false").utf8)
+            out.append(UInt8(ascii: "}"))
+        } else {
+            out.append(contentsOf: "null".utf8)
+        }
+        key("fingerprint")
+        JSONText.append(fingerprint, to: &out)
+        out.append(UInt8(ascii: "}"))
+    }
 }

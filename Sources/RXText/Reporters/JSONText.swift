@@ -10,6 +10,13 @@ public enum JSONText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Appends UTF-8 bytes as a JSON string literal to a byte buffer.
+    static func appendLiteral(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        append(escaping: utf8, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// Appends `value` as a JSON string literal to a byte buffer.
     static func append(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))

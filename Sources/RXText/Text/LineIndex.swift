@@ -116,8 +116,9 @@ public struct PositionCursor {
     }
 
     public mutating func position(of target: Int) -> SourcePosition {
-        guard target >= offset else {
-            // Going backwards: fall back to the index and continue from there.
+        // Going backwards, or far ahead (the first flag of one block of a huge file): the index
+        // finds it without scanning everything in between.
+        guard target >= offset && target - offset <= LineIndex.checkpointStride else {
             position = document.position(of: target)
             offset = target
             return position

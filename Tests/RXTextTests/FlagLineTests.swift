@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+@testable import RXText
+
+/// `FlagLine` writes JSON lines without building a `JSONValue`; it must write exactly what the
+/// value tree renders, for every flag of every sample article.
+@Suite struct FlagLineTests {
+    @Test func writesWhatTheValueTreeRenders() throws {
+        let corpus = Fixtures.repository.appendingPathComponent("corpus")
+        let articles = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }
+        var compared = 0
+        for name in articles.sorted() {
+            let document = try Document.load(path: corpus.appendingPathComponent(name).path)
+            let flags = Linter().lint(Annotator(lexicon: TestLexicon.shared).annotate(document))
+            let fingerprints = Fingerprint.all(flags, in: document)
+            var cursor = PositionCursor(document)
+            for (flag, fingerprint) in zip(flags, fingerprints) {
+                var line: [UInt8] = []
+                FlagLine.append(
+                    flag, fingerprint: fingerprint, path: "a \"path\".txt", document: document, cursor: &cursor,
+                    to: &line)
+                guard case .object(let fields) = JSONReporter.flagJSON(flag, fingerprint, document) else {
+                    Issue.record("flagJSON is not an object")
+                    continue
+                }
+                let expected = JSONValue.object([("path", .string("a \"path\".txt"))] + fields).render()
+                #expect(String(decoding: line, as: UTF8.self) == expected)
+                compared += 1
+            }
+        }
+        #expect(compared > 50)
+        #expect(articles.count >= 6)
+    }
+}
