@@ -61,22 +61,24 @@ extension LintSession {
             state.append(index, (FileReport(path: path, document: nil, flags: [], error: error.description), nil))
             return
         }
-        var fingerprinter = Fingerprinter()
-        var first = true
-        func send(_ flags: [Flag], last: Bool) {
-            var report = lint(document, flags: flags, fingerprinter: &fingerprinter)
-            report.isFirstPart = first
-            report.isLastPart = last
-            first = false
-            state.append(index, (report, render?(report)))
-        }
+        // With more than one job, parts are fingerprinted and rendered on a queue of their own,
+        // in order, so that this thread only segments: measured, it had been doing a third of
+        // all the work. With one job everything stays on one thread.
+        let parts = PartWriter(session: self, document: document, index: index, state: state, render: render)
+        let waiting = DispatchSemaphore(value: 2)  // parts handed over but not yet written
         Self.lintInParallelBlocks(
             document, annotator: Annotator(lexicon: lexicon), linter: linterFor(path), jobs: options.jobs,
             blockBytes: options.blockBytes
         ) { flags in
-            if !state.cancelled { send(flags, last: false) }
+            guard !state.cancelled else { return }
+            guard options.jobs > 1 else { return parts.queue.sync { parts.send(flags, last: false) } }
+            waiting.wait()
+            parts.queue.async {
+                parts.send(flags, last: false)
+                waiting.signal()
+            }
         }
-        send([], last: true)
+        parts.queue.sync { parts.send([], last: true) }
     }
 
     /// Whether `path` is to be streamed in parts: a huge file, linted without fixes or review
@@ -100,5 +102,38 @@ final class BlockResults: @unchecked Sendable {
     /// Block `index`'s flags if it is done, removed from here.
     func take(_ index: Int) -> [Flag]? {
         lock.withLock { flags.removeValue(forKey: index) }
+    }
+}
+
+/// Turns a huge file's block flags into report parts, in order, on its own serial queue: the
+/// fingerprints carry from part to part, so one queue owns them.
+final class PartWriter: @unchecked Sendable {
+    let queue = DispatchQueue(label: "rxtext.parts")
+    private let session: LintSession
+    private let document: Document
+    private let index: Int
+    private let state: ReorderBuffer
+    private let render: (@Sendable (FileReport) -> String)?
+    private var fingerprinter = Fingerprinter()
+    private var first = true
+
+    init(
+        session: LintSession, document: Document, index: Int, state: ReorderBuffer,
+        render: (@Sendable (FileReport) -> String)?
+    ) {
+        self.session = session
+        self.document = document
+        self.index = index
+        self.state = state
+        self.render = render
+    }
+
+    /// Only on `queue`.
+    func send(_ flags: [Flag], last: Bool) {
+        var report = session.lint(document, flags: flags, fingerprinter: &fingerprinter)
+        report.isFirstPart = first
+        report.isLastPart = last
+        first = false
+        state.append(index, (report, render?(report)))
     }
 }
