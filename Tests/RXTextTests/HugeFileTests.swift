@@ -99,4 +99,22 @@ import Testing
         #expect((files[0]["flags"] as? [Any])?.count == 50 * Self.flagsPerParagraph())
         #expect((files[1]["flags"] as? [Any])?.count == 0)
     }
+
+    /// Ctrl-C in the middle of a huge file: the run stops at once, even with a worker waiting for
+    /// its turn and another waiting for room to queue parts.
+    @Test func cancellingMidStreamStopsWithoutWaitingForTheRest() throws {
+        let directory = try TemporaryDirectory()
+        let files = try (0..<3).map {
+            try directory.write("huge-\($0).txt", String(repeating: Self.paragraph, count: 400))
+        }
+        let cancellation = Cancellation()
+        var delivered = 0
+        let completed = session(hugeFileBytes: 1_000, jobs: 2).run(files, cancellation: cancellation, render: nil) {
+            _, _ in
+            delivered += 1
+            if delivered == 3 { cancellation.cancel() }
+        }
+        #expect(!completed)
+        #expect(delivered == 3)
+    }
 }
