@@ -53,11 +53,13 @@ let package = Package(
                 "RXText", "RXReview", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers both test targets use: running a built program and collecting its output.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "RXTextTests",
-            dependencies: ["RXText", "rxtext"],
+            dependencies: ["RXText", "rxtext", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "RXReviewTests", dependencies: ["RXReview", "RXText", "rxtext"]),
+        .testTarget(name: "RXReviewTests", dependencies: ["RXReview", "RXText", "rxtext", "TestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The review page in a real browser: Tests/Scripts/review_browser_test.py drives headless
@@ -22,7 +23,7 @@ import Testing
                 "--db", scratch.url.appendingPathComponent("review.sqlite").path, "--screenshot", screenshot,
                 "--hostile", "zz-hostile.txt",
             ],
-            directory: Repository.root)
+            environment: ["PYTHONDONTWRITEBYTECODE": "1"], directory: Repository.root)
         if result.status == 77 { try Test.cancel(Comment(rawValue: result.stdout + result.stderr)) }
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains(#""passed": true"#), "\(result.stdout)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -56,70 +57,18 @@ final class Scratch {
     static let hostile = "He won the rallicross <script>window.pwned=1</script> final in Hell Hell.\n"
 }
 
-struct CommandResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
 enum CLI {
     /// The `rxtext` binary SwiftPM built beside the test bundle.
-    static let executable: URL = {
-        let starts = [
-            Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-        ]
-        for start in starts {
-            var directory = start
-            while directory.path != "/" {
-                let candidate = directory.appendingPathComponent("rxtext")
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
-                    !isDirectory.boolValue
-                {
-                    return candidate
-                }
-                directory.deleteLastPathComponent()
-            }
-        }
-        fatalError("rxtext executable not found near \(Bundle.main.bundleURL.path)")
-    }()
+    static let executable = Subprocess.builtExecutable(
+        "rxtext",
+        near: [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()])
 
     static func run(_ arguments: [String], directory: URL? = nil) throws -> CommandResult {
-        try Subprocess.run(executable, arguments, directory: directory)
+        try Subprocess.run(executable, arguments, environment: ["PYTHONDONTWRITEBYTECODE": "1"], directory: directory)
     }
 }
 
-enum Subprocess {
-    static func run(_ executable: URL, _ arguments: [String], directory: URL? = nil) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        var environment = ProcessInfo.processInfo.environment
-        environment["PYTHONDONTWRITEBYTECODE"] = "1"
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let errorData = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData.data = errors.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return CommandResult(
-            status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
-            stderr: String(decoding: errorData.data, as: UTF8.self))
-    }
-}
-
+/// Bytes filled on another thread while the caller waits on a semaphore.
 private final class Box: @unchecked Sendable {
     var data = Data()
 }
