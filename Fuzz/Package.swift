@@ -8,9 +8,15 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "rxtext", path: "..")],
     targets: [
+        // The libFuzzer entry both targets hand their callbacks to.
+        .target(name: "FuzzDriver"),
         // bytes -> Document -> annotate -> lint -> clean -> record -> JSON.
-        .executableTarget(name: "FuzzPipeline", dependencies: [.product(name: "RXText", package: "rxtext")]),
+        .executableTarget(
+            name: "FuzzPipeline", dependencies: ["FuzzDriver", .product(name: "RXText", package: "rxtext")]
+        ),
         // bytes -> UTF-8 YAML -> GlossaryLoader (with a minimal countries file) -> Lexicon.
-        .executableTarget(name: "FuzzGlossary", dependencies: [.product(name: "RXText", package: "rxtext")]),
+        .executableTarget(
+            name: "FuzzGlossary", dependencies: ["FuzzDriver", .product(name: "RXText", package: "rxtext")]
+        ),
     ]
 )

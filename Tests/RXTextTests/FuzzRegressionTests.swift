@@ -35,6 +35,16 @@ import Testing
         try Self.checkPipeline(bytes, name: "sample.txt")
     }
 
+    /// The glossary check loads inputs beside the fuzz target's countries file: references to
+    /// its countries must resolve, and a broken input must still be answered with positions.
+    @Test func glossaryInputsAreCheckedBesideTheFuzzCountries() throws {
+        let driver = "drivers:\n  - id: a-b\n    name: A B\n    nationality: FIN\n"
+        let glossary = try GlossaryLoader().load(files: [("countries.yaml", Self.countries), ("fuzz.yaml", driver)])
+        #expect(glossary.countries.map(\.alpha3) == ["FIN", "NOR"])
+        #expect(glossary.drivers.map(\.nationality) == ["FIN"])
+        try Self.checkGlossary(Array("drivers:\n  - id: x\n".utf8), name: "glossary-sample")
+    }
+
     static func checkPipeline(_ bytes: [UInt8], name: String) throws {
         let rendered: String
         do {
@@ -55,23 +65,15 @@ import Testing
         }
     }
 
-    /// The minimal countries file `Fuzz/Sources/FuzzGlossary` loads beside each input (a copy).
-    static let countries = """
-        countries:
-          - id: fi
-            code: "FI"
-            alpha3: FIN
-            name: Finland
-            adjectives: [Finnish]
-            finnish: [Suomi]
-          - id: "no"
-            code: "NO"
-            alpha3: NOR
-            name: Norway
-            adjectives: [Norwegian]
-            finnish: [Norja]
-
-        """
+    /// The countries file the glossary fuzz target loads beside each input.
+    static let countries: String = {
+        let path = Fixtures.repository.appendingPathComponent("Fuzz/glossary-countries.yaml").path
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            fatalError("cannot read \(path): \(error)")
+        }
+    }()
 
     static func checkGlossary(_ bytes: [UInt8], name: String) throws {
         guard let text = String(validating: bytes, as: UTF8.self) else { return }

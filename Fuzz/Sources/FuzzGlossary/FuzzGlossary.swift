@@ -1,31 +1,23 @@
 import Foundation
+import FuzzDriver
 import RXText
 
 // libFuzzer target: arbitrary bytes as a glossary YAML file, beside a minimal countries file.
 // Loading may succeed or fail with GlossaryErrors; it must not crash or hang.
 
-/// Enough for venues, teams, championships and nationalities in the fuzzed file to resolve.
-/// (FuzzRegressionTests keeps a copy: a crash input must be replayed beside the same file.)
-private let countries = """
-    countries:
-      - id: fi
-        code: "FI"
-        alpha3: FIN
-        name: Finland
-        adjectives: [Finnish]
-        finnish: [Suomi]
-      - id: "no"
-        code: "NO"
-        alpha3: NOR
-        name: Norway
-        adjectives: [Norwegian]
-        finnish: [Norja]
-
-    """
+/// `Fuzz/glossary-countries.yaml`, read once: enough for the fuzzed file's references to resolve.
+private let countries: String = {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("glossary-countries.yaml").path
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        fatalError("FuzzGlossary: cannot read \(path)")
+    }
+    return text
+}()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzGlossary(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    let bytes = fuzzInput(data, size)
     guard let text = String(validating: bytes, as: UTF8.self) else { return 0 }
     do {
         let glossary = try GlossaryLoader().load(files: [("countries.yaml", countries), ("fuzz.yaml", text)])
@@ -38,19 +30,10 @@ public func fuzzGlossary(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's `int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*)(const uint8_t *, size_t))`.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
 @_cdecl("FuzzGlossary_main")
 public func fuzzGlossaryMain(
     _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> CInt {
-    var argc = argc
-    var argv = argv
-    return runFuzzerDriver(&argc, &argv, fuzzGlossary)
+    _ = countries  // read before the first input
+    return runLibFuzzer(argc, argv, fuzzGlossary)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import RXText
 
 // libFuzzer target: arbitrary bytes through the whole `rxtext extract` pipeline.
@@ -31,19 +32,11 @@ private let lexicon: Lexicon = {
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPipeline(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    let bytes = fuzzInput(data, size)
     // A DocumentError (invalid UTF-8, NUL, UTF-16) is a correct answer, not a finding.
     _ = try? Extraction.render(bytes: bytes, path: "fuzz.txt", lexicon: lexicon)
     return 0
 }
-
-/// libFuzzer's `int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*)(const uint8_t *, size_t))`.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
 
 /// SwiftPM links an executable's entry point as `<module>_main`; `-parse-as-library` emits none.
 @_cdecl("FuzzPipeline_main")
@@ -51,7 +44,5 @@ public func fuzzPipelineMain(
     _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> CInt {
     _ = lexicon  // load before the first input so start-up is not timed as an input
-    var argc = argc
-    var argv = argv
-    return runFuzzerDriver(&argc, &argv, fuzzPipeline)
+    return runLibFuzzer(argc, argv, fuzzPipeline)
 }
