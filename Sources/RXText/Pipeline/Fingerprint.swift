@@ -19,7 +19,7 @@ public enum Fingerprint {
         while offset < utf8.count {
             let byte = utf8[offset]
             if byte < 0x80 {
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                if UTF8Scalars.isASCIIWhitespace(byte) {
                     pendingSpace = !result.isEmpty
                 } else {
                     if pendingSpace { result.append(0x20) }

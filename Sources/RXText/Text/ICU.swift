@@ -37,7 +37,7 @@ public enum ICU {
     public static func fold<C: Collection<UInt8>>(_ utf8: C, options: FoldOptions = .all) -> [UInt8] {
         if utf8.allSatisfy({ $0 < 0x80 }) {
             guard options.contains(.caseInsensitive) else { return Array(utf8) }
-            return utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            return utf8.map(UTF8Scalars.asciiLowercased)
         }
         let bytes = Array(utf8)
         return transform(bytes) { input, count, output, capacity in
@@ -45,19 +45,15 @@ public enum ICU {
         }
     }
 
-    /// The fully folded form of a token's bytes as a String, the annotator's hot path: ASCII
-    /// tokens (most of them) are lowered in one pass without calling ICU.
+    /// The fully folded form of a token's bytes as a String.
     public static func foldedString(_ bytes: ArraySlice<UInt8>) -> String {
-        var hasUpper = false
-        for byte in bytes {
-            if byte >= 0x80 { return String(decoding: fold(bytes), as: UTF8.self) }
-            if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
-        }
-        if !hasUpper { return String(decoding: bytes, as: UTF8.self) }
-        return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        var buffer: [UInt8] = []
+        fold(bytes, into: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
     }
 
-    /// `foldedString`'s bytes into a reused buffer: no allocation for ASCII tokens.
+    /// A token's fully folded bytes into a reused buffer, the annotator's hot path: ASCII tokens
+    /// (most of them) are lowered in one pass, without ICU or an allocation.
     static func fold(_ bytes: ArraySlice<UInt8>, into buffer: inout [UInt8]) {
         buffer.removeAll(keepingCapacity: true)
         for byte in bytes {
@@ -65,7 +61,7 @@ public enum ICU {
                 buffer = fold(bytes)
                 return
             }
-            buffer.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            buffer.append(UTF8Scalars.asciiLowercased(byte))
         }
     }
 

@@ -23,6 +23,16 @@ enum UTF8Scalars {
         return scalar(at: start, in: bytes).map { ($0, start) }
     }
 
+    /// Space, tab and the line and page breaks (U+0009 to U+000D).
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
+    /// A-Z lowered, every other byte as it is: the case fold of ASCII.
+    static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
     /// Letter case of the scalar at `offset`, with ASCII answered without a property lookup.
     static func isUppercase(at offset: Int, in bytes: [UInt8]) -> Bool {
         guard offset < bytes.count else { return false }
@@ -50,7 +60,7 @@ enum UTF8Scalars {
     /// Byte width of the whitespace scalar at `offset`, or nil if it is not whitespace.
     static func whitespaceWidth(at offset: Int, in bytes: [UInt8]) -> Int? {
         let lead = bytes[offset]
-        if lead < 0x80 { return lead == 0x20 || (lead >= 0x09 && lead <= 0x0D) ? 1 : nil }
+        if lead < 0x80 { return isASCIIWhitespace(lead) ? 1 : nil }
         guard let scalar = scalar(at: offset, in: bytes), scalar.properties.isWhitespace else { return nil }
         return sequenceLength(lead)
     }
@@ -59,7 +69,7 @@ enum UTF8Scalars {
     static func whitespaceWidth(endingAt end: Int, in bytes: [UInt8]) -> Int? {
         guard end > 0 else { return nil }
         let last = bytes[end - 1]
-        if last < 0x80 { return last == 0x20 || (last >= 0x09 && last <= 0x0D) ? 1 : nil }
+        if last < 0x80 { return isASCIIWhitespace(last) ? 1 : nil }
         guard let (scalar, start) = scalar(before: end, in: bytes), scalar.properties.isWhitespace else { return nil }
         return end - start
     }

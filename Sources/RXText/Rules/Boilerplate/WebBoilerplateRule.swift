@@ -97,7 +97,7 @@ enum BoilerplateLines {
                     complete = false
                     return
                 }
-                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                bytes.append(UTF8Scalars.asciiLowercased(byte))
                 offset += 1
             }
         }
