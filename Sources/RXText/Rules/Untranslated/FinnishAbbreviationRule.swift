@@ -23,11 +23,7 @@ struct FinnishAbbreviationRule: Rule {
         let table = article.lexicon.abbreviations
         var flags: [Flag] = []
         for i in sentence.words.indices where sentence.isWord(i) || sentence.words[i].kind == .number {
-            let token = sentence.words[i].range
-            // A capital ASCII letter first and at most 8 bytes, checked before any slice is made.
-            let first = article.document.bytes[token.start]
-            guard first >= 0x41 && first <= 0x5A && token.count <= 8,
-                let (abbreviation, english) = table.lookup(article.document.bytes[token.start..<token.end])
+            guard let (abbreviation, english) = table.lookup(sentence.words[i].range, in: article.document.bytes)
             else { continue }
             let text = sentence.text(i, in: article)
             let range = ByteRange(
@@ -67,11 +63,15 @@ final class AbbreviationTable: Sendable {
         championship.aliases.first { $0.hasSuffix("Championship") && !$0.contains("Rallycross") } ?? championship.name
     }
 
-    /// The abbreviation and its English if `word` is one, or one followed by digits ("EM16").
-    func lookup(_ word: ArraySlice<UInt8>) -> (String, String)? {
+    /// The abbreviation and its English if the word at `range` is one, or one followed by digits
+    /// ("EM16").
+    func lookup(_ range: ByteRange, in text: [UInt8]) -> (String, String)? {
         // Abbreviations are short and start with a capital ASCII letter: most words stop here,
-        // before any string is made.
-        guard let first = word.first, first >= 0x41 && first <= 0x5A, word.count <= 8 else { return nil }
+        // before a slice or a string is made.
+        guard !range.isEmpty, range.count <= 8, text[range.start] >= 0x41 && text[range.start] <= 0x5A else {
+            return nil
+        }
+        let word = text[range.start..<range.end]
         guard word.allSatisfy({ $0 < 0x80 }) else { return lookup(String(decoding: word, as: UTF8.self)) }
         let letters = word.prefix { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
         let rest = word[letters.endIndex...]
