@@ -12,8 +12,10 @@ public final class JSONReporter: LintReporter {
 
     public func begin() { output.write("{\"files\":[") }
 
+    /// Whole files only: the parts of a huge file are written by `reportPart`, which has to
+    /// know what came before.
     public var renderer: (@Sendable (FileReport) -> String)? {
-        { file in JSONReporter.fileJSON(file).render() }
+        { file in file.isFirstPart && file.isLastPart ? JSONReporter.fileJSON(file).render() : "" }
     }
 
     public func report(_ file: FileReport, rendered: String?) {
