@@ -6,7 +6,7 @@
 /// be a venue for extraction and a doubled word for a rule at once.
 public struct Lexicon: Sendable {
     public let glossary: Glossary
-    private let trie: PhraseTrie
+    private let trie: PhraseTrie.Frozen
     /// The folded words of every phrase, numbered for the trie.
     private let words: WordTable
     /// Folded single words of the English word list and of the glossary, for unknown-word checks.
@@ -132,7 +132,7 @@ public struct Lexicon: Sendable {
                 caseRule: .capitalized)
         }
         surnameRenderings = renderings
-        trie = builder.trie
+        trie = builder.trie.frozen
         words = builder.words
         allowedDoubles = Set(
             g.doubledWords.map { GlossaryBuilder.surfaceKey($0.replacingOccurrences(of: "-", with: " ")) })
@@ -179,10 +179,22 @@ public struct Lexicon: Sendable {
 
     /// Matches over tokens whose keys the caller already has.
     func matches(in tokens: [Token], keys: [WordKey], of document: Document) -> [LexiconMatch] {
+        withUnsafeTemporaryAllocation(of: Candidate.self, capacity: Self.categoryCount) { best in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.categoryCount) { nextFree in
+                best.initialize(repeating: Candidate.none)
+                nextFree.initialize(repeating: 0)
+                return matches(in: tokens, keys: keys, of: document, best: best, nextFree: nextFree)
+            }
+        }
+    }
+
+    /// `best` holds the longest match so far of each category (by raw value) for the current
+    /// start, `nextFree` the first token each category may match again; both on the stack.
+    private func matches(
+        in tokens: [Token], keys: [WordKey], of document: Document, best: UnsafeMutableBufferPointer<Candidate>,
+        nextFree: UnsafeMutableBufferPointer<Int>
+    ) -> [LexiconMatch] {
         var result: [LexiconMatch] = []
-        var nextFree = [Int](repeating: 0, count: Self.categoryCount)
-        // The longest match so far of each category, by raw value; reused for every start.
-        var best = [Candidate?](repeating: nil, count: Self.categoryCount)
         for start in keys.indices {
             var found = false
             var node = PhraseTrie.root
@@ -199,28 +211,29 @@ public struct Lexicon: Sendable {
                 node = child
                 index += 1
                 for sense in trie.senses(at: node)
-                where Self.caseAgrees(sense, tokens: tokens[start..<index], document: document, possessive: possessive)
-                {
-                    let category = sense.entry.category.rawValue
-                    if let current = best[category], current.end >= index { continue }
-                    best[category] = Candidate(end: index, sense: sense, possessive: possessive)
+                where caseAgrees(sense, tokens: tokens[start..<index], document: document, possessive: possessive) {
+                    let category = Int(trie.categories[sense])
+                    if best[category].sense >= 0, best[category].end >= index { continue }
+                    best[category] = Candidate(end: index, sense: Int32(sense), possessive: possessive)
                     found = true
                 }
                 if possessive { break }  // "Kallio’s" ends a phrase
             }
             guard found else { continue }
             for category in best.indices {
-                guard let match = best[category] else { continue }
-                best[category] = nil
+                let match = best[category]
+                guard match.sense >= 0 else { continue }
+                best[category] = .none
                 guard start >= nextFree[category] else { continue }
                 nextFree[category] = match.end
                 result.append(
                     LexiconMatch(
                         range: ByteRange(tokens[start].range.start, tokens[match.end - 1].range.end),
                         tokens: start..<match.end,
-                        sense: match.sense, possessive: match.possessive))
+                        sense: trie.senses[Int(match.sense)], possessive: match.possessive))
             }
         }
+        if result.count < 2 { return result }
         return result.sorted {
             ($0.range.start, $0.sense.entry.category.rawValue) < ($1.range.start, $1.sense.entry.category.rawValue)
         }
@@ -228,28 +241,35 @@ public struct Lexicon: Sendable {
 
     private static let categoryCount = LexiconEntry.Category.allCases.count
 
+    /// A sense number (-1 for none) and where its phrase ends.
     private struct Candidate {
         var end: Int
-        var sense: LexiconSense
+        var sense: Int32
         var possessive: Bool
+
+        static let none = Candidate(end: 0, sense: -1, possessive: false)
     }
 
-    private static func caseAgrees(
-        _ sense: LexiconSense, tokens: ArraySlice<Token>, document: Document, possessive: Bool
-    ) -> Bool {
-        switch sense.caseRule {
+    private func caseAgrees(_ sense: Int, tokens: ArraySlice<Token>, document: Document, possessive: Bool) -> Bool {
+        switch trie.caseRules[sense] {
         case .any:
             return true
         case .capitalized:
             guard let first = tokens.first else { return false }
             return UTF8Scalars.isUppercase(at: first.range.start, in: document.bytes)
         case .exact:
-            let range = ByteRange(tokens.first!.range.start, tokens.last!.range.end)
-            var text = document.text(range)
-            if possessive, let cut = text.lastIndex(where: { $0 == "'" || $0 == "’" }) { text = String(text[..<cut]) }
-            // Same letters in the same case, spacing aside: "EM", not "Em" or "em".
-            return text.split(separator: " ").joined(separator: " ") == sense.form
+            return Self.exactCaseAgrees(trie.senses[sense], tokens: tokens, document: document, possessive: possessive)
         }
+    }
+
+    private static func exactCaseAgrees(
+        _ sense: LexiconSense, tokens: ArraySlice<Token>, document: Document, possessive: Bool
+    ) -> Bool {
+        let range = ByteRange(tokens.first!.range.start, tokens.last!.range.end)
+        var text = document.text(range)
+        if possessive, let cut = text.lastIndex(where: { $0 == "'" || $0 == "’" }) { text = String(text[..<cut]) }
+        // Same letters in the same case, spacing aside: "EM", not "Em" or "em".
+        return text.split(separator: " ").joined(separator: " ") == sense.form
     }
 
     /// Whether a folded token is a common Finnish word.
