@@ -8,7 +8,7 @@ public struct Annotator: Sendable {
     }
 
     public func annotate(_ document: Document) -> AnnotatedArticle {
-        annotate(document, Segmenter().segment(document))
+        annotate(document, Segmenter().segment(document, tokenize: false))
     }
 
     /// Annotates a huge document in blocks of about `blockBytes` of sentences, so that memory
@@ -19,15 +19,13 @@ public struct Annotator: Sendable {
     }
 
     /// The segmentation of a document cut into blocks of whole sentences of about `blockBytes`,
-    /// in order; a block can then be annotated on any thread (`annotate(_:_:)`).
-    /// Without `tokenize`, the blocks' sentences have no tokens yet (see `tokenizing(_:of:)`).
-    public static func segmentInBlocks(
-        _ document: Document, blockBytes: Int, tokenize: Bool = true, _ body: (Segmentation) -> Void
-    ) {
+    /// in order, without tokens: a block is split into words when it is annotated
+    /// (`annotate(_:_:)`), on any thread.
+    public static func segmentInBlocks(_ document: Document, blockBytes: Int, _ body: (Segmentation) -> Void) {
         var paragraphs: [Paragraph] = []
         var sentences: [Sentence] = []
         var bytes = 0
-        Segmenter().forEachSentence(in: document, tokenize: tokenize) { paragraph, sentence in
+        Segmenter().forEachSentence(in: document, tokenize: false) { paragraph, sentence in
             if paragraphs.last?.index != paragraph.index { paragraphs.append(paragraph) }
             sentences.append(sentence)
             bytes += sentence.range.count
@@ -41,45 +39,61 @@ public struct Annotator: Sendable {
         if !sentences.isEmpty { body(Segmentation(paragraphs: paragraphs, sentences: sentences)) }
     }
 
-    /// A block from `segmentInBlocks(tokenize: false)` with its sentences' tokens filled in.
-    static func tokenizing(_ block: Segmentation, of document: Document) -> Segmentation {
-        var block = block
-        let segmenter = Segmenter()
-        for index in block.sentences.indices {
-            block.sentences[index].tokens = segmenter.tokens(in: block.sentences[index].range, of: document)
-        }
-        return block
-    }
-
+    /// Splits each sentence of `segmentation` into words here (its `tokens` are not read), keeping
+    /// only the non-space tokens, and folds and keys each word once.
     func annotate(_ document: Document, _ segmentation: Segmentation) -> AnnotatedArticle {
         var sentences: [AnnotatedSentence] = []
         sentences.reserveCapacity(segmentation.sentences.count)
-        // Each token is folded once, into a reused buffer, and both its folded string and its
-        // lexicon key are taken from there.
-        var scratch: [UInt8] = []
-        for sentence in segmentation.sentences {
-            var words: [Token] = []
-            var folded: [String] = []
-            var keys: [Lexicon.WordKey] = []
-            words.reserveCapacity(sentence.tokens.count)
-            folded.reserveCapacity(sentence.tokens.count)
-            keys.reserveCapacity(sentence.tokens.count)
-            for token in sentence.tokens where token.kind != .space {
-                words.append(token)
-                ICU.fold(document.bytes[token.range.start..<token.range.end], into: &scratch)
-                scratch.withUnsafeBufferPointer { utf8 in
-                    folded.append(String(decoding: utf8, as: UTF8.self))
-                    keys.append(lexicon.wordKey(folded: utf8))
+        let segmenter = Segmenter()
+        // ASCII words are folded into this stack buffer; the rest through ICU.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.scratchBytes) { scratch in
+            document.bytes.withUnsafeBufferPointer { bytes in
+                for sentence in segmentation.sentences {
+                    var words: [Token] = []
+                    var folded: [String] = []
+                    var keys: [Lexicon.WordKey] = []
+                    let estimate = sentence.range.count / 4 + 1
+                    words.reserveCapacity(estimate)
+                    folded.reserveCapacity(estimate)
+                    keys.reserveCapacity(estimate)
+                    segmenter.forEachWord(in: sentence.range, of: document) { token in
+                        words.append(token)
+                        if let count = Self.foldASCII(bytes, token.range, into: scratch) {
+                            let utf8 = UnsafeBufferPointer(rebasing: scratch[..<count])
+                            folded.append(String(decoding: utf8, as: UTF8.self))
+                            keys.append(lexicon.wordKey(folded: utf8))
+                        } else {
+                            let utf8 = ICU.fold(document.bytes[token.range.start..<token.range.end])
+                            folded.append(String(decoding: utf8, as: UTF8.self))
+                            keys.append(utf8.withUnsafeBufferPointer(lexicon.wordKey(folded:)))
+                        }
+                    }
+                    sentences.append(
+                        AnnotatedSentence(
+                            sentence: sentence, words: words, folded: folded,
+                            matches: lexicon.matches(in: words, keys: keys, of: document)))
                 }
             }
-            sentences.append(
-                AnnotatedSentence(
-                    sentence: sentence, words: words, folded: folded,
-                    matches: lexicon.matches(in: words, keys: keys, of: document)))
         }
         return AnnotatedArticle(
             document: document, lexicon: lexicon, paragraphs: segmentation.paragraphs, sentences: sentences,
             mentions: resolveMentions(sentences))
+    }
+
+    private static let scratchBytes = 256
+
+    /// An ASCII word lower-cased into `scratch` (for ASCII, that is the whole fold); nil for a
+    /// word with other characters or longer than the buffer.
+    private static func foldASCII(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange, into scratch: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int? {
+        guard range.count <= scratch.count else { return nil }
+        for offset in 0..<range.count {
+            let byte = bytes[range.start + offset]
+            if byte >= 0x80 { return nil }
+            scratch[offset] = UTF8Scalars.asciiLowercased(byte)
+        }
+        return range.count
     }
 
     private func resolveMentions(_ sentences: [AnnotatedSentence]) -> [Mention] {

@@ -67,7 +67,9 @@ public struct Fingerprinter {
             key.append(contentsOf: document.bytes[flag.range.start..<flag.range.end])
             key.append(0x1F)
             key.append(contentsOf: sentence)
-            let identity = String(decoding: key, as: UTF8.self).hashValue
+            var hasher = Hasher()
+            key.withUnsafeBytes { hasher.combine(bytes: $0) }
+            let identity = hasher.finalize()
             let occurrence = seen[identity, default: 0]
             seen[identity] = occurrence + 1
             key.append(0x1F)

@@ -26,7 +26,7 @@ extension LintSession {
         var delivered = 0
         // This thread only finds the sentences; the workers split them into words, which is most
         // of ICU's work, so that this thread does not hold the workers back.
-        Annotator.segmentInBlocks(document, blockBytes: blockBytes, tokenize: false) { block in
+        Annotator.segmentInBlocks(document, blockBytes: blockBytes) { block in
             inFlight.wait()
             while let flags = results.take(delivered) {
                 body(flags)
@@ -36,7 +36,7 @@ extension LintSession {
             submitted += 1
             workers[blockIndex % workers.count].async(group: group) {
                 results.store(
-                    blockIndex, linter.lint(annotator.annotate(document, Annotator.tokenizing(block, of: document))))
+                    blockIndex, linter.lint(annotator.annotate(document, block)))
                 inFlight.signal()
             }
         }

@@ -16,53 +16,65 @@ public enum SHA256 {
         hex(bytes, characters: 64)
     }
 
-    /// The first `characters` hex digits of the digest (fingerprints keep 32).
+    /// The first `characters` hex digits of the digest (fingerprints keep 32). Every lint flag
+    /// gets one, so the state stays on the stack and the digits are written from it directly.
     public static func hex(_ bytes: [UInt8], characters: Int) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         let count = min(characters, 64)
-        return String(unsafeUninitializedCapacity: count) { output in
-            for (index, byte) in digest(bytes).prefix((count + 1) / 2).enumerated() {
-                output[2 * index] = digits[Int(byte >> 4)]
-                if 2 * index + 1 < count { output[2 * index + 1] = digits[Int(byte & 0x0F)] }
+        return withState(of: bytes) { state in
+            String(unsafeUninitializedCapacity: count) { output in
+                for index in 0..<count {
+                    let word = state[index / 8]
+                    let nibble = (word >> UInt32(28 - 4 * (index % 8))) & 0x0F
+                    output[index] =
+                        nibble < 10 ? UInt8(ascii: "0") + UInt8(nibble) : UInt8(ascii: "a") + UInt8(nibble - 10)
+                }
+                return count
             }
-            return count
         }
     }
 
     public static func digest(_ message: [UInt8]) -> [UInt8] {
-        var state: [UInt32] = [
-            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-        ]
-        // Whole blocks straight from the message; the tail and padding in one or two more.
-        let whole = message.count / 64 * 64
-        var tail = Array(message[whole...])
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        let bitLength = UInt64(message.count) * 8
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8((bitLength >> UInt64(shift)) & 0xff)) }
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            state.withUnsafeMutableBufferPointer { h in
-                message.withUnsafeBufferPointer { bytes in
-                    for block in stride(from: 0, to: whole, by: 64) {
-                        compress(UnsafeBufferPointer(rebasing: bytes[block..<(block + 64)]), into: h, schedule: w)
-                    }
+        withState(of: message) { state in
+            state.flatMap { value in
+                [UInt8(value >> 24), UInt8((value >> 16) & 0xff), UInt8((value >> 8) & 0xff), UInt8(value & 0xff)]
+            }
+        }
+    }
+
+    /// Hashes `message` and hands `body` the final state, eight big-endian words.
+    private static func withState<Result>(
+        of message: [UInt8], _ body: (UnsafeMutableBufferPointer<UInt32>) -> Result
+    ) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 8 + 64) { memory in
+            let h = UnsafeMutableBufferPointer(rebasing: memory[0..<8])
+            let w = UnsafeMutableBufferPointer(rebasing: memory[8...])
+            for (index, value) in initialState.enumerated() { h[index] = value }
+            // Whole blocks straight from the message; the tail and padding in one or two more.
+            let whole = message.count / 64 * 64
+            message.withUnsafeBufferPointer { bytes in
+                for block in stride(from: 0, to: whole, by: 64) {
+                    compress(UnsafeBufferPointer(rebasing: bytes[block..<(block + 64)]), into: h, schedule: w)
                 }
-                tail.withUnsafeBufferPointer { bytes in
-                    for block in stride(from: 0, to: bytes.count, by: 64) {
-                        compress(UnsafeBufferPointer(rebasing: bytes[block..<(block + 64)]), into: h, schedule: w)
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+                    let rest = message.count - whole
+                    for index in 0..<rest { tail[index] = bytes[whole + index] }
+                    tail[rest] = 0x80
+                    let length = rest < 56 ? 64 : 128
+                    for index in (rest + 1)..<length { tail[index] = 0 }
+                    let bitLength = UInt64(message.count) * 8
+                    for index in 0..<8 { tail[length - 1 - index] = UInt8((bitLength >> UInt64(8 * index)) & 0xff) }
+                    for block in stride(from: 0, to: length, by: 64) {
+                        compress(UnsafeBufferPointer(rebasing: tail[block..<(block + 64)]), into: h, schedule: w)
                     }
                 }
             }
+            return body(h)
         }
-        var result: [UInt8] = []
-        result.reserveCapacity(32)
-        for value in state {
-            result += [
-                UInt8(value >> 24), UInt8((value >> 16) & 0xff), UInt8((value >> 8) & 0xff), UInt8(value & 0xff),
-            ]
-        }
-        return result
     }
+
+    private static let initialState: [UInt32] = [
+        0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
+    ]
 
     /// One 64-byte block into the state.
     private static func compress(

@@ -31,11 +31,12 @@ public final class Segmenter {
         }
     }
 
-    /// All paragraphs and sentences of a document, for articles small enough to hold.
-    public func segment(_ document: Document) -> Segmentation {
+    /// All paragraphs and sentences of a document, for articles small enough to hold; without
+    /// `tokenize`, the sentences come without tokens (annotation splits them itself).
+    public func segment(_ document: Document, tokenize: Bool = true) -> Segmentation {
         var paragraphs: [Paragraph] = []
         var sentences: [Sentence] = []
-        forEachSentence(in: document) { paragraph, sentence in
+        forEachSentence(in: document, tokenize: tokenize) { paragraph, sentence in
             if paragraphs.last?.index != paragraph.index { paragraphs.append(paragraph) }
             sentences.append(sentence)
         }
@@ -45,17 +46,28 @@ public final class Segmenter {
     /// The word-break tokens of a range.
     public func tokens(in range: ByteRange, of document: Document) -> [Token] {
         var result: [Token] = []
+        forEachToken(in: range, of: document, skippingSpaces: false) { result.append($0) }
+        return result
+    }
+
+    /// The tokens of a range other than spaces, one at a time: what annotation keeps.
+    func forEachWord(in range: ByteRange, of document: Document, _ body: (Token) -> Void) {
+        forEachToken(in: range, of: document, skippingSpaces: true, body)
+    }
+
+    private func forEachToken(
+        in range: ByteRange, of document: Document, skippingSpaces: Bool, _ body: (Token) -> Void
+    ) {
         document.bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, !range.isEmpty else { return }
             words.setText(base + range.start, count: range.count, base: range.start)
             var start = range.start
             while let end = words.next() {
                 let kind = Self.kind(status: words.ruleStatus, firstByteAt: start, in: buffer)
-                result.append(Token(range: ByteRange(start, end), kind: kind))
+                if !skippingSpaces || kind != .space { body(Token(range: ByteRange(start, end), kind: kind)) }
                 start = end
             }
         }
-        return result
     }
 
     private func forEachSentenceRange(
