@@ -31,7 +31,8 @@ struct LowercaseSentenceStartRule: Rule {
         }
         // ICU keeps "ended. it was" in one sentence because a lower-case word follows the full
         // stop: exactly the slip to flag. Also "said. – what a day".
-        for k in sentence.words.indices where k > 0 && Self.isSentenceEnd(sentence.folded[k]) {
+        for k in sentence.words.indices
+        where k > 0 && sentence.words[k].kind == .punctuation && Self.isSentenceEnd(sentence.folded[k]) {
             var next = k + 1
             if next < sentence.words.count && Self.isOpener(sentence.text(next, in: article)) { next += 1 }
             guard next < sentence.words.count, sentence.words[next].kind == .word,

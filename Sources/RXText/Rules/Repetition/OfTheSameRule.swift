@@ -19,8 +19,9 @@ struct OfTheSameRule: Rule {
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
         var flags: [Flag] = []
         let words = sentence.folded
-        for i in words.indices where i + 3 < words.count && words[i + 1] == "of" && words[i + 2] == "the" {
-            guard sentence.isWord(i), sentence.isWord(i + 3), words[i].count >= 3,
+        for i in words.indices
+        where i + 3 < words.count && sentence.isWord(i) && words[i + 1] == "of" && words[i + 2] == "the" {
+            guard sentence.isWord(i + 3), words[i].count >= 3,
                 Stem.of(words[i]) == Stem.of(words[i + 3])
             else { continue }
             // "end-of-season": a hyphen after the second noun makes it a modifier, not a repeat.
