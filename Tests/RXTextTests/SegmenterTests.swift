@@ -34,7 +34,7 @@ import Testing
             "Headline\n\n– Well, it was hard, he said.\n\nHe called it “third time lucky” after the race.")
         #expect(segmentation.paragraphs.map(\.isDialogue) == [false, true, false])
         #expect(segmentation.sentences.map(\.isDialogue) == [false, true, false])
-        let quote = try #require(segmentation.paragraphs[2].quotes.first)
+        let quote = try #require(segmentation.paragraphs[2].quotes(in: document).first)
         #expect(document.text(quote) == "“third time lucky”")
     }
 

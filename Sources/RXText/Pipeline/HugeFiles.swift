@@ -61,9 +61,8 @@ extension LintSession {
             state.append(index, (FileReport(path: path, document: nil, flags: [], error: error.description), nil))
             return
         }
-        // With more than one job, parts are fingerprinted and rendered on a queue of their own,
-        // in order, so that this thread only segments: measured, it had been doing a third of
-        // all the work. With one job everything stays on one thread.
+        // Parts are fingerprinted and rendered on a queue of their own, in order, so that this
+        // thread only segments: measured, it had been doing a third of all the work.
         let parts = PartWriter(session: self, document: document, index: index, state: state, render: render)
         let waiting = DispatchSemaphore(value: 2)  // parts handed over but not yet written
         Self.lintInParallelBlocks(
@@ -71,7 +70,6 @@ extension LintSession {
             blockBytes: options.blockBytes
         ) { flags in
             guard !state.cancelled else { return }
-            guard options.jobs > 1 else { return parts.queue.sync { parts.send(flags, last: false) } }
             waiting.wait()
             parts.queue.async {
                 parts.send(flags, last: false)
@@ -79,6 +77,33 @@ extension LintSession {
             }
         }
         parts.queue.sync { parts.send([], last: true) }
+    }
+
+    /// `streamHugeFile` for a run with one job, on the calling thread: each block's part goes
+    /// to `deliver` as soon as it is linted.
+    func streamHugeFileHere(_ path: String, state: ReorderBuffer, deliver: (FileReport) -> Void) {
+        let document: Document
+        do {
+            document = try Document.load(path: path)
+        } catch {
+            return deliver(FileReport(path: path, document: nil, flags: [], error: error.description))
+        }
+        var fingerprinter = Fingerprinter()
+        var first = true
+        func send(_ flags: [Flag], last: Bool) {
+            var report = lint(document, flags: flags, fingerprinter: &fingerprinter)
+            report.isFirstPart = first
+            report.isLastPart = last
+            first = false
+            deliver(report)
+        }
+        Self.lintInParallelBlocks(
+            document, annotator: Annotator(lexicon: lexicon), linter: linterFor(path), jobs: 1,
+            blockBytes: options.blockBytes
+        ) { flags in
+            if !state.cancelled { send(flags, last: false) }
+        }
+        send([], last: true)
     }
 
     /// Whether `path` is to be streamed in parts: a huge file, linted without fixes or review

@@ -17,7 +17,8 @@ public struct JSONTokenWriter: TokenWriter {
             if index > 0 { output.write(",") }
             output.write(
                 "\n{\"index\":\(paragraph.index),\(Self.span(paragraph.range, in: document, withText: false)),\"dialogue\":\(paragraph.isDialogue),\"quotes\":["
-                    + paragraph.quotes.map { "{\(Self.span($0, in: document))}" }.joined(separator: ",") + "]}")
+                    + paragraph.quotes(in: document).map { "{\(Self.span($0, in: document))}" }.joined(separator: ",")
+                    + "]}")
         }
         output.write("],\"sentences\":[")
         var cursor = PositionCursor(document)

@@ -159,9 +159,7 @@ public final class Segmenter {
     }
 
     private static func makeParagraph(index: Int, range: ByteRange, in bytes: [UInt8]) -> Paragraph {
-        Paragraph(
-            index: index, range: range, isDialogue: Dialogue.opensWithDash(range, in: bytes),
-            quotes: Dialogue.quotedSpans(in: range, of: bytes))
+        Paragraph(index: index, range: range, isDialogue: Dialogue.opensWithDash(range, in: bytes))
     }
 
     /// The range without leading and trailing whitespace, or nil when nothing is left.

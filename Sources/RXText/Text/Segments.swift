@@ -26,8 +26,12 @@ public struct Paragraph: Hashable, Sendable {
     public var index: Int
     public var range: ByteRange
     public var isDialogue: Bool
-    /// Spans between quotation marks, marks included.
-    public var quotes: [ByteRange]
+
+    /// Spans between quotation marks, marks included. Found on request: only the `tokens`
+    /// command reports them, and finding them for every paragraph of a lint run cost about 1%.
+    public func quotes(in document: Document) -> [ByteRange] {
+        Dialogue.quotedSpans(in: range, of: document.bytes)
+    }
 }
 
 /// A sentence with its tokens (spaces included, in order).
