@@ -11,12 +11,15 @@ struct FinnishAbbreviationRule: Rule {
             Example("A successful ⟦EM⟧-debut two years ago helped."),
             Example("He raced in the ⟦EM⟧16 Super1600 class."),
             Example("Grönholm was seventh in the ⟦MM⟧ points."),
+            // Digits other than ASCII take the slower path past the ASCII capitals gate.
+            Example("He raced in the ⟦EM⟧١٦ season."),
         ],
         unflagged: [
             Example("He contested the full European Championship in 2018."),
             Example("The gap was 12 mm at the front splitter."),
             Example("The final started at 3 pm."),
             Example("Emma and Sam were in the grandstand."),
+            Example("Höljes and Åmål were both wet; ÉMILE was not there."),
         ])
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
@@ -56,7 +59,14 @@ final class AbbreviationTable: Sendable {
             table[entry.finnish] = entry.right.first ?? entry.finnish
         }
         english = table
+        keysAreASCIICapitalPairs = table.keys.allSatisfy { key in
+            key.utf8.count >= 2 && key.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+        }
     }
+
+    /// Every key is two or more ASCII capitals (EM, SM): then a word matches only if its first
+    /// two bytes are ASCII capitals, which rules out names such as "Höljes" without a `String`.
+    private let keysAreASCIICapitalPairs: Bool
 
     /// "FIA European Rallycross Championship" reads as "European Championship" in running text.
     private static func shortName(_ championship: Glossary.Championship) -> String {
@@ -72,7 +82,14 @@ final class AbbreviationTable: Sendable {
             return nil
         }
         let word = text[range.start..<range.end]
-        guard word.allSatisfy({ $0 < 0x80 }) else { return lookup(String(decoding: word, as: UTF8.self)) }
+        guard word.allSatisfy({ $0 < 0x80 }) else {
+            if keysAreASCIICapitalPairs
+                && !(range.count > 1 && text[range.start + 1] >= 0x41 && text[range.start + 1] <= 0x5A)
+            {
+                return nil
+            }
+            return lookup(String(decoding: word, as: UTF8.self))
+        }
         let letters = word.prefix { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
         let rest = word[letters.endIndex...]
         // Table keys are all capitals: "Emma" and "Sam" stop here.
