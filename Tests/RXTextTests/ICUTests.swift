@@ -45,8 +45,16 @@ import Testing
 
 @Suite struct FoldedStringTests {
     @Test(arguments: ["kallio", "Kallio", "KALLIO’S", "Baciuška", "semi-final", "Q4", "Straße", ""])
-    func fastPathAgreesWithICU(_ word: String) {
-        let bytes = ArraySlice(Array(word.utf8))
-        #expect(ICU.foldedString(bytes) == String(decoding: ICU.fold(bytes), as: UTF8.self))
+    func fastPathsAgreeWithICU(_ word: String) {
+        let bytes = Array(word.utf8)
+        let folded = ICU.fold(bytes)
+        #expect(ICU.foldedString(ArraySlice(bytes)) == String(decoding: folded, as: UTF8.self))
+        // The annotator's ASCII path: the same bytes for an ASCII word, nothing for the others.
+        let ascii = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { scratch in
+            bytes.withUnsafeBufferPointer { input in
+                ICU.foldASCII(input, ByteRange(0, bytes.count), into: scratch).map { Array(scratch[..<$0]) }
+            }
+        }
+        #expect(ascii == (bytes.allSatisfy { $0 < 0x80 } ? folded : nil))
     }
 }

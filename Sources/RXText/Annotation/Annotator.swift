@@ -58,7 +58,7 @@ public struct Annotator: Sendable {
                     keys.reserveCapacity(estimate)
                     segmenter.forEachWord(in: sentence.range, of: document) { token in
                         words.append(token)
-                        if let count = Self.foldASCII(bytes, token.range, into: scratch) {
+                        if let count = ICU.foldASCII(bytes, token.range, into: scratch) {
                             let utf8 = UnsafeBufferPointer(rebasing: scratch[..<count])
                             folded.append(String(decoding: utf8, as: UTF8.self))
                             keys.append(lexicon.wordKey(folded: utf8))
@@ -81,20 +81,6 @@ public struct Annotator: Sendable {
     }
 
     private static let scratchBytes = 256
-
-    /// An ASCII word lower-cased into `scratch` (for ASCII, that is the whole fold); nil for a
-    /// word with other characters or longer than the buffer.
-    private static func foldASCII(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange, into scratch: UnsafeMutableBufferPointer<UInt8>
-    ) -> Int? {
-        guard range.count <= scratch.count else { return nil }
-        for offset in 0..<range.count {
-            let byte = bytes[range.start + offset]
-            if byte >= 0x80 { return nil }
-            scratch[offset] = UTF8Scalars.asciiLowercased(byte)
-        }
-        return range.count
-    }
 
     private func resolveMentions(_ sentences: [AnnotatedSentence]) -> [Mention] {
         // Full names first: they decide which driver an ambiguous bare surname means.

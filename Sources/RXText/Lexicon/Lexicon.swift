@@ -144,24 +144,14 @@ public struct Lexicon: Sendable {
         abbreviations = AbbreviationTable(glossary: g)
         boilerplate = g.boilerplate.map { ($0.text, ICU.fold($0.text)) }
         boilerplateLongest = boilerplate.map(\.folded.utf8.count).max() ?? 0
-
     }
 
     /// Every match in a run of word-like tokens, per category leftmost-longest and non-overlapping.
     public func matches(in tokens: [Token], of document: Document) -> [LexiconMatch] {
-        matches(
-            in: tokens, folded: tokens.map { ICU.foldedString(document.bytes[$0.range.start..<$0.range.end]) },
-            of: document)
-    }
-
-    /// Matches over tokens whose folded forms the caller already has.
-    public func matches(in tokens: [Token], folded: [String], of document: Document) -> [LexiconMatch] {
-        matches(
-            in: tokens,
-            keys: folded.map { form in
-                var form = form
-                return form.withUTF8(wordKey(folded:))
-            }, of: document)
+        let keys = tokens.map { token in
+            ICU.fold(document.bytes[token.range.start..<token.range.end]).withUnsafeBufferPointer(wordKey(folded:))
+        }
+        return matches(in: tokens, keys: keys, of: document)
     }
 
     /// What the matcher needs of a token: the lexicon's id for its folded form, and for the form

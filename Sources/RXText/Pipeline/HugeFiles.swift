@@ -63,7 +63,7 @@ extension LintSession {
         }
         // Parts are fingerprinted and rendered on a queue of their own, in order, so that this
         // thread only segments: measured, it had been doing a third of all the work.
-        let parts = PartWriter(session: self, document: document, index: index, state: state, render: render)
+        let parts = PartWriter(session: self, document: document)
         let waiting = DispatchSemaphore(value: 2)  // parts handed over but not yet written
         Self.lintInParallelBlocks(
             document, annotator: Annotator(lexicon: lexicon), linter: linterFor(path), jobs: options.jobs,
@@ -72,11 +72,11 @@ extension LintSession {
             guard !state.cancelled else { return }
             waiting.wait()
             parts.queue.async {
-                parts.send(flags, last: false)
+                state.append(index, (parts.part(flags, last: false), nil), render: render)
                 waiting.signal()
             }
         }
-        parts.queue.sync { parts.send([], last: true) }
+        parts.queue.sync { state.append(index, (parts.part([], last: true), nil), render: render) }
     }
 
     /// `streamHugeFile` for a run with one job, on the calling thread: each block's part goes
@@ -88,22 +88,14 @@ extension LintSession {
         } catch {
             return deliver(FileReport(path: path, document: nil, flags: [], error: error.description))
         }
-        var fingerprinter = Fingerprinter()
-        var first = true
-        func send(_ flags: [Flag], last: Bool) {
-            var report = lint(document, flags: flags, fingerprinter: &fingerprinter)
-            report.isFirstPart = first
-            report.isLastPart = last
-            first = false
-            deliver(report)
-        }
+        let parts = PartWriter(session: self, document: document)
         Self.lintInParallelBlocks(
             document, annotator: Annotator(lexicon: lexicon), linter: linterFor(path), jobs: 1,
             blockBytes: options.blockBytes
         ) { flags in
-            if !state.cancelled { send(flags, last: false) }
+            if !state.cancelled { deliver(parts.part(flags, last: false)) }
         }
-        send([], last: true)
+        deliver(parts.part([], last: true))
     }
 
     /// Whether `path` is to be streamed in parts: a huge file, linted without fixes or review
@@ -130,35 +122,27 @@ final class BlockResults: @unchecked Sendable {
     }
 }
 
-/// Turns a huge file's block flags into report parts, in order, on its own serial queue: the
-/// fingerprints carry from part to part, so one queue owns them.
+/// Turns a huge file's block flags into report parts, in order: the fingerprints carry from
+/// part to part, so one thread at a time makes them (`queue` with several jobs, the calling
+/// thread with one).
 final class PartWriter: @unchecked Sendable {
     let queue = DispatchQueue(label: "rxtext.parts")
     private let session: LintSession
     private let document: Document
-    private let index: Int
-    private let state: ReorderBuffer
-    private let render: (@Sendable (FileReport) -> String)?
     private var fingerprinter = Fingerprinter()
     private var first = true
 
-    init(
-        session: LintSession, document: Document, index: Int, state: ReorderBuffer,
-        render: (@Sendable (FileReport) -> String)?
-    ) {
+    init(session: LintSession, document: Document) {
         self.session = session
         self.document = document
-        self.index = index
-        self.state = state
-        self.render = render
     }
 
-    /// Only on `queue`.
-    func send(_ flags: [Flag], last: Bool) {
+    /// The next part: `flags` are the next block's.
+    func part(_ flags: [Flag], last: Bool) -> FileReport {
         var report = session.lint(document, flags: flags, fingerprinter: &fingerprinter)
         report.isFirstPart = first
         report.isLastPart = last
         first = false
-        state.append(index, (report, render?(report)))
+        return report
     }
 }

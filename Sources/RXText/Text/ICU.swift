@@ -47,22 +47,22 @@ public enum ICU {
 
     /// The fully folded form of a token's bytes as a String.
     public static func foldedString(_ bytes: ArraySlice<UInt8>) -> String {
-        var buffer: [UInt8] = []
-        fold(bytes, into: &buffer)
-        return String(decoding: buffer, as: UTF8.self)
+        String(decoding: fold(bytes), as: UTF8.self)
     }
 
-    /// A token's fully folded bytes into a reused buffer, the annotator's hot path: ASCII tokens
-    /// (most of them) are lowered in one pass, without ICU or an allocation.
-    static func fold(_ bytes: ArraySlice<UInt8>, into buffer: inout [UInt8]) {
-        buffer.removeAll(keepingCapacity: true)
-        for byte in bytes {
-            if byte >= 0x80 {
-                buffer = fold(bytes)
-                return
-            }
-            buffer.append(UTF8Scalars.asciiLowercased(byte))
+    /// `fold` of the word at `range` written into `scratch`, for a word of ASCII only (there,
+    /// folding is lower-casing); nil for any other word or one longer than `scratch`. The
+    /// annotator's hot path: most words of an article take it, without ICU or an allocation.
+    static func foldASCII(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange, into scratch: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int? {
+        guard range.count <= scratch.count else { return nil }
+        for offset in 0..<range.count {
+            let byte = bytes[range.start + offset]
+            if byte >= 0x80 { return nil }
+            scratch[offset] = UTF8Scalars.asciiLowercased(byte)
         }
+        return range.count
     }
 
     /// Folds a string; see `fold(_:options:)`.
