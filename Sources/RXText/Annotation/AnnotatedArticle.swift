@@ -33,15 +33,36 @@ public final class AnnotatedSentence: Sendable {
     /// `ICU.fold` of each entry of `words`.
     public let folded: [String]
     public let matches: [LexiconMatch]
+    /// What the rules ask of each entry of `words`, worked out once here: several rules read
+    /// every word of the archive.
+    public let traits: [TokenTraits]
 
-    init(sentence: Sentence, words: [Token], folded: [String], matches: [LexiconMatch]) {
+    init(sentence: Sentence, words: [Token], folded: [String], matches: [LexiconMatch], traits: [TokenTraits]) {
         self.sentence = sentence
         self.words = words
         self.folded = folded
         self.matches = matches
+        self.traits = traits
     }
 
     public var range: ByteRange { sentence.range }
+}
+
+/// Facts about one token of an `AnnotatedSentence`.
+public struct TokenTraits: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// A word token (not a number, punctuation or a symbol).
+    public static let word = TokenTraits(rawValue: 1 << 0)
+    /// Starts with an upper-case letter.
+    public static let capitalized = TokenTraits(rawValue: 1 << 1)
+    /// Inside a lexicon match of an entity (a driver, venue, ...).
+    public static let inEntity = TokenTraits(rawValue: 1 << 2)
+    /// Inside any lexicon match.
+    public static let inMatch = TokenTraits(rawValue: 1 << 3)
+    /// Folds to a common Finnish word of the glossaries.
+    public static let finnishWord = TokenTraits(rawValue: 1 << 4)
 }
 
 /// An entity named in the text.

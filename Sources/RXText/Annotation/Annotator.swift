@@ -68,10 +68,11 @@ public struct Annotator: Sendable {
                             keys.append(utf8.withUnsafeBufferPointer(lexicon.wordKey(folded:)))
                         }
                     }
+                    let matches = lexicon.matches(in: words, keys: keys, of: document)
                     sentences.append(
                         AnnotatedSentence(
-                            sentence: sentence, words: words, folded: folded,
-                            matches: lexicon.matches(in: words, keys: keys, of: document)))
+                            sentence: sentence, words: words, folded: folded, matches: matches,
+                            traits: traits(of: words, keys: keys, matches: matches, in: document.bytes)))
                 }
             }
         }
@@ -81,6 +82,28 @@ public struct Annotator: Sendable {
     }
 
     private static let scratchBytes = 256
+
+    private func traits(
+        of words: [Token], keys: [Lexicon.WordKey], matches: [LexiconMatch], in bytes: [UInt8]
+    ) -> [TokenTraits] {
+        var traits = [TokenTraits](unsafeUninitializedCapacity: words.count) { buffer, count in
+            for (index, token) in words.enumerated() {
+                var trait: TokenTraits = []
+                if token.kind == .word {
+                    trait.insert(.word)
+                    if lexicon.isFinnishWord(id: keys[index].id) { trait.insert(.finnishWord) }
+                }
+                if UTF8Scalars.isUppercase(at: token.range.start, in: bytes) { trait.insert(.capitalized) }
+                buffer[index] = trait
+            }
+            count = words.count
+        }
+        for match in matches {
+            let trait: TokenTraits = match.entry.category == .entity ? [.inMatch, .inEntity] : .inMatch
+            for index in match.tokens { traits[index].formUnion(trait) }
+        }
+        return traits
+    }
 
     private func resolveMentions(_ sentences: [AnnotatedSentence]) -> [Mention] {
         // Full names first: they decide which driver an ambiguous bare surname means.

@@ -22,8 +22,10 @@ public struct Lexicon: Sendable {
     public let surnameRenderings: [Int: [String]]
     /// Folded doubled phrases that are legitimate ("had had", "Baden-Baden").
     public let allowedDoubles: Set<String>
-    /// Folded common Finnish words (`finnish-words` in the glossaries).
-    let finnishWords: WordTable
+    /// Which word ids are common Finnish words (`finnish-words` in the glossaries). They share
+    /// the phrase words' table, so the one lookup the annotator makes per token also answers
+    /// "is it Finnish?".
+    private let finnishWordIDs: [Bool]
     /// Single-word names for edit-distance suggestions.
     let names: NameIndex
     /// Finnish championship abbreviations and their English.
@@ -133,13 +135,16 @@ public struct Lexicon: Sendable {
         }
         surnameRenderings = renderings
         trie = builder.trie.frozen
-        words = builder.words
+        var words = builder.words
         allowedDoubles = Set(
             g.doubledWords.map { GlossaryBuilder.surfaceKey($0.replacingOccurrences(of: "-", with: " ")) })
-        var finnish = WordTable()
-        // Folded like the tokens they are compared with (diacritics too: "hyvä" is "hyva").
-        for word in g.finnishWords { _ = finnish.insert(ICU.fold(word)) }
-        finnishWords = finnish
+        // Folded like the tokens they are compared with (diacritics too: "hyvä" is "hyva"). Added
+        // after the trie is frozen: a new id has no edges, so matching is unchanged.
+        let finnishIDs = g.finnishWords.map { words.insert(ICU.fold($0)) }
+        var finnish = [Bool](repeating: false, count: words.count)
+        for id in finnishIDs { finnish[Int(id)] = true }
+        self.words = words
+        finnishWordIDs = finnish
         names = NameIndex(glossary: g)
         abbreviations = AbbreviationTable(glossary: g)
         boilerplate = g.boilerplate.map { ($0.text, ICU.fold($0.text)) }
@@ -264,7 +269,12 @@ public struct Lexicon: Sendable {
 
     /// Whether a folded token is a common Finnish word.
     public func isFinnishWord(_ folded: String) -> Bool {
-        finnishWords.id(of: folded) != nil
+        words.id(of: folded).map(isFinnishWord(id:)) ?? false
+    }
+
+    /// Whether the word with this id (`WordKey.id`; -1 for none) is a common Finnish word.
+    func isFinnishWord(id: Int32) -> Bool {
+        id >= 0 && finnishWordIDs[Int(id)]
     }
 
     /// Explains what a surface form resolves to (`rxtext glossary find`).

@@ -13,9 +13,7 @@ extension AnnotatedSentence {
     func isWord(_ index: Int) -> Bool { words[index].kind == .word }
 
     /// The word starts with an upper-case letter.
-    func isCapitalized(_ index: Int, in article: AnnotatedArticle) -> Bool {
-        UTF8Scalars.isUppercase(at: words[index].range.start, in: article.document.bytes)
-    }
+    func isCapitalized(_ index: Int) -> Bool { traits[index].contains(.capitalized) }
 
     func isLowercaseStart(_ index: Int, in article: AnnotatedArticle) -> Bool {
         UTF8Scalars.isLowercase(at: words[index].range.start, in: article.document.bytes)
@@ -55,28 +53,4 @@ enum Stem {
         }
         return stem
     }
-}
-
-/// Which words of a sentence some lexicon matches cover; allocates only when there are any.
-struct TokenMarks {
-    private let marked: [Bool]?
-
-    init(_ sentence: AnnotatedSentence, where include: (LexiconMatch) -> Bool) {
-        var marked: [Bool]? = nil
-        for match in sentence.matches where include(match) {
-            if marked == nil { marked = Array(repeating: false, count: sentence.words.count) }
-            for index in match.tokens { marked![index] = true }
-        }
-        self.marked = marked
-    }
-
-    subscript(_ index: Int) -> Bool { marked?[index] ?? false }
-}
-
-extension AnnotatedSentence {
-    /// Words inside an entity match (a driver, venue, ...).
-    var entityTokens: TokenMarks { TokenMarks(self) { $0.entry.category == .entity } }
-
-    /// Words inside any lexicon match.
-    var matchedTokens: TokenMarks { TokenMarks(self) { _ in true } }
 }

@@ -33,7 +33,7 @@ struct RepeatedNounRule: Rule {
             {
                 if j > start && words[j] == words[i] {
                     // Needs at least one capitalised word between: a named thing ("German Grand Prix").
-                    let named = (start..<j).contains { sentence.isCapitalized($0, in: article) }
+                    let named = (start..<j).contains { sentence.isCapitalized($0) }
                     if named {
                         let middle = (start..<j).map { sentence.text($0, in: article) }.joined(separator: " ")
                         flags.append(

@@ -22,11 +22,11 @@ struct NearGlossaryTermRule: Rule {
         var nearest: [String: String?] = [:]
         var flags: [Flag] = []
         for sentence in article.sentences {
-            let covered = sentence.matchedTokens
-            for i in sentence.words.indices where sentence.isWord(i) && !covered[i] {
+            // Capitalised words outside every lexicon match, tested on their traits first.
+            for (i, traits) in sentence.traits.enumerated()
+            where traits.isSuperset(of: [.word, .capitalized]) && !traits.contains(.inMatch) {
                 let word = sentence.folded[i]
-                // Cheapest tests first: a byte for the capital, then the length in bytes.
-                guard sentence.isCapitalized(i, in: article), word.utf8.count >= 5,
+                guard word.utf8.count >= 5,
                     word.utf8.allSatisfy({ $0 < 0x80 }) || word.count >= 5
                 else { continue }
                 let name: String?

@@ -19,25 +19,24 @@ struct FinnishTextRule: Rule {
         ])
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
-        let lexicon = article.lexicon
-        let entity = sentence.entityTokens
-        // One pass, one word-list lookup per word: this rule reads every word of the archive.
+        // One pass over the words' traits (the word list was consulted in annotation): this rule
+        // reads every word of the archive.
         var wordCount = 0
-        var inList: [Int] = []
+        var inList = 0
         var listed: [Int] = []
-        for index in sentence.words.indices where sentence.isWord(index) && !entity[index] {
+        for (index, traits) in sentence.traits.enumerated() where traits.contains(.word) && !traits.contains(.inEntity)
+        {
             wordCount += 1
-            guard lexicon.isFinnishWord(sentence.folded[index]) else { continue }
-            inList.append(index)
-            if !sentence.isCapitalized(index, in: article) { listed.append(index) }
+            guard traits.contains(.finnishWord) else { continue }
+            inList += 1
+            if !traits.contains(.capitalized) { listed.append(index) }
         }
         // Every Finnish sentence has some common Finnish word (ja, on, oli, ...): without one,
         // the costlier spelling test is not needed.
-        if wordCount >= 3 && !inList.isEmpty {
-            var finnishLike = inList.count
-            for index in sentence.words.indices
-            where sentence.isWord(index) && !entity[index] && !inList.contains(index)
-                && !sentence.isCapitalized(index, in: article)
+        if wordCount >= 3 && inList > 0 {
+            var finnishLike = inList
+            for (index, traits) in sentence.traits.enumerated()
+            where traits.contains(.word) && traits.isDisjoint(with: [.inEntity, .finnishWord, .capitalized])
                 && Self.looksFinnish(index, in: sentence, article: article)
             {
                 finnishLike += 1
