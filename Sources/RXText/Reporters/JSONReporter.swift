@@ -137,8 +137,7 @@ enum FlagLine {
         }
         func number(_ value: Int) { out.append(contentsOf: String(value).utf8) }
         func nfc(_ range: ByteRange) {
-            let bytes = ICU.nfc(document.bytes[range.start..<range.end])
-            bytes.withUnsafeBufferPointer { JSONText.appendLiteral(utf8: $0, to: &out) }
+            ICU.withNFC(document.bytes[range.start..<range.end]) { JSONText.appendLiteral(utf8: $0, to: &out) }
         }
         let position = cursor.position(of: flag.range.start)
         out.append(UInt8(ascii: "{"))

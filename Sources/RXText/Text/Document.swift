@@ -127,6 +127,6 @@ public struct Document: Sendable {
 
     /// The text of a range in NFC, the form rxtext compares and reports.
     public func text(_ range: ByteRange) -> String {
-        String(decoding: ICU.nfc(bytes[range.start..<range.end]), as: UTF8.self)
+        ICU.withNFC(bytes[range.start..<range.end]) { String(decoding: $0, as: UTF8.self) }
     }
 }

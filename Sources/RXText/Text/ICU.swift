@@ -23,6 +23,17 @@ public enum ICU {
         }
     }
 
+    /// Calls `body` with the NFC form of `utf8`: the bytes themselves, uncopied, when they are
+    /// NFC already (nearly always; reporters and messages ask this of every flag's text).
+    public static func withNFC<R>(_ utf8: ArraySlice<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        utf8.withUnsafeBufferPointer { buffer in
+            if rx_is_nfc(buffer.baseAddress, Int32(buffer.count)) == 1 { return body(buffer) }
+            return transform(Array(buffer)) { input, count, output, capacity in
+                rx_nfc(input, count, output, capacity)
+            }.withUnsafeBufferPointer(body)
+        }
+    }
+
     /// Case folding, diacritic removal or both, returned in NFC.
     public struct FoldOptions: OptionSet, Sendable, Hashable {
         public let rawValue: Int32
