@@ -17,88 +17,121 @@ struct SpellingConsistencyRule: Rule {
             Example("Everyone tires in a long season."),
         ])
 
+    /// One use of a spelling: which spelling (an index into the article's distinct spellings),
+    /// where, and in which sentence.
     private struct Use {
+        var spelling: Int
         var range: ByteRange
-        var sentence: AnnotatedSentence
+        var sentence: Int
     }
 
-    /// One spelling of a word or name and where the article uses it.
-    private struct Spelling {
-        var form: String
-        var uses: [Use]
+    /// What a distinct spelling is: a form of a consistency group, or a name's exact bytes.
+    private enum Source {
+        case form(group: Int, form: Int)
+        case name(SpellingBytes)
     }
 
-    /// Uses are gathered by spelling first (consistency forms by index, names by their bytes), so
-    /// that nothing is hashed as a `String` per use: an article names the same people dozens of
-    /// times, and Swift hashes text with diacritics through normalisation.
+    /// Spellings in one group (a consistency group, or a name's folded form) that are the same
+    /// text (canonically equal) count as one.
+    private struct Group {
+        var members: [(form: String, spellings: [Int], uses: Int)] = []
+        var house: String? = nil
+        var lastDiacriticUse = -1
+    }
+
+    /// Each use is numbered by its spelling with one hash (of an index pair or a name's bytes);
+    /// text is built and folded once per distinct spelling. An article names the same people
+    /// dozens of times, and Swift hashes text with diacritics through normalisation.
     func checkArticle(_ article: AnnotatedArticle) -> [Flag] {
         let consistency = article.lexicon.glossary.consistency
-        var formUses: [Int: [Int: [Use]]] = [:]
-        var names: [SpellingBytes: [Use]] = [:]
-        for sentence in article.sentences {
+        var uses: [Use] = []
+        var sources: [Source] = []
+        var formIDs: [Int: Int] = [:]  // group << 16 | form
+        var nameIDs: [SpellingBytes: Int] = [:]
+        for (index, sentence) in article.sentences.enumerated() {
             for match in sentence.matches {
+                let spelling: Int
                 switch match.entry {
                 case .consistency(let group, let form):
-                    formUses[group, default: [:]][form, default: []].append(Use(range: match.range, sentence: sentence))
+                    let key = group << 16 | form
+                    if let known = formIDs[key] {
+                        spelling = known
+                    } else {
+                        spelling = sources.count
+                        formIDs[key] = spelling
+                        sources.append(.form(group: group, form: form))
+                    }
                 case .driver, .driverSurname, .venue:
                     // Diacritics: the same name written with and without them.
-                    names[SpellingBytes(match, in: article.document.bytes), default: []].append(
-                        Use(range: match.range, sentence: sentence))
+                    let key = SpellingBytes(match, in: article.document.bytes)
+                    if let known = nameIDs[key] {
+                        spelling = known
+                    } else {
+                        spelling = sources.count
+                        nameIDs[key] = spelling
+                        sources.append(.name(key))
+                    }
                 default: continue
                 }
+                uses.append(Use(spelling: spelling, range: match.range, sentence: index))
             }
         }
-        var groups: [String: [Spelling]] = [:]
-        var preferred: [String: String] = [:]
-        for (group, forms) in formUses {
-            let entry = consistency[group]
-            for (form, uses) in forms {
-                groups[entry.id, default: []].append(Spelling(form: entry.forms[form], uses: uses))
-            }
-            preferred[entry.id] = entry.forms[0]
+        guard sources.count > 1 else { return [] }
+        var useCounts = [Int](repeating: 0, count: sources.count)
+        var lastUse = [Int](repeating: -1, count: sources.count)
+        for use in uses {
+            useCounts[use.spelling] += 1
+            lastUse[use.spelling] = use.range.start
         }
-        // The house form of a name is its last spelling with diacritics, in document order.
-        var lastDiacriticUse: [String: Int] = [:]
-        for (spelling, uses) in names {
-            let form = String(decoding: spelling.bytes, as: UTF8.self)
-            let key = "name:" + ICU.fold(form)
-            groups[key, default: []].append(Spelling(form: form, uses: uses))
-            guard form.unicodeScalars.contains(where: { !$0.isASCII }), let last = uses.last?.range.start,
-                last > lastDiacriticUse[key, default: -1]
-            else { continue }
-            lastDiacriticUse[key] = last
-            preferred[key] = form
+        var groups: [String: Group] = [:]
+        for (spelling, source) in sources.enumerated() {
+            let key: String
+            let form: String
+            var group: Group
+            switch source {
+            case .form(let index, let formIndex):
+                let entry = consistency[index]
+                key = entry.id
+                form = entry.forms[formIndex]
+                group = groups[key] ?? Group()
+                group.house = entry.forms[0]
+            case .name(let bytes):
+                form = String(decoding: bytes.bytes, as: UTF8.self)
+                key = "name:" + ICU.fold(form)
+                group = groups[key] ?? Group()
+                // The house form of a name is its last spelling with diacritics, in document order.
+                if form.unicodeScalars.contains(where: { !$0.isASCII }), lastUse[spelling] > group.lastDiacriticUse {
+                    group.lastDiacriticUse = lastUse[spelling]
+                    group.house = form
+                }
+            }
+            if let same = group.members.firstIndex(where: { $0.form == form }) {
+                group.members[same].spellings.append(spelling)
+                group.members[same].uses += useCounts[spelling]
+            } else {
+                group.members.append((form, [spelling], useCounts[spelling]))
+            }
+            groups[key] = group
         }
         var flags: [Flag] = []
-        for (key, found) in groups.sorted(by: { $0.key < $1.key }) {
-            // Spellings that are the same text (canonically equal bytes) count as one.
-            var spellings: [Spelling] = []
-            for spelling in found {
-                if let same = spellings.firstIndex(where: { $0.form == spelling.form }) {
-                    spellings[same].uses += spelling.uses
-                } else {
-                    spellings.append(spelling)
-                }
-            }
-            guard spellings.count > 1 else { continue }
-            let house = preferred[key]
+        for (_, group) in groups.sorted(by: { $0.key < $1.key }) where group.members.count > 1 {
             // Most uses wins, then the house form; a remaining tie goes to the form that sorts
             // first, so that the choice never depends on hashing order.
-            let majority = spellings.max { a, b in
-                let rankA = (a.uses.count, a.form == house ? 1 : 0)
-                let rankB = (b.uses.count, b.form == house ? 1 : 0)
+            let majority = group.members.max { a, b in
+                let rankA = (a.uses, a.form == group.house ? 1 : 0)
+                let rankB = (b.uses, b.form == group.house ? 1 : 0)
                 return rankA < rankB || (rankA == rankB && a.form > b.form)
             }!
-            for spelling in spellings where spelling.form != majority.form {
-                for use in spelling.uses {
-                    let original = article.document.text(use.range)
-                    flags.append(
-                        flag(
-                            use.range, in: use.sentence,
-                            message:
-                                "'\(original)' is spelled '\(majority.form)' elsewhere in this article (\(majority.uses.count) times)",
-                            suggestions: [majority.form.matchingCase(of: original)]))
-                }
+            var minority = Set<Int>()
+            for member in group.members where member.form != majority.form { minority.formUnion(member.spellings) }
+            for use in uses where minority.contains(use.spelling) {
+                let original = article.document.text(use.range)
+                flags.append(
+                    flag(
+                        use.range, in: article.sentences[use.sentence],
+                        message:
+                            "'\(original)' is spelled '\(majority.form)' elsewhere in this article (\(majority.uses) times)",
+                        suggestions: [majority.form.matchingCase(of: original)]))
             }
         }
         return flags
