@@ -19,6 +19,15 @@ import Testing
         #expect(ICU.fold("Kallio’s") == "kallio's")
     }
 
+    /// `withNFC` hands over the bytes themselves when they are NFC, else their NFC form.
+    @Test func withNFCMatchesNFC() {
+        for text in ["plain", "s\u{030C}", "Baciuška", "a\u{2000}b", "", "– “Hyvä”"] {
+            let bytes = Array(("x" + text + "y").utf8)
+            let slice = bytes[1..<(bytes.count - 1)]
+            #expect(ICU.withNFC(slice) { Array($0) } == ICU.nfc(slice), "\(text)")
+        }
+    }
+
     @Test func nfcComposes() {
         let decomposed = Array("s\u{030C}".utf8)
         #expect(ICU.nfc(decomposed) == Array("\u{0161}".utf8))

@@ -12,6 +12,9 @@ public struct EnglishWords: Sendable {
     /// Start and end offsets of each word, sorted by the words' bytes.
     private let starts: [UInt32]
     private let ends: [UInt32]
+    /// Where the words starting with each pair of bytes begin, by `bucket(_:)`: a lookup
+    /// searches only its bucket (a dozen words, not 75,000). One more entry closes the last.
+    private let bucketStarts: [UInt32]
 
     public init(text: String) {
         var bytes = Array(text.utf8)
@@ -41,6 +44,29 @@ public struct EnglishWords: Sendable {
         self.bytes = bytes
         starts = words.map { UInt32($0.0) }
         ends = words.map { UInt32($0.1) }
+        // Sorted by bytes, so the words of each bucket follow one another in bucket order.
+        var bucketStarts = [UInt32](repeating: 0, count: 1 << 16 + 1)
+        var next = 0
+        for (index, word) in words.enumerated() {
+            let bucket = bytes.withUnsafeBufferPointer {
+                Self.bucket(UnsafeBufferPointer(rebasing: $0[word.0..<word.1]))
+            }
+            while next <= bucket {
+                bucketStarts[next] = UInt32(index)
+                next += 1
+            }
+        }
+        while next < bucketStarts.count {
+            bucketStarts[next] = UInt32(words.count)
+            next += 1
+        }
+        self.bucketStarts = bucketStarts
+    }
+
+    /// A word's first two bytes (the first and 0 for a one-byte word), which orders buckets as
+    /// the words themselves are ordered.
+    private static func bucket(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        word.isEmpty ? 0 : Int(word[0]) << 8 | (word.count > 1 ? Int(word[1]) : 0)
     }
 
     public var count: Int { starts.count }
@@ -49,8 +75,9 @@ public struct EnglishWords: Sendable {
     public func contains(_ folded: String) -> Bool {
         var word = folded
         return word.withUTF8 { needle in
-            var low = 0
-            var high = starts.count
+            let bucket = Self.bucket(needle)
+            var low = Int(bucketStarts[bucket])
+            var high = Int(bucketStarts[bucket + 1])
             while low < high {
                 let mid = (low + high) / 2
                 let order = bytes.withUnsafeBufferPointer { buffer in

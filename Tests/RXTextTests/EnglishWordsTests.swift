@@ -1,0 +1,27 @@
+import Testing
+
+@testable import RXText
+
+@Suite struct EnglishWordsTests {
+    /// Each word is found in its bucket of first two bytes, whatever its neighbours: one-byte
+    /// words, words sharing a first byte, the first and last buckets, non-ASCII bytes.
+    @Test func everyListedWordIsFoundAndNoOther() {
+        let listed = ["a", "aa", "ab", "abc", "b", "ba", "kallio", "z", "zz", "zzz", "åland", "öljy"]
+        let words = EnglishWords(
+            text: listed.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+                .joined(separator: "\n"))
+        #expect(words.count == listed.count)
+        for word in listed { #expect(words.contains(word), "\(word)") }
+        for word in ["", "ac", "abd", "c", "kalli", "kallion", "zzzz", "y", "å", "ö"] {
+            #expect(!words.contains(word), "\(word)")
+        }
+    }
+
+    /// An unsorted list (a system dictionary) is folded, sorted and indexed the same way.
+    @Test func anUnsortedListIsFoldedAndSorted() {
+        let words = EnglishWords(text: "Zebra\napple\nMango\n# a comment\nmango's\n")
+        for word in ["zebra", "apple", "mango"] { #expect(words.contains(word), "\(word)") }
+        #expect(!words.contains("Zebra"))
+        #expect(!words.contains("mango's"))
+    }
+}
