@@ -110,7 +110,7 @@ struct LintCommand: ParsableCommand {
             summary.add(report)
             if writeBaseline != nil { fingerprints.formUnion(report.fingerprints) }
             carried += report.carried
-            if report.isLastPart { progress.advance(bytes: report.document?.bytes.count ?? 0) }
+            if report.isLastPart { progress.advance(bytes: report.document?.fileBytes ?? 0) }
             reporter.report(report, rendered: rendered)
         }
         progress.finish()

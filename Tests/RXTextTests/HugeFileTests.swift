@@ -18,11 +18,12 @@ import Testing
         (try? Linter(enabled: sentenceRules).lint(TestLexicon.annotate(paragraph)).count) ?? -1
     }
 
-    func session(hugeFileBytes: Int, jobs: Int) -> LintSession {
+    func session(hugeFileBytes: Int, jobs: Int, windowBytes: Int = 4 << 20) -> LintSession {
         var options = LintOptions()
         options.jobs = jobs
         options.hugeFileBytes = hugeFileBytes
         options.blockBytes = 2_000
+        options.windowBytes = windowBytes
         return LintSession(lexicon: TestLexicon.shared, options: options) { _ in
             Linter(enabled: Self.sentenceRules)
         }
@@ -63,6 +64,97 @@ import Testing
         #expect(wholeHuge.flags.count == 200 * perParagraph)
         #expect(hugeParts.flatMap(\.0.flags) == wholeHuge.flags)
         #expect(hugeParts.flatMap(\.0.fingerprints) == wholeHuge.fingerprints, "occurrences count across parts")
+    }
+
+    /// Texts that put window cuts in every kind of place: paragraphs with LF and CRLF endings,
+    /// a lone CR, non-ASCII letters before flags (columns count characters), a BOM, and one long
+    /// line of sentences that no blank line cuts.
+    static let windowedTexts: [(name: String, text: String)] = [
+        ("lf", String(repeating: paragraph + "Jyväskylä – höljes.\n\n", count: 60)),
+        ("crlf", String(repeating: paragraph.replacingOccurrences(of: "\n", with: "\r\n"), count: 60)),
+        ("cr", String(repeating: paragraph.replacingOccurrences(of: "\n", with: "\r"), count: 60)),
+        ("bom", "\u{FEFF}" + String(repeating: paragraph, count: 60)),
+        ("one-line", String(repeating: paragraph.replacingOccurrences(of: "\n", with: " "), count: 60)),
+    ]
+
+    /// A huge file read in windows reports what a whole read reports, byte for byte, in every
+    /// format: file offsets, lines, columns, texts, fingerprints and the file's size.
+    @Test(arguments: [1, 2])
+    func aFileReadInWindowsReportsWhatAWholeReadDoes(jobs: Int) throws {
+        let directory = try TemporaryDirectory()
+        let reporters: [(String, (StringOutput) -> any LintReporter)] = [
+            ("jsonl", { JSONLinesReporter(output: $0) }), ("json", { JSONReporter(output: $0) }),
+            ("sarif", { SARIFReporter(output: $0) }), ("github", { GitHubReporter(output: $0) }),
+            ("text", { TextReporter(output: $0, color: false) }),
+        ]
+        for (name, text) in Self.windowedTexts {
+            let path = try directory.write("\(name).txt", text)
+            for (format, makeReporter) in reporters {
+                func output(_ session: LintSession) -> (text: String, parts: Int) {
+                    let output = StringOutput()
+                    let reporter = makeReporter(output)
+                    var summary = LintSummary()
+                    var parts = 0
+                    reporter.begin()
+                    session.run([path], render: reporter.renderer) { report, rendered in
+                        summary.add(report)
+                        reporter.report(report, rendered: rendered)
+                        parts += 1
+                    }
+                    reporter.end(summary)
+                    return (output.text, parts)
+                }
+                let whole = output(session(hugeFileBytes: .max, jobs: jobs))
+                let windowed = output(session(hugeFileBytes: 1_000, jobs: jobs, windowBytes: 700))
+                #expect(whole.parts == 1)
+                #expect(windowed.parts > text.utf8.count / 700, "\(name): a part per window at least")
+                #expect(whole.text.contains("Hell"), "\(name) \(format)")
+                #expect(windowed.text == whole.text, "\(name) \(format)")
+            }
+        }
+    }
+
+    /// Windows cover the file end to end, each knowing its offset and the line and column it
+    /// starts at; none ends inside a character or a CRLF.
+    @Test func windowsCoverTheFileAndKnowWhereTheyStart() throws {
+        let directory = try TemporaryDirectory()
+        for (name, text) in Self.windowedTexts {
+            let path = try directory.write("\(name).txt", text)
+            let whole = try Document.load(path: path)
+            var bytes: [UInt8] = []
+            try HugeFileWindows.read(path, windowBytes: 500) { window in
+                #expect(window.window?.offset == bytes.count, "\(name)")
+                #expect(window.window?.position == whole.position(of: bytes.count), "\(name)")
+                #expect(window.window?.fileBytes == whole.bytes.count)
+                #expect(window.bytes.count <= 500)
+                #expect(window.bytes.first.map { $0 & 0xC0 != 0x80 } ?? false, "\(name): starts a character")
+                #expect(!(bytes.last == 0x0D && window.bytes.first == 0x0A), "\(name): a CRLF is not split")
+                bytes += window.bytes
+            }
+            #expect(bytes == whole.bytes, "\(name)")
+        }
+    }
+
+    /// A bad byte near the end of a huge file is reported, with its line and column, before any
+    /// flag, as for a file read whole; other files are still linted.
+    @Test func aBadByteLateInAWindowedFileIsReportedBeforeAnyFlag() throws {
+        let directory = try TemporaryDirectory()
+        let huge = try directory.write(
+            "bad.txt", bytes: Array(String(repeating: Self.paragraph, count: 60).utf8) + [0x41, 0xFF, 0x0A])
+        let good = try directory.write("good.txt", Self.paragraph)
+        let loadError = #expect(throws: DocumentError.self) { try Document.load(path: huge) }
+        let expected = try #require(loadError?.description)
+        for jobs in [1, 2] {
+            var reports: [FileReport] = []
+            session(hugeFileBytes: 1_000, jobs: jobs, windowBytes: 700).run([huge, good], render: nil) { report, _ in
+                reports.append(report)
+            }
+            #expect(reports.map(\.path) == [huge, good])
+            #expect(reports.first?.error == expected)
+            #expect(reports.first?.flags.isEmpty == true)
+            #expect(reports.last?.flags.count == Self.flagsPerParagraph())
+        }
+        #expect(expected.contains(":121:"), "the line of the bad byte: \(expected)")
     }
 
     @Test func callersThatWantWholeFilesGetThePartsPutBackTogether() throws {

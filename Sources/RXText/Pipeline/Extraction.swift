@@ -49,7 +49,8 @@ extension Flag {
         let position = document.position(of: range.start)
         return .object([
             ("rule", .string(rule)), ("severity", .string(severity.rawValue)), ("message", .string(message)),
-            ("start", .int(range.start)), ("end", .int(range.end)), ("line", .int(position.line)),
+            ("start", .int(document.fileOffset(range.start))), ("end", .int(document.fileOffset(range.end))),
+            ("line", .int(position.line)),
             ("column", .int(position.column)), ("text", .string(document.text(range))),
             ("sentence", .string(document.text(sentence))), ("suggestions", .array(suggestions.map(JSONValue.string))),
             (

@@ -26,16 +26,6 @@ public struct FileReport: Sendable {
     public var isFirstPart = true
     public var isLastPart = true
 
-    /// Adds the next part of the same file: flags, fingerprints and counts.
-    mutating func absorb(_ part: FileReport) {
-        flags += part.flags
-        fingerprints += part.fingerprints
-        suppressed += part.suppressed
-        rejected += part.rejected
-        error = error ?? part.error
-        isLastPart = part.isLastPart
-    }
-
     public init(path: String, document: Document?, flags: [Flag], error: String?) {
         self.path = path
         self.document = document

@@ -5,16 +5,30 @@ import Foundation
 /// allows it, reported in parts as the blocks finish, so that memory holds a few blocks' worth of
 /// annotation and flags rather than the whole file's.
 extension LintSession {
-    /// Segments `document` on this thread and hands its blocks to `jobs` workers, a few blocks in
-    /// flight; `body` gets each block's flags in document order, on this thread. With one job
-    /// everything runs on this thread.
+    /// Segments each document `windows` gives (one, or the windows of a huge file) on this
+    /// thread and hands its blocks to `jobs` workers, a few blocks in flight, without waiting
+    /// between windows; `body` gets each block's flags, with the document they are offsets
+    /// into, in order, on this thread. With one job everything runs on this thread.
     static func lintInParallelBlocks(
-        _ document: Document, annotator: Annotator, linter: Linter, jobs: Int, blockBytes: Int,
-        _ body: ([Flag]) -> Void
-    ) {
+        _ windows: ((Document) -> Void) throws -> Void, annotator: Annotator, linter: Linter, jobs: Int,
+        blockBytes: Int, _ body: (Document, [Flag]) -> Void
+    ) rethrows {
+        // `body` is called from inside the `windows` callback: not escaping, only nested.
+        try withoutActuallyEscaping(body) { body in
+            try lintInParallelBlocks(
+                windows, annotator: annotator, linter: linter, jobs: jobs, blockBytes: blockBytes, nested: body)
+        }
+    }
+
+    private static func lintInParallelBlocks(
+        _ windows: ((Document) -> Void) throws -> Void, annotator: Annotator, linter: Linter, jobs: Int,
+        blockBytes: Int, nested body: @escaping (Document, [Flag]) -> Void
+    ) rethrows {
         guard jobs > 1 else {
-            Annotator.segmentInBlocks(document, blockBytes: blockBytes) { block in
-                body(linter.lint(annotator.annotate(document, block)))
+            try windows { document in
+                Annotator.segmentInBlocks(document, blockBytes: blockBytes) { block in
+                    body(document, linter.lint(annotator.annotate(document, block)))
+                }
             }
             return
         }
@@ -24,78 +38,77 @@ extension LintSession {
         let workers = (0..<jobs).map { DispatchQueue(label: "rxtext.block.\($0)") }
         var submitted = 0
         var delivered = 0
-        // This thread only finds the sentences; the workers split them into words, which is most
-        // of ICU's work, so that this thread does not hold the workers back.
-        Annotator.segmentInBlocks(document, blockBytes: blockBytes) { block in
-            inFlight.wait()
-            while let flags = results.take(delivered) {
-                body(flags)
+        func deliverFinished() {
+            while let (document, flags) = results.take(delivered) {
+                body(document, flags)
                 delivered += 1
             }
-            let blockIndex = submitted
-            submitted += 1
-            workers[blockIndex % workers.count].async(group: group) {
-                results.store(
-                    blockIndex, linter.lint(annotator.annotate(document, block)))
-                inFlight.signal()
-            }
         }
-        group.wait()
-        while let flags = results.take(delivered) {
-            body(flags)
-            delivered += 1
+        defer {
+            // Also when reading a window fails: the blocks already submitted are delivered.
+            group.wait()
+            deliverFinished()
+        }
+        // This thread only reads windows and finds the sentences; the workers split them into
+        // words, which is most of ICU's work, so that this thread does not hold the workers back.
+        try windows { document in
+            Annotator.segmentInBlocks(document, blockBytes: blockBytes) { block in
+                inFlight.wait()
+                deliverFinished()
+                let blockIndex = submitted
+                submitted += 1
+                workers[blockIndex % workers.count].async(group: group) {
+                    results.store(blockIndex, document, linter.lint(annotator.annotate(document, block)))
+                    inFlight.signal()
+                }
+            }
         }
     }
 
     /// Streams a huge file's report in parts, one per block, once it is the file's turn to be
-    /// delivered: its flags then go out as they are found instead of piling up in memory, and
-    /// one huge file at a time is in memory, linted on all cores.
+    /// delivered: the file is read a window at a time (`HugeFileWindows`) and its flags go out
+    /// as they are found, so that neither the file nor its flags pile up in memory, and one
+    /// huge file at a time is linted, on all cores.
     func streamHugeFile(
         _ path: String, index: Int, state: ReorderBuffer, render: (@Sendable (FileReport) -> String)?
     ) {
         guard state.waitForTurn(index) else { return }
-        let document: Document
-        do {
-            document = try Document.load(path: path)
-        } catch {
-            state.append(index, (FileReport(path: path, document: nil, flags: [], error: error.description), nil))
-            return
-        }
         // Parts are fingerprinted and rendered on a queue of their own, in order, so that this
         // thread only segments: measured, it had been doing a third of all the work.
-        let parts = PartWriter(session: self, document: document)
+        let parts = PartWriter(session: self, path: path)
         let waiting = DispatchSemaphore(value: 2)  // parts handed over but not yet written
-        Self.lintInParallelBlocks(
-            document, annotator: Annotator(lexicon: lexicon), linter: linterFor(path), jobs: options.jobs,
-            blockBytes: options.blockBytes
-        ) { flags in
+        let failure = readWindows(path, jobs: options.jobs) { document, flags in
             guard !state.cancelled else { return }
             waiting.wait()
             parts.queue.async {
-                state.append(index, (parts.part(flags, last: false), nil), render: render)
+                state.append(index, (parts.part(flags, of: document, last: false), nil), render: render)
                 waiting.signal()
             }
         }
-        parts.queue.sync { state.append(index, (parts.part([], last: true), nil), render: render) }
+        parts.queue.sync { state.append(index, (parts.last(error: failure), nil), render: render) }
     }
 
     /// `streamHugeFile` for a run with one job, on the calling thread: each block's part goes
     /// to `deliver` as soon as it is linted.
     func streamHugeFileHere(_ path: String, state: ReorderBuffer, deliver: (FileReport) -> Void) {
-        let document: Document
+        let parts = PartWriter(session: self, path: path)
+        let failure = readWindows(path, jobs: 1) { document, flags in
+            if !state.cancelled { deliver(parts.part(flags, of: document, last: false)) }
+        }
+        deliver(parts.last(error: failure))
+    }
+
+    /// Lints a huge file window by window; returns why reading it failed, if it did.
+    private func readWindows(_ path: String, jobs: Int, _ body: (Document, [Flag]) -> Void) -> String? {
         do {
-            document = try Document.load(path: path)
+            try Self.lintInParallelBlocks(
+                { each in try HugeFileWindows.read(path, windowBytes: options.windowBytes, each) },
+                annotator: Annotator(lexicon: lexicon), linter: linterFor(path), jobs: jobs,
+                blockBytes: options.blockBytes, body)
+            return nil
         } catch {
-            return deliver(FileReport(path: path, document: nil, flags: [], error: error.description))
+            return (error as? DocumentError)?.description ?? "\(path): error: \(error)"
         }
-        let parts = PartWriter(session: self, document: document)
-        Self.lintInParallelBlocks(
-            document, annotator: Annotator(lexicon: lexicon), linter: linterFor(path), jobs: 1,
-            blockBytes: options.blockBytes
-        ) { flags in
-            if !state.cancelled { deliver(parts.part(flags, last: false)) }
-        }
-        deliver(parts.part([], last: true))
     }
 
     /// Whether `path` is to be streamed in parts: a huge file, linted without fixes or review
@@ -107,18 +120,19 @@ extension LintSession {
     }
 }
 
-/// The flags of each block of a huge file, filled from several threads.
+/// The flags of each block of a huge file, with the document they point into, filled from
+/// several threads.
 final class BlockResults: @unchecked Sendable {
-    private var flags: [Int: [Flag]] = [:]
+    private var blocks: [Int: (Document, [Flag])] = [:]
     private let lock = Lock()
 
-    func store(_ index: Int, _ blockFlags: [Flag]) {
-        lock.withLock { flags[index] = blockFlags }
+    func store(_ index: Int, _ document: Document, _ flags: [Flag]) {
+        lock.withLock { blocks[index] = (document, flags) }
     }
 
-    /// Block `index`'s flags if it is done, removed from here.
-    func take(_ index: Int) -> [Flag]? {
-        lock.withLock { flags.removeValue(forKey: index) }
+    /// Block `index`'s document and flags if it is done, removed from here.
+    func take(_ index: Int) -> (Document, [Flag])? {
+        lock.withLock { blocks.removeValue(forKey: index) }
     }
 }
 
@@ -128,20 +142,32 @@ final class BlockResults: @unchecked Sendable {
 final class PartWriter: @unchecked Sendable {
     let queue = DispatchQueue(label: "rxtext.parts")
     private let session: LintSession
-    private let document: Document
+    private let path: String
     private var fingerprinter = Fingerprinter()
     private var first = true
+    /// The window of the latest part: the last part points at the file's last window, whose
+    /// `fileBytes` reporters count.
+    private var latest: Document?
 
-    init(session: LintSession, document: Document) {
+    init(session: LintSession, path: String) {
         self.session = session
-        self.document = document
+        self.path = path
     }
 
-    /// The next part: `flags` are the next block's.
-    func part(_ flags: [Flag], last: Bool) -> FileReport {
+    /// The next part: `flags` are the next block's, offsets into `document`.
+    func part(_ flags: [Flag], of document: Document, last: Bool) -> FileReport {
         var report = session.lint(document, flags: flags, fingerprinter: &fingerprinter)
         report.isFirstPart = first
         report.isLastPart = last
+        first = false
+        latest = document
+        return report
+    }
+
+    /// The closing part, with the error that cut the file short if one did.
+    func last(error: String?) -> FileReport {
+        var report = FileReport(path: path, document: latest, flags: [], error: error)
+        report.isFirstPart = first
         first = false
         return report
     }

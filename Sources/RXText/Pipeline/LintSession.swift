@@ -21,6 +21,9 @@ public struct LintOptions: Sendable {
     /// The size of those blocks: measured, about 27 bytes of annotation per byte of text are
     /// alive while a block is linted, so 128 KB blocks keep that near 3.5 MB per block in flight.
     public var blockBytes = 1 << 17
+    /// Huge files are read this much at a time when they are reported in parts
+    /// (`HugeFileWindows`), so that memory holds a window of the file, not all of it.
+    public var windowBytes = 4 << 20
 
     public init() {}
 }
@@ -43,16 +46,9 @@ public struct LintSession: Sendable {
     /// the first file not finished; returns whether every file was delivered.
     @discardableResult
     public func run(_ files: [String], cancellation: Cancellation? = nil, deliver: (FileReport) -> Void) -> Bool {
-        var whole: FileReport? = nil
-        return run(files, cancellation: cancellation, render: nil) { report, _ in
-            // Parts of a huge file are put back together: callers of this one want whole files.
-            if report.isFirstPart { whole = report } else { whole?.absorb(report) }
-            if report.isLastPart, var complete = whole {
-                complete.isFirstPart = true
-                deliver(complete)
-                whole = nil
-            }
-        }
+        // Callers of this one want whole files: a huge file is read whole and linted in blocks,
+        // not streamed in windows (whose parts would each point into a window of their own).
+        run(files, cancellation: cancellation, render: nil, inParts: false) { report, _ in deliver(report) }
     }
 
     /// As `run(_:cancellation:deliver:)`, with each report also rendered by `render` on the worker
@@ -62,11 +58,20 @@ public struct LintSession: Sendable {
         _ files: [String], cancellation: Cancellation? = nil, render: (@Sendable (FileReport) -> String)?,
         deliver: (FileReport, String?) -> Void
     ) -> Bool {
+        run(files, cancellation: cancellation, render: render, inParts: true, deliver: deliver)
+    }
+
+    /// `inParts`: whether huge files may be streamed in parts (`streams(_:)`).
+    private func run(
+        _ files: [String], cancellation: Cancellation?, render: (@Sendable (FileReport) -> String)?, inParts: Bool,
+        deliver: (FileReport, String?) -> Void
+    ) -> Bool {
         guard !files.isEmpty else { return true }
+        let streams: @Sendable (String) -> Bool = { path in inParts && self.streams(path) }
         let state = ReorderBuffer(count: files.count)
         cancellation?.onCancel { state.cancel() }
         let jobs = min(options.jobs, files.count)
-        if options.jobs == 1 { return runHere(files, state: state, render: render, deliver: deliver) }
+        if options.jobs == 1 { return runHere(files, state: state, streams: streams, render: render, deliver: deliver) }
         let next = AtomicCounter()
         // One serial queue per worker: serial queues get a thread of their own at once. Jobs on a
         // shared concurrent queue compete with the caller, which blocks a thread of the same pool
@@ -99,7 +104,7 @@ public struct LintSession: Sendable {
     /// would only hand each report over, and waking the caller for every file cost about 3% of
     /// a run of small files.
     private func runHere(
-        _ files: [String], state: ReorderBuffer, render: (@Sendable (FileReport) -> String)?,
+        _ files: [String], state: ReorderBuffer, streams: (String) -> Bool, render: (@Sendable (FileReport) -> String)?,
         deliver: (FileReport, String?) -> Void
     ) -> Bool {
         for path in files {
@@ -177,8 +182,8 @@ public struct LintSession: Sendable {
         guard document.bytes.count > options.hugeFileBytes else { return linter.lint(annotator.annotate(document)) }
         var flags: [Flag] = []
         Self.lintInParallelBlocks(
-            document, annotator: annotator, linter: linter, jobs: options.jobs, blockBytes: options.blockBytes
-        ) { flags += $0 }
+            { $0(document) }, annotator: annotator, linter: linter, jobs: options.jobs, blockBytes: options.blockBytes,
+            { flags += $1 })
         return flags
     }
 

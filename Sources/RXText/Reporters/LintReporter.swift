@@ -47,7 +47,7 @@ public struct LintSummary: Sendable, Equatable {
             files += 1
             if report.error != nil { filesWithErrors += 1 }
             if !report.flags.isEmpty || partHadFlags { filesWithFlags += 1 }
-            bytes += report.document?.bytes.count ?? 0
+            bytes += report.document?.fileBytes ?? 0
             partHadFlags = false
         } else if !report.flags.isEmpty {
             partHadFlags = true

@@ -32,7 +32,7 @@ public final class SARIFReporter: LintReporter {
         guard let document = file.document else { return }
         if file.isFirstPart {
             artifacts.append(
-                .object([("location", .object([("uri", .string(uri))])), ("length", .int(document.bytes.count))]))
+                .object([("location", .object([("uri", .string(uri))])), ("length", .int(document.fileBytes))]))
         }
         for (flag, fingerprint) in zip(file.flags, file.fingerprints) {
             let start = document.position(of: flag.range.start)
@@ -54,7 +54,7 @@ public final class SARIFReporter: LintReporter {
                                         .object([
                                             ("startLine", .int(start.line)), ("startColumn", .int(start.column)),
                                             ("endLine", .int(end.line)), ("endColumn", .int(end.column)),
-                                            ("byteOffset", .int(flag.range.start)),
+                                            ("byteOffset", .int(document.fileOffset(flag.range.start))),
                                             ("byteLength", .int(flag.range.count)),
                                             ("snippet", .object([("text", .string(document.text(flag.range)))])),
                                         ])
@@ -85,7 +85,10 @@ public final class SARIFReporter: LintReporter {
                                                         (
                                                             "deletedRegion",
                                                             .object([
-                                                                ("byteOffset", .int(flag.range.start)),
+                                                                (
+                                                                    "byteOffset",
+                                                                    .int(document.fileOffset(flag.range.start))
+                                                                ),
                                                                 ("byteLength", .int(flag.range.count)),
                                                             ])
                                                         ),

@@ -35,5 +35,13 @@ public struct SourcePosition: Hashable, Sendable, CustomStringConvertible {
         self.column = column
     }
 
+    /// The position that `relative` (counted from line 1, column 1) is when counting starts here
+    /// instead: the same column on this line, or the later line as it is.
+    func advanced(by relative: SourcePosition) -> SourcePosition {
+        relative.line == 1
+            ? SourcePosition(line: line, column: column + relative.column - 1)
+            : SourcePosition(line: line + relative.line - 1, column: relative.column)
+    }
+
     public var description: String { "\(line):\(column)" }
 }

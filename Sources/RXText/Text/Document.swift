@@ -19,6 +19,34 @@ public struct Document: Sendable {
     /// 3 when the file starts with a UTF-8 BOM, else 0: the BOM is not part of the text.
     public let bodyStart: Int
     public let lines: LineIndex
+    /// Where `bytes` sit in the file when they are one window of a huge file read a piece at a
+    /// time (`HugeFileWindows`); nil when they are the whole file. Offsets inside rxtext are
+    /// offsets into `bytes`; reporters turn them into file offsets and positions.
+    public let window: Window?
+
+    /// A window's place in its file: the offset, line and column of its first byte, and the
+    /// file's size.
+    public struct Window: Sendable, Equatable {
+        public var offset: Int
+        public var position: SourcePosition
+        public var fileBytes: Int
+
+        public init(offset: Int, position: SourcePosition, fileBytes: Int) {
+            self.offset = offset
+            self.position = position
+            self.fileBytes = fileBytes
+        }
+    }
+
+    /// One window of a huge file, whose bytes the caller has already checked (a window is valid
+    /// UTF-8 cut at character boundaries, and only the file's start may hold a BOM).
+    init(window bytes: [UInt8], path: String, at window: Window) {
+        self.path = path
+        self.bytes = bytes
+        bodyStart = window.offset == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        lines = LineIndex(bytes: bytes, bodyStart: bodyStart)
+        self.window = window
+    }
 
     public init(bytes: [UInt8], path: String = "<memory>") throws(DocumentError) {
         guard bytes.count < Int(UInt32.max) else {
@@ -54,6 +82,7 @@ public struct Document: Sendable {
         self.bytes = bytes
         self.bodyStart = bodyStart
         self.lines = LineIndex(bytes: bytes, bodyStart: bodyStart)
+        window = nil
     }
 
     /// Reads and checks a file. Errors name the path and, for bad bytes, the offset.
@@ -115,10 +144,17 @@ public struct Document: Sendable {
     /// The text body's range (the whole file less a BOM).
     public var body: ByteRange { ByteRange(bodyStart, bytes.count) }
 
-    /// The line and column of a byte offset.
+    /// The line and column in the file of a byte offset into `bytes`.
     public func position(of offset: Int) -> SourcePosition {
-        lines.position(of: offset, in: bytes)
+        let position = lines.position(of: offset, in: bytes)
+        return window.map { $0.position.advanced(by: position) } ?? position
     }
+
+    /// The file offset of a byte offset into `bytes`.
+    public func fileOffset(_ offset: Int) -> Int { offset + (window?.offset ?? 0) }
+
+    /// The size of the file `bytes` came from (all of it, for a window).
+    public var fileBytes: Int { window?.fileBytes ?? bytes.count }
 
     /// The text of a range as the file has it.
     public func rawText(_ range: ByteRange) -> String {

@@ -112,7 +112,7 @@ public struct PositionCursor {
     public init(_ document: Document) {
         self.document = document
         offset = document.bodyStart
-        position = SourcePosition(line: 1, column: 1)
+        position = document.window?.position ?? SourcePosition(line: 1, column: 1)
     }
 
     public mutating func position(of target: Int) -> SourcePosition {
