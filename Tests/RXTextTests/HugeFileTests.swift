@@ -18,7 +18,7 @@ import Testing
         (try? Linter(enabled: sentenceRules).lint(TestLexicon.annotate(paragraph)).count) ?? -1
     }
 
-    func session(hugeFileBytes: Int, jobs: Int, windowBytes: Int = 4 << 20) -> LintSession {
+    func session(hugeFileBytes: Int, jobs: Int, windowBytes: Int = 1 << 20) -> LintSession {
         var options = LintOptions()
         options.jobs = jobs
         options.hugeFileBytes = hugeFileBytes

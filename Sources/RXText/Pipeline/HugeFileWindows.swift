@@ -6,7 +6,7 @@ import CRXICU
     import Darwin
 #endif
 
-/// A huge file read a window of a few megabytes at a time, so that a 100 MB file never sits in
+/// A huge file read a window of about a megabyte at a time, so that a 100 MB file never sits in
 /// memory whole. Each window is a `Document` of its own that knows its place in the file
 /// (`Document.Window`): offsets inside rxtext stay window offsets, and reporters print file
 /// offsets and positions.

