@@ -208,6 +208,17 @@ import Testing
         #expect(try fingerprints("Baciuška won the EM final.\n") != reference)
     }
 
+    /// The one-pass ASCII fold of a sentence gives the bytes of the general path (fold, then
+    /// collapse whitespace), so fingerprints in stored baselines stay what they were.
+    @Test(arguments: [
+        "  Hell Hell\tand the EM  series.\r\n", "ABC\u{0B}def\u{0C}", "", "   ", "Baciuška  won\u{00A0}the EM.",
+        "x\n\ny",
+    ])
+    func asciiSentencesFoldAsTheGeneralPathDoes(text: String) {
+        let bytes = Array(text.utf8)
+        #expect(Fingerprint.foldedSentence(bytes[...]) == Fingerprint.collapsingWhitespace(ICU.fold(bytes)))
+    }
+
     /// Baselines store fingerprints: the hash must be SHA-256 exactly (FIPS 180-4 test vectors).
     @Test func sha256MatchesTheStandardTestVectors() {
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")

@@ -10,6 +10,25 @@ public enum Fingerprint {
         return fingerprinter.fingerprints(flags, in: document)
     }
 
+    /// A sentence as its identity sees it: folded (`ICU.fold`), runs of whitespace as one space,
+    /// ends trimmed. An ASCII sentence, nearly every one, takes one pass over its bytes.
+    static func foldedSentence(_ utf8: ArraySlice<UInt8>) -> [UInt8] {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return collapsingWhitespace(ICU.fold(utf8)) }
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for byte in utf8 {
+            if UTF8Scalars.isASCIIWhitespace(byte) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(0x20) }
+                pendingSpace = false
+                result.append(UTF8Scalars.asciiLowercased(byte))
+            }
+        }
+        return result
+    }
+
     /// Runs of whitespace as one space, ends trimmed: edits to spacing do not change identity.
     static func collapsingWhitespace(_ utf8: [UInt8]) -> [UInt8] {
         var result: [UInt8] = []
@@ -58,8 +77,7 @@ public struct Fingerprinter {
         return flags.map { flag in
             let sentence =
                 sentences[flag.sentence]
-                ?? Fingerprint.collapsingWhitespace(
-                    ICU.fold(document.bytes[flag.sentence.start..<flag.sentence.end]))
+                ?? Fingerprint.foldedSentence(document.bytes[flag.sentence.start..<flag.sentence.end])
             sentences[flag.sentence] = sentence
             key.removeAll(keepingCapacity: true)
             key.append(contentsOf: flag.rule.utf8)
