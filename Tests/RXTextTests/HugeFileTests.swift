@@ -114,6 +114,42 @@ import Testing
         }
     }
 
+    /// Random articles (fixed seed) built from garbled sentences, every kind of line ending,
+    /// blank lines of spaces and tabs, non-ASCII letters and long paragraphs, read in windows of
+    /// random sizes: the flags of the sentence rules are those of a whole read, byte for byte.
+    @Test func randomArticlesReadInRandomWindowsReportWhatAWholeReadDoes() throws {
+        let directory = try TemporaryDirectory()
+        var random = SplitMix64(seed: 20_180_415)
+        let sentences = [
+            "He won in Hell Hell after a tire breach.", "The EM series went on.", "– what a day it was.",
+            "Jyväskylä was wet, and Höljes dry.", "It ended. it was hard work.", "Baciuška led the the final.",
+            "Approx. three seconds separated them.",
+        ]
+        let breaks = [" ", " ", " ", "\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\n \t\n", "\n\n\n"]
+        let render: @Sendable (FileReport) -> String = { file in
+            StringOutput.collect { JSONLinesReporter.write(file, to: $0) }
+        }
+        for round in 0..<30 {
+            var text = ""
+            for _ in 0..<(40 + Int(random.next() % 80)) {
+                text += sentences[Int(random.next() % UInt64(sentences.count))]
+                text += breaks[Int(random.next() % UInt64(breaks.count))]
+            }
+            let path = try directory.write("random-\(round).txt", text)
+            func output(_ session: LintSession) -> String {
+                var text = ""
+                session.run([path], render: render) { _, rendered in text += rendered ?? "" }
+                return text
+            }
+            let windowBytes = 100 + Int(random.next() % 1_500)
+            let whole = output(session(hugeFileBytes: .max, jobs: 1))
+            #expect(!whole.isEmpty)
+            #expect(
+                output(session(hugeFileBytes: 100, jobs: 1 + round % 2, windowBytes: windowBytes)) == whole,
+                "round \(round), windows of \(windowBytes) bytes")
+        }
+    }
+
     /// Windows cover the file end to end, each knowing its offset and the line and column it
     /// starts at; none ends inside a character or a CRLF.
     @Test func windowsCoverTheFileAndKnowWhereTheyStart() throws {
@@ -208,5 +244,20 @@ import Testing
         }
         #expect(!completed)
         #expect(delivered == 3)
+    }
+}
+
+/// A small seeded generator (SplitMix64), so that random tests are the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
