@@ -45,7 +45,7 @@ public struct EnglishWords: Sendable {
         starts = words.map { UInt32($0.0) }
         ends = words.map { UInt32($0.1) }
         // Sorted by bytes, so the words of each bucket follow one another in bucket order.
-        var bucketStarts = [UInt32](repeating: 0, count: 1 << 16 + 1)
+        var bucketStarts = [UInt32](repeating: 0, count: (1 << 16) + 1)
         var next = 0
         for (index, word) in words.enumerated() {
             let bucket = bytes.withUnsafeBufferPointer {

@@ -7,8 +7,8 @@ import CRXICU
 #endif
 
 /// An article's bytes as read from disk, checked and indexed. Nothing is rewritten: every offset
-/// rxtext reports is an offset into `bytes`, whatever BOM, line endings or normalisation the file
-/// has.
+/// rxtext reports is an offset into the file, whatever BOM, line endings or normalisation it has:
+/// into `bytes`, or for one window of a huge file (`window`), `fileOffset(_:)` of one.
 ///
 /// Policy (documented in README): UTF-8 only, with or without a BOM; UTF-16 is recognised by its
 /// BOM (or its NUL pattern) and refused with a conversion hint, because offsets into a transcoded
