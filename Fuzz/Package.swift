@@ -8,7 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "rxtext", path: "..")],
     targets: [
-        // The libFuzzer entry both targets hand their callbacks to.
+        // The libFuzzer entry every target hands its callback to.
         .target(name: "FuzzDriver"),
         // bytes -> Document -> annotate -> lint -> clean -> record -> JSON.
         .executableTarget(
@@ -17,6 +17,10 @@ let package = Package(
         // bytes -> UTF-8 YAML -> GlossaryLoader (with a minimal countries file) -> Lexicon.
         .executableTarget(
             name: "FuzzGlossary", dependencies: ["FuzzDriver", .product(name: "RXText", package: "rxtext")]
+        ),
+        // bytes -> a file read in small windows -> lint; every flag must point at the file.
+        .executableTarget(
+            name: "FuzzWindows", dependencies: ["FuzzDriver", .product(name: "RXText", package: "rxtext")]
         ),
     ]
 )

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Build and run one libFuzzer target: ./run.sh [pipeline|glossary] [RUNS] [extra libFuzzer flags...]
+# Build and run one libFuzzer target: ./run.sh [pipeline|glossary|windows] [RUNS] [extra libFuzzer flags...]
 #   pipeline  bytes -> Document -> annotate -> lint -> clean -> record -> JSON
 #   glossary  bytes -> UTF-8 YAML -> GlossaryLoader (beside a minimal countries file) -> Lexicon
+#   windows   first byte: a window size; the rest: a file read in windows and linted, each flag
+#             checked against the file read whole
 # RUNS defaults to 20000; -1 runs until stopped (or until -max_total_time=SECONDS, if passed).
 # The build and the growing corpus live in Fuzz/.build (git-ignored); the seeds in Seeds/ are
 # read, never written. A crash is written as Fuzz/.build/artifacts/<target>/crash-<sha1>;
@@ -16,8 +18,9 @@ shift $(($# < 2 ? $# : 2))
 case "$target" in
 pipeline) product=FuzzPipeline limits=(-max_len=4096) ;;
 glossary) product=FuzzGlossary limits=(-max_len=4096) ;;
+windows) product=FuzzWindows limits=(-max_len=8192) ;;
 *)
-    echo "usage: $0 [pipeline|glossary] [RUNS] [libFuzzer flags...]" >&2
+    echo "usage: $0 [pipeline|glossary|windows] [RUNS] [libFuzzer flags...]" >&2
     exit 2
     ;;
 esac

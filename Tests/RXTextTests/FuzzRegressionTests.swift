@@ -5,9 +5,10 @@ import Testing
 
 /// Inputs the fuzzers in `Fuzz/` once crashed on, minimised, kept in `Fixtures/Crashes/`. Each goes
 /// through exactly what the fuzz target runs: `Extraction.render(bytes:path:lexicon:)` for article
-/// inputs, and `GlossaryLoader` plus `Lexicon` for files named `glossary-*`. None may crash, and
-/// each must give a sensible answer: a `DocumentError` or a glossary error naming its position, or
-/// a well-formed `extract` document whose spans lie inside the input. (The folder may be empty: the
+/// inputs, `GlossaryLoader` plus `Lexicon` for files named `glossary-*`, and a lint of the input
+/// read in small windows for files named `windows-*`. None may crash, and each must give a
+/// sensible answer: a `DocumentError` or a glossary error naming its position, a well-formed
+/// `extract` document whose spans lie inside the input, or flags that point at the file. (The folder may be empty: the
 /// test then has no cases, and `checkPipeline` is still run on a sample by the test below.)
 @Suite struct FuzzRegressionTests {
     static let crashes: [String] = {
@@ -21,6 +22,8 @@ import Testing
         let bytes = Array(try Data(contentsOf: Fixtures.url("Crashes/\(name)")))
         if name.hasPrefix("glossary-") {
             try Self.checkGlossary(bytes, name: name)
+        } else if name.hasPrefix("windows-") {
+            try Self.checkWindows(bytes)
         } else {
             try Self.checkPipeline(bytes, name: name)
         }
@@ -63,6 +66,45 @@ import Testing
             let end = try #require(flag["end"] as? Int)
             #expect(0 <= start && start <= end && end <= bytes.count, "flag \(flag["rule"] ?? "?")")
         }
+    }
+
+    /// What `FuzzWindows` checks: the first byte picks a window size (64 + 4 × byte), the rest is
+    /// a file read in windows of that size; every flag's file offsets, text, line and column must
+    /// be those of the same span in the file read whole.
+    static func checkWindows(_ input: [UInt8]) throws {
+        guard let first = input.first else { return }
+        let bytes = Array(input.dropFirst())
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("windows.txt", bytes: bytes)
+        guard let whole = try? Document(bytes: bytes, path: path) else { return }
+        var options = LintOptions()
+        options.jobs = 1
+        options.hugeFileBytes = 0
+        options.windowBytes = 64 + 4 * Int(first)
+        var flags = 0
+        LintSession(lexicon: TestLexicon.shared, options: options) { _ in Linter() }.run([path], render: nil) {
+            report, _ in
+            #expect(report.error == nil)
+            guard let window = report.document else { return }
+            for flag in report.flags {
+                flags += 1
+                let start = window.fileOffset(flag.range.start)
+                let end = window.fileOffset(flag.range.end)
+                #expect(Array(bytes[start..<end]) == Array(window.bytes[flag.range.start..<flag.range.end]))
+                #expect(window.position(of: flag.range.start) == whole.position(of: start), "\(flag.rule)")
+                #expect(window.position(of: flag.range.end) == whole.position(of: end), "\(flag.rule)")
+            }
+        }
+        #expect(flags > 0 || bytes.count < 100)
+    }
+
+    /// The windows check on inputs like the seeds: line endings of every kind, a BOM, one long line.
+    @Test(arguments: [
+        Array("He won in Hell Hell.\r\nThe EM went on.\r\n\r\n".utf8), Array("it was. it was. EM EM.\r".utf8),
+        [0xEF, 0xBB, 0xBF] + Array(String(repeating: "The EM series, Hell Hell. ", count: 20).utf8),
+    ])
+    func sampleWindowsInputIsHandled(_ text: [UInt8]) throws {
+        try Self.checkWindows([0] + text)
     }
 
     /// The countries file the glossary fuzz target loads beside each input.

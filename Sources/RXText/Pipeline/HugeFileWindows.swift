@@ -76,6 +76,10 @@ enum HugeFileWindows {
         }
         var boundary = end
         while boundary > 0 && boundary < pending.count && pending[boundary] & 0xC0 == 0x80 { boundary -= 1 }
+        // Never between the CR and LF of one line ending: each window would count a line.
+        if boundary > 0 && boundary < pending.count && pending[boundary - 1] == 0x0D && pending[boundary] == 0x0A {
+            boundary += boundary > 1 ? -1 : 1
+        }
         guard boundary > 0 else { return end }
         let probe = Document(window: Array(pending[..<boundary]), path: path, at: window)
         var lastStart = 0
