@@ -10,9 +10,12 @@ let package = Package(
     targets: [
         // The libFuzzer entry every target hands its callback to.
         .target(name: "FuzzDriver"),
+        // The shipped glossaries compiled once, for the targets that lint.
+        .target(name: "FuzzLexicon", dependencies: [.product(name: "RXText", package: "rxtext")]),
         // bytes -> Document -> annotate -> lint -> clean -> record -> JSON.
         .executableTarget(
-            name: "FuzzPipeline", dependencies: ["FuzzDriver", .product(name: "RXText", package: "rxtext")]
+            name: "FuzzPipeline",
+            dependencies: ["FuzzDriver", "FuzzLexicon", .product(name: "RXText", package: "rxtext")]
         ),
         // bytes -> UTF-8 YAML -> GlossaryLoader (with a minimal countries file) -> Lexicon.
         .executableTarget(
@@ -20,7 +23,8 @@ let package = Package(
         ),
         // bytes -> a file read in small windows -> lint; every flag must point at the file.
         .executableTarget(
-            name: "FuzzWindows", dependencies: ["FuzzDriver", .product(name: "RXText", package: "rxtext")]
+            name: "FuzzWindows",
+            dependencies: ["FuzzDriver", "FuzzLexicon", .product(name: "RXText", package: "rxtext")]
         ),
     ]
 )

@@ -1,34 +1,12 @@
 import Foundation
 import FuzzDriver
+import FuzzLexicon
 import RXText
 
 // libFuzzer target: arbitrary bytes as a huge file read in small windows (`HugeFileWindows`).
 // The first input byte picks the window size (64 to 1,084 bytes), the rest is the file. Whatever
 // the cuts, every reported flag must point at the file: its offsets, line and column and text
 // are checked against the file read whole.
-
-/// The shipped glossaries: `$RXTEXT_GLOSSARIES`, else `glossaries/` of the checkout this file is in.
-private let glossaryDirectory: String = {
-    if let fromEnvironment = ProcessInfo.processInfo.environment[GlossaryLocator.environmentVariable],
-        !fromEnvironment.isEmpty
-    {
-        return fromEnvironment
-    }
-    // Fuzz/Sources/FuzzWindows/FuzzWindows.swift -> the repository root.
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<4 { url.deleteLastPathComponent() }
-    let directory = url.appendingPathComponent("glossaries").path
-    setenv(GlossaryLocator.environmentVariable, directory, 1)
-    return directory
-}()
-
-private let lexicon: Lexicon = {
-    do {
-        return Lexicon(try GlossaryLoader().load(directory: glossaryDirectory))
-    } catch {
-        fatalError("FuzzWindows: cannot load the glossaries in \(glossaryDirectory): \(error)")
-    }
-}()
 
 /// One file per process, rewritten for each input.
 private let path = NSTemporaryDirectory() + "/rxtext-fuzz-windows-\(getpid()).txt"
@@ -46,7 +24,7 @@ public func fuzzWindows(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     options.jobs = 1
     options.hugeFileBytes = 0
     options.windowBytes = 64 + 4 * Int(first)
-    let session = LintSession(lexicon: lexicon, options: options) { _ in Linter() }
+    let session = LintSession(lexicon: shippedLexicon, options: options) { _ in Linter() }
     session.run([path], render: nil) { report, _ in
         if let error = report.error { fatalError("FuzzWindows: a valid file was refused: \(error)") }
         guard let window = report.document else { return }
@@ -69,6 +47,6 @@ public func fuzzWindows(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 public func fuzzWindowsMain(
     _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> CInt {
-    _ = lexicon  // load before the first input so start-up is not timed as an input
+    _ = shippedLexicon  // load before the first input so start-up is not timed as an input
     return runLibFuzzer(argc, argv, fuzzWindows)
 }

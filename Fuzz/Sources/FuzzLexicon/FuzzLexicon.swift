@@ -1,0 +1,21 @@
+import Foundation
+import RXText
+
+/// The shipped glossaries compiled once per process, as the CLI does, for the targets that lint:
+/// from `$RXTEXT_GLOSSARIES`, else `glossaries/` of the checkout this file is in (the English
+/// word list is then found through the same variable).
+public let shippedLexicon: Lexicon = {
+    var directory = ProcessInfo.processInfo.environment[GlossaryLocator.environmentVariable] ?? ""
+    if directory.isEmpty {
+        // Fuzz/Sources/FuzzLexicon/FuzzLexicon.swift -> the repository root.
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        directory = url.appendingPathComponent("glossaries").path
+        setenv(GlossaryLocator.environmentVariable, directory, 1)
+    }
+    do {
+        return Lexicon(try GlossaryLoader().load(directory: directory))
+    } catch {
+        fatalError("fuzz target: cannot load the glossaries in \(directory): \(error)")
+    }
+}()
