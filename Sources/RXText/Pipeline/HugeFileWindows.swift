@@ -1,11 +1,5 @@
 import CRXICU
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A huge file read a window of about a megabyte at a time, so that a 100 MB file never sits in
 /// memory whole. Each window is a `Document` of its own that knows its place in the file
 /// (`Document.Window`): offsets inside rxtext stay window offsets, and reporters print file
@@ -122,41 +116,4 @@ enum HugeFileWindows {
         let lead = start - 1
         return bytes.count - lead < UTF8Scalars.sequenceLength(bytes[lead]) ? lead : bytes.count
     }
-}
-
-/// A regular file open for reading with POSIX calls, so that errors keep their errno.
-private final class ReadableFile {
-    private let descriptor: Int32
-    private let path: String
-
-    init(_ path: String) throws {
-        self.path = path
-        descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else {
-            let code = errno
-            throw DocumentError(
-                path: path, reason: code == ENOENT ? .notFound : .unreadable(String(cString: strerror(code))))
-        }
-    }
-
-    deinit { close(descriptor) }
-
-    /// Reads up to `count` more bytes; true at the end of the file.
-    func read(appendingTo bytes: inout [UInt8], upTo count: Int) throws -> Bool {
-        var chunk = [UInt8](repeating: 0, count: max(count, 1))
-        while true {
-            let got = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress!, $0.count) }
-            if got < 0 && errno == EINTR { continue }
-            guard got >= 0 else {
-                throw DocumentError(path: path, reason: .unreadable(String(cString: strerror(errno))))
-            }
-            bytes.append(contentsOf: chunk[..<got])
-            return got == 0
-        }
-    }
-}
-
-/// POSIX `read`, under a name that `ReadableFile.read` does not hide.
-private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    read(descriptor, buffer, count)
 }

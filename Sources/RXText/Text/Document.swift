@@ -1,11 +1,5 @@
 import CRXICU
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// An article's bytes as read from disk, checked and indexed. Nothing is rewritten: every offset
 /// rxtext reports is an offset into the file, whatever BOM, line endings or normalisation it has:
 /// into `bytes`, or for one window of a huge file (`window`), `fileOffset(_:)` of one.
@@ -92,37 +86,7 @@ public struct Document: Sendable {
 
     /// The whole file's bytes, read with POSIX calls so that errors keep their errno.
     public static func readFile(_ path: String) throws(DocumentError) -> [UInt8] {
-        // Non-blocking open: a FIFO named like an article must not hang the run.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else {
-            let code = errno
-            throw DocumentError(
-                path: path, reason: code == ENOENT ? .notFound : .unreadable(String(cString: strerror(code))))
-        }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            throw DocumentError(path: path, reason: .unreadable(String(cString: strerror(errno))))
-        }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw DocumentError(path: path, reason: .isDirectory)
-        }
-        if (info.st_mode & S_IFMT) != S_IFREG {
-            throw DocumentError(path: path, reason: .unreadable("not a regular file (a pipe, socket or device)"))
-        }
-        var result: [UInt8] = []
-        result.reserveCapacity(max(0, Int(info.st_size)))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw DocumentError(path: path, reason: .unreadable(String(cString: strerror(errno))))
-            }
-            if count == 0 { break }
-            result.append(contentsOf: chunk[0..<count])
-        }
-        return result
+        try ReadableFile(path).readAll()
     }
 
     /// UTF-16 without a BOM shows as NUL bytes in every other position of ASCII text.

@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A regular file open for reading with POSIX calls, so that errors keep their errno. Opened
+/// non-blocking: a FIFO named like an article must not hang the run.
+final class ReadableFile {
+    private let descriptor: Int32
+    private let path: String
+    /// The size `fstat` gave when the file was opened.
+    let size: Int
+    private var chunk: [UInt8] = []
+
+    init(_ path: String) throws(DocumentError) {
+        self.path = path
+        descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            let code = errno
+            throw DocumentError(
+                path: path, reason: code == ENOENT ? .notFound : .unreadable(String(cString: strerror(code))))
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw DocumentError(path: path, reason: .unreadable(String(cString: strerror(code))))
+        }
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFREG else {
+            close(descriptor)
+            if kind == S_IFDIR { throw DocumentError(path: path, reason: .isDirectory) }
+            throw DocumentError(path: path, reason: .unreadable("not a regular file (a pipe, socket or device)"))
+        }
+        size = max(0, Int(info.st_size))
+    }
+
+    deinit { close(descriptor) }
+
+    /// Reads up to `count` more bytes onto the end of `bytes`; true at the end of the file.
+    func read(appendingTo bytes: inout [UInt8], upTo count: Int) throws(DocumentError) -> Bool {
+        if chunk.count < count { chunk = [UInt8](repeating: 0, count: max(count, 1)) }
+        while true {
+            let got = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress!, max(count, 1)) }
+            if got < 0 && errno == EINTR { continue }
+            guard got >= 0 else {
+                throw DocumentError(path: path, reason: .unreadable(String(cString: strerror(errno))))
+            }
+            bytes.append(contentsOf: chunk[..<got])
+            return got == 0
+        }
+    }
+
+    /// The whole file from here on.
+    func readAll() throws(DocumentError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size)
+        while try !read(appendingTo: &bytes, upTo: 1 << 16) {}
+        return bytes
+    }
+}
+
+/// POSIX `read`, under a name that `ReadableFile.read` does not hide.
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}
