@@ -67,9 +67,9 @@ import Testing
         let whole = linter.lint(annotator.annotate(document))
         var blocks: [Flag] = []
         var count = 0
-        annotator.annotateInBlocks(document, blockBytes: 200) { block in
+        Annotator.segmentInBlocks(document, blockBytes: 200) { block in
             count += 1
-            blocks += linter.lint(block)
+            blocks += linter.lint(annotator.annotate(document, block))
         }
         #expect(count > 10)
         #expect(whole.count == 150)

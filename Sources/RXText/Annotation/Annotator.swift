@@ -11,16 +11,11 @@ public struct Annotator: Sendable {
         annotate(document, Segmenter().segment(document, tokenize: false))
     }
 
-    /// Annotates a huge document in blocks of about `blockBytes` of sentences, so that memory
-    /// stays bounded by the block, not the file (a 50 MB single-line file). Rules that compare
-    /// sentences (spelling consistency, surnames named elsewhere) then see one block at a time.
-    public func annotateInBlocks(_ document: Document, blockBytes: Int, _ body: (AnnotatedArticle) -> Void) {
-        Self.segmentInBlocks(document, blockBytes: blockBytes) { block in body(annotate(document, block)) }
-    }
-
     /// The segmentation of a document cut into blocks of whole sentences of about `blockBytes`,
     /// in order, without tokens: a block is split into words when it is annotated
-    /// (`annotate(_:_:)`), on any thread.
+    /// (`annotate(_:_:)`), on any thread. Memory then stays bounded by the block, not the file;
+    /// rules that compare sentences (spelling consistency, surnames named elsewhere) see one
+    /// block at a time.
     public static func segmentInBlocks(_ document: Document, blockBytes: Int, _ body: (Segmentation) -> Void) {
         var paragraphs: [Paragraph] = []
         var sentences: [Sentence] = []

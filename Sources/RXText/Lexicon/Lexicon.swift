@@ -267,11 +267,6 @@ public struct Lexicon: Sendable {
         return text.split(separator: " ").joined(separator: " ") == sense.form
     }
 
-    /// Whether a folded token is a common Finnish word.
-    public func isFinnishWord(_ folded: String) -> Bool {
-        words.id(of: folded).map(isFinnishWord(id:)) ?? false
-    }
-
     /// Whether the word with this id (`WordKey.id`; -1 for none) is a common Finnish word.
     func isFinnishWord(id: Int32) -> Bool {
         id >= 0 && finnishWordIDs[Int(id)]

@@ -39,12 +39,6 @@ struct WordTable: Sendable {
         }
     }
 
-    /// The id of a folded token (`ICU.fold` form), as the annotator holds them.
-    func id(of folded: String) -> Int32? {
-        var folded = folded
-        return folded.withUTF8 { id(of: $0) }
-    }
-
     /// The id of a folded token without its possessive ending ("kallio's" -> "kallio",
     /// "hakkinens'" -> "hakkinens"), or nil when it has none or the table lacks the rest.
     func idWithoutPossessive(of utf8: UnsafeBufferPointer<UInt8>) -> Int32? {

@@ -81,7 +81,7 @@ extension LintSession {
             guard !state.cancelled else { return }
             waiting.wait()
             parts.queue.async {
-                state.append(index, (parts.part(flags, of: document, last: false), nil), render: render)
+                state.append(index, (parts.part(flags, of: document), nil), render: render)
                 waiting.signal()
             }
         }
@@ -93,7 +93,7 @@ extension LintSession {
     func streamHugeFileHere(_ path: String, state: ReorderBuffer, deliver: (FileReport) -> Void) {
         let parts = PartWriter(session: self, path: path)
         let failure = readWindows(path, jobs: 1) { document, flags in
-            if !state.cancelled { deliver(parts.part(flags, of: document, last: false)) }
+            if !state.cancelled { deliver(parts.part(flags, of: document)) }
         }
         deliver(parts.last(error: failure))
     }
@@ -154,11 +154,12 @@ final class PartWriter: @unchecked Sendable {
         self.path = path
     }
 
-    /// The next part: `flags` are the next block's, offsets into `document`.
-    func part(_ flags: [Flag], of document: Document, last: Bool) -> FileReport {
+    /// The next part: `flags` are the next block's, offsets into `document`. The file's last
+    /// part is `last(error:)`.
+    func part(_ flags: [Flag], of document: Document) -> FileReport {
         var report = session.lint(document, flags: flags, fingerprinter: &fingerprinter)
         report.isFirstPart = first
-        report.isLastPart = last
+        report.isLastPart = false
         first = false
         latest = document
         return report
