@@ -11,26 +11,17 @@ public enum Fingerprint {
     }
 
     /// A sentence as its identity sees it: folded (`ICU.fold`), runs of whitespace as one space,
-    /// ends trimmed. An ASCII sentence, nearly every one, takes one pass over its bytes.
+    /// ends trimmed. An ASCII sentence, nearly every one, folds by lower-casing, done in the same
+    /// pass as the spacing.
     static func foldedSentence(_ utf8: ArraySlice<UInt8>) -> [UInt8] {
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return collapsingWhitespace(ICU.fold(utf8)) }
-        var result: [UInt8] = []
-        result.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for byte in utf8 {
-            if UTF8Scalars.isASCIIWhitespace(byte) {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(0x20) }
-                pendingSpace = false
-                result.append(UTF8Scalars.asciiLowercased(byte))
-            }
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            return utf8.withUnsafeBufferPointer { collapsingWhitespace($0, lowercasingASCII: true) }
         }
-        return result
+        return ICU.fold(utf8).withUnsafeBufferPointer { collapsingWhitespace($0) }
     }
 
     /// Runs of whitespace as one space, ends trimmed: edits to spacing do not change identity.
-    static func collapsingWhitespace(_ utf8: [UInt8]) -> [UInt8] {
+    static func collapsingWhitespace(_ utf8: UnsafeBufferPointer<UInt8>, lowercasingASCII: Bool = false) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(utf8.count)
         var pendingSpace = false
@@ -43,7 +34,7 @@ public enum Fingerprint {
                 } else {
                     if pendingSpace { result.append(0x20) }
                     pendingSpace = false
-                    result.append(byte)
+                    result.append(lowercasingASCII ? UTF8Scalars.asciiLowercased(byte) : byte)
                 }
                 offset += 1
                 continue

@@ -58,11 +58,15 @@ enum UTF8Scalars {
     }
 
     /// Byte width of the whitespace scalar at `offset`, or nil if it is not whitespace.
-    static func whitespaceWidth(at offset: Int, in bytes: [UInt8]) -> Int? {
+    static func whitespaceWidth(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let lead = bytes[offset]
         if lead < 0x80 { return isASCIIWhitespace(lead) ? 1 : nil }
         guard let scalar = scalar(at: offset, in: bytes), scalar.properties.isWhitespace else { return nil }
         return sequenceLength(lead)
+    }
+
+    static func whitespaceWidth(at offset: Int, in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { whitespaceWidth(at: offset, in: $0) }
     }
 
     /// Byte width of the whitespace scalar ending at `end`, or nil.
