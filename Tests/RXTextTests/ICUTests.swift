@@ -67,3 +67,35 @@ import Testing
         #expect(ascii == (bytes.allSatisfy { $0 < 0x80 } ? folded : nil))
     }
 }
+
+@Suite struct FoldCacheTests {
+    /// A remembered fold is ICU's, first time and every repeat, and a full cache starts again
+    /// without losing a word.
+    @Test func foldsAsICUDoesAcrossAReset() {
+        let cache = FoldCache(capacity: 3)
+        let words = ["Grönholm", "Höljes", "Baciuška", "Straße", "Grönholm", "ŠKODA", "Höljes", "Åmål", "Grönholm"]
+        for word in words + words {
+            var bytes = word
+            let folded = bytes.withUTF8 { cache.fold($0) }
+            #expect(folded == ICU.fold(word), "\(word)")
+            #expect(cache.fold(word) == ICU.fold(word), "\(word)")
+        }
+        #expect(cache.count <= 3)
+    }
+
+    /// Each thread has its own cache: no lock is needed.
+    @Test func eachThreadHasItsOwn() {
+        let here = FoldCache.current
+        #expect(FoldCache.current === here)
+        final class Box: @unchecked Sendable { var cache: FoldCache? }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.cache = FoldCache.current
+            done.signal()
+        }
+        thread.start()
+        done.wait()
+        #expect(box.cache != nil && box.cache !== here)
+    }
+}

@@ -208,17 +208,37 @@ import Testing
         #expect(try fingerprints("Baciuška won the EM final.\n") != reference)
     }
 
-    /// The one-pass ASCII fold of a sentence gives the bytes of the general path (fold, then
-    /// collapse whitespace), so fingerprints in stored baselines stay what they were.
+    /// The one-pass ASCII fold of a sentence, and the word-by-word fold of the others, give the
+    /// bytes of folding the whole sentence and then collapsing whitespace, so fingerprints in
+    /// stored baselines stay what they were.
     @Test(arguments: [
         "  Hell Hell\tand the EM  series.\r\n", "ABC\u{0B}def\u{0C}", "", "   ", "Baciuška  won\u{00A0}the EM.",
-        "x\n\ny",
+        "x\n\ny", "Grönholm’s  ŠKODA e\u{301}tait\u{0301} \u{301}ẞtraße İstanbul ﬁnal\u{00A0}Åmål",
+        "Ǆemal Σίσυφος ΌΣΟΣ\tХёльес 東京 👍🏽 x\u{200D}y",
     ])
-    func asciiSentencesFoldAsTheGeneralPathDoes(text: String) {
+    func sentencesFoldAsTheWholeSentenceDoes(text: String) {
         let bytes = Array(text.utf8)
         #expect(
             Fingerprint.foldedSentence(bytes[...])
                 == ICU.fold(bytes).withUnsafeBufferPointer { Fingerprint.collapsingWhitespace($0) })
+    }
+
+    /// The same over seeded random sentences of pieces chosen to meet at spaces: marks after a
+    /// space, letters that fold to two, scripts that are not Latin, spaces that are not ASCII.
+    @Test func randomSentencesFoldAsTheWholeSentenceDoes() {
+        let pieces = [
+            " ", "  ", "\t", "\n", "\u{00A0}", "\u{2003}", "\u{301}", "\u{308}\u{301}", "e", "E", "Ö", "ö", "ß", "ẞ",
+            "İ", "ﬁ", "Σ", "ς", "Ǆ", "Å", "ё", "東", "👍🏽", "\u{200D}", "’s", ",", "Grönholm", "EM", "x",
+        ]
+        var random = SplitMix64(seed: 6)
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 1...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }
+                .joined()
+            let bytes = Array(text.utf8)
+            #expect(
+                Fingerprint.foldedSentence(bytes[...])
+                    == ICU.fold(bytes).withUnsafeBufferPointer { Fingerprint.collapsingWhitespace($0) }, "\(text)")
+        }
     }
 
     /// Baselines store fingerprints: the hash must be SHA-256 exactly (FIPS 180-4 test vectors).

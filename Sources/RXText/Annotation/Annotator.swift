@@ -40,6 +40,7 @@ public struct Annotator: Sendable {
         var sentences: [AnnotatedSentence] = []
         sentences.reserveCapacity(segmentation.sentences.count)
         let segmenter = Segmenter()
+        let folds = FoldCache.current
         // ASCII words are folded into this stack buffer; the rest through ICU.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.scratchBytes) { scratch in
             document.bytes.withUnsafeBufferPointer { bytes in
@@ -58,9 +59,10 @@ public struct Annotator: Sendable {
                             folded.append(String(decoding: utf8, as: UTF8.self))
                             keys.append(lexicon.wordKey(folded: utf8))
                         } else {
-                            let utf8 = ICU.fold(document.bytes[token.range.start..<token.range.end])
-                            folded.append(String(decoding: utf8, as: UTF8.self))
-                            keys.append(utf8.withUnsafeBufferPointer(lexicon.wordKey(folded:)))
+                            var word = folds.fold(
+                                UnsafeBufferPointer(rebasing: bytes[token.range.start..<token.range.end]))
+                            folded.append(word)
+                            keys.append(word.withUTF8(lexicon.wordKey(folded:)))
                         }
                     }
                     let matches = lexicon.matches(in: words, keys: keys, of: document)

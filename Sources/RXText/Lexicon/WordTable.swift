@@ -17,13 +17,17 @@ struct WordTable: Sendable {
 
     /// The id of `word`, adding it if it is new.
     mutating func insert(_ word: String) -> Int32 {
-        let utf8 = Array(word.utf8)
-        if let known = utf8.withUnsafeBufferPointer({ id(of: $0) }) { return known }
+        Array(word.utf8).withUnsafeBufferPointer { insert($0) }
+    }
+
+    /// The id of the word with these bytes, adding it if it is new.
+    mutating func insert(_ utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if let known = id(of: utf8) { return known }
         if 2 * (count + 1) > slots.count { grow() }
         let new = Int32(count)
         bytes.append(contentsOf: utf8)
         starts.append(Int32(bytes.count))
-        place(new, hash: utf8.withUnsafeBufferPointer(Self.hash))
+        place(new, hash: Self.hash(utf8))
         return new
     }
 

@@ -14,10 +14,43 @@ public enum Fingerprint {
     /// ends trimmed. An ASCII sentence, nearly every one, folds by lower-casing, done in the same
     /// pass as the spacing.
     static func foldedSentence(_ utf8: ArraySlice<UInt8>) -> [UInt8] {
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            return utf8.withUnsafeBufferPointer { collapsingWhitespace($0, lowercasingASCII: true) }
+        utf8.withUnsafeBufferPointer { sentence in
+            if sentence.allSatisfy({ $0 < 0x80 }) { return collapsingWhitespace(sentence, lowercasingASCII: true) }
+            return foldedByWords(sentence).withUnsafeBufferPointer { collapsingWhitespace($0) }
         }
-        return ICU.fold(utf8).withUnsafeBufferPointer { collapsingWhitespace($0) }
+    }
+
+    /// `ICU.fold` of a sentence, one run between ASCII spaces at a time, through the thread's
+    /// `FoldCache`: the runs with letters outside ASCII are mostly names, folded once each. The
+    /// result is the whole sentence's fold: folding maps each character with the marks that
+    /// follow it, and no mark or composition reaches across an ASCII space.
+    static func foldedByWords(_ sentence: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let folds = FoldCache.current
+        var result: [UInt8] = []
+        result.reserveCapacity(sentence.count)
+        var start = 0
+        while start < sentence.count {
+            if UTF8Scalars.isASCIIWhitespace(sentence[start]) {
+                result.append(sentence[start])
+                start += 1
+                continue
+            }
+            var end = start
+            var ascii = true
+            while end < sentence.count, !UTF8Scalars.isASCIIWhitespace(sentence[end]) {
+                ascii = ascii && sentence[end] < 0x80
+                end += 1
+            }
+            let word = UnsafeBufferPointer(rebasing: sentence[start..<end])
+            if ascii {
+                result.append(contentsOf: word.lazy.map(UTF8Scalars.asciiLowercased))
+            } else {
+                var folded = folds.fold(word)
+                folded.withUTF8 { result.append(contentsOf: $0) }
+            }
+            start = end
+        }
+        return result
     }
 
     /// Runs of whitespace as one space, ends trimmed: edits to spacing do not change identity.

@@ -84,6 +84,7 @@ struct SpellingConsistencyRule: Rule {
             lastUse[use.spelling] = use.range.start
         }
         var groups: [String: Group] = [:]
+        let folds = FoldCache.current
         for (spelling, source) in sources.enumerated() {
             let key: String
             let form: String
@@ -97,7 +98,7 @@ struct SpellingConsistencyRule: Rule {
                 group.house = entry.forms[0]
             case .name(let bytes):
                 form = String(decoding: bytes.bytes, as: UTF8.self)
-                key = "name:" + ICU.fold(form)
+                key = "name:" + folds.fold(form)
                 group = groups[key] ?? Group()
                 // The house form of a name is its last spelling with diacritics, in document order.
                 if form.unicodeScalars.contains(where: { !$0.isASCII }), lastUse[spelling] > group.lastDiacriticUse {
