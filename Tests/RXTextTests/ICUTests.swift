@@ -68,11 +68,11 @@ import Testing
     }
 }
 
-@Suite struct FoldCacheTests {
+@Suite struct WordCacheTests {
     /// A remembered fold is ICU's, first time and every repeat, and a full cache starts again
     /// without losing a word.
     @Test func foldsAsICUDoesAcrossAReset() {
-        let cache = FoldCache(capacity: 3)
+        let cache = WordCache(capacity: 3)
         let words = ["Grönholm", "Höljes", "Baciuška", "Straße", "Grönholm", "ŠKODA", "Höljes", "Åmål", "Grönholm"]
         for word in words + words {
             var bytes = word
@@ -83,15 +83,26 @@ import Testing
         #expect(cache.count <= 3)
     }
 
+    /// The spoof checker's verdict, asked once per word and remembered across repeats.
+    @Test func remembersWhetherAWordMixesScripts() {
+        let cache = WordCache(capacity: 2)
+        for word in ["K\u{0430}llio", "Grönholm", "K\u{0430}llio", "Хёльес", "rallycr\u{03BF}ss", "Grönholm"] {
+            var bytes = word
+            let expected = word == "K\u{0430}llio" || word == "rallycr\u{03BF}ss"
+            #expect(bytes.withUTF8 { cache.mixesScripts($0) } == expected, "\(word)")
+            #expect(bytes.withUTF8 { cache.fold($0) } == ICU.fold(word), "\(word)")
+        }
+    }
+
     /// Each thread has its own cache: no lock is needed.
     @Test func eachThreadHasItsOwn() {
-        let here = FoldCache.current
-        #expect(FoldCache.current === here)
-        final class Box: @unchecked Sendable { var cache: FoldCache? }
+        let here = WordCache.current
+        #expect(WordCache.current === here)
+        final class Box: @unchecked Sendable { var cache: WordCache? }
         let box = Box()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            box.cache = FoldCache.current
+            box.cache = WordCache.current
             done.signal()
         }
         thread.start()

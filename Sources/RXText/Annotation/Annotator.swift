@@ -40,7 +40,7 @@ public struct Annotator: Sendable {
         var sentences: [AnnotatedSentence] = []
         sentences.reserveCapacity(segmentation.sentences.count)
         let segmenter = Segmenter()
-        let folds = FoldCache.current
+        let folds = WordCache.current
         // ASCII words are folded into this stack buffer; the rest through ICU.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.scratchBytes) { scratch in
             document.bytes.withUnsafeBufferPointer { bytes in

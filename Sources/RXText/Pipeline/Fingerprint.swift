@@ -21,11 +21,11 @@ public enum Fingerprint {
     }
 
     /// `ICU.fold` of a sentence, one run between ASCII spaces at a time, through the thread's
-    /// `FoldCache`: the runs with letters outside ASCII are mostly names, folded once each. The
+    /// `WordCache`: the runs with letters outside ASCII are mostly names, folded once each. The
     /// result is the whole sentence's fold: folding maps each character with the marks that
     /// follow it, and no mark or composition reaches across an ASCII space.
     static func foldedByWords(_ sentence: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        let folds = FoldCache.current
+        let folds = WordCache.current
         var result: [UInt8] = []
         result.reserveCapacity(sentence.count)
         var start = 0

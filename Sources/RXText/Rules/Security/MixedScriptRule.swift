@@ -1,5 +1,3 @@
-import CRXICU
-
 /// A word that mixes scripts the way look-alike spoofs do: a Cyrillic "а" inside a Latin name
 /// ("Kаllio") looks right and matches nothing. ICU's spoof checker decides (highly restrictive
 /// level); only words with non-ASCII letters are checked.
@@ -22,11 +20,12 @@ struct MixedScriptRule: Rule {
         // Mixing scripts needs a byte outside ASCII; most sentences have none.
         guard bytes[sentence.range.start..<sentence.range.end].contains(where: { $0 >= 0x80 }) else { return [] }
         var flags: [Flag] = []
+        let words = WordCache.current
         for (index, token) in sentence.words.enumerated() where token.kind == .word {
             let slice = bytes[token.range.start..<token.range.end]
-            guard slice.contains(where: { $0 >= 0x80 }) else { continue }
-            let verdict = slice.withUnsafeBufferPointer { rx_spoof_mixed_script($0.baseAddress, Int32($0.count)) }
-            guard verdict == 1 else { continue }
+            guard slice.contains(where: { $0 >= 0x80 }), slice.withUnsafeBufferPointer(words.mixesScripts) else {
+                continue
+            }
             flags.append(
                 flag(
                     token.range, in: sentence,

@@ -84,7 +84,7 @@ struct SpellingConsistencyRule: Rule {
             lastUse[use.spelling] = use.range.start
         }
         var groups: [String: Group] = [:]
-        let folds = FoldCache.current
+        let folds = WordCache.current
         for (spelling, source) in sources.enumerated() {
             let key: String
             let form: String

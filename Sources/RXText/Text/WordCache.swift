@@ -1,18 +1,23 @@
+import CRXICU
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-/// `ICU.fold` of words with letters outside ASCII, remembered per thread.
+/// What ICU says of words with letters outside ASCII (their fold, whether they mix scripts),
+/// remembered per thread.
 ///
 /// An archive names the same drivers and places ("Grönholm", "Höljes") over and over, and one
 /// ICU fold of a word costs four allocations and two normalisations: a repeat costs a hash and
 /// a compare here. Each thread has its own cache (`current`), so no lock is taken; it is
 /// emptied when it reaches `capacity` words, which bounds its memory whatever the input.
-public final class FoldCache {
+public final class WordCache {
     private var words = WordTable()
     private var folded: [String] = []
+    /// Per word: 1 if it mixes scripts, 0 if not, -1 not asked yet.
+    private var mixedScripts: [Int8] = []
     let capacity: Int
 
     /// Words remembered now.
@@ -24,15 +29,28 @@ public final class FoldCache {
 
     /// `ICU.fold(utf8)` (all options) as a String.
     public func fold(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
-        if let id = words.id(of: utf8) { return folded[Int(id)] }
-        let result = String(decoding: ICU.fold(utf8), as: UTF8.self)
+        folded[id(of: utf8)]
+    }
+
+    /// Whether ICU's spoof checker finds letters of several scripts in the word (`rx_spoof_mixed_script`).
+    func mixesScripts(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let id = id(of: utf8)
+        if mixedScripts[id] < 0 {
+            mixedScripts[id] = rx_spoof_mixed_script(utf8.baseAddress, Int32(utf8.count)) == 1 ? 1 : 0
+        }
+        return mixedScripts[id] == 1
+    }
+
+    private func id(of utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        if let id = words.id(of: utf8) { return Int(id) }
         if folded.count >= capacity {
             words = WordTable()
             folded.removeAll(keepingCapacity: true)
+            mixedScripts.removeAll(keepingCapacity: true)
         }
-        _ = words.insert(utf8)
-        folded.append(result)
-        return result
+        folded.append(String(decoding: ICU.fold(utf8), as: UTF8.self))
+        mixedScripts.append(-1)
+        return Int(words.insert(utf8))
     }
 
     /// `ICU.fold(string)` (all options).
@@ -42,11 +60,11 @@ public final class FoldCache {
     }
 
     /// The calling thread's cache.
-    public static var current: FoldCache {
+    public static var current: WordCache {
         if let pointer = pthread_getspecific(threadKey) {
-            return Unmanaged<FoldCache>.fromOpaque(pointer).takeUnretainedValue()
+            return Unmanaged<WordCache>.fromOpaque(pointer).takeUnretainedValue()
         }
-        let cache = FoldCache()
+        let cache = WordCache()
         pthread_setspecific(threadKey, Unmanaged.passRetained(cache).toOpaque())
         return cache
     }
@@ -56,7 +74,7 @@ public final class FoldCache {
         var key = pthread_key_t()
         let status = pthread_key_create(&key) { pointer in
             guard let pointer else { return }
-            Unmanaged<FoldCache>.fromOpaque(pointer).release()
+            Unmanaged<WordCache>.fromOpaque(pointer).release()
         }
         precondition(status == 0, "pthread_key_create failed (\(status))")
         return key
