@@ -110,3 +110,21 @@ enum TestLexicon {
         #expect(declared.count >= 14)
     }
 }
+
+@Suite struct StemTests {
+    /// The byte comparison of ASCII words answers as comparing the stems built as Strings does.
+    @Test func sameAgreesWithComparingStems() {
+        let words = [
+            "prepared", "prepare", "preparing", "preparations", "preparation", "rally", "rallies", "rallied", "race",
+            "races", "racer", "raced", "season", "seasons", "finals", "final", "tyres", "tyre", "cars", "car", "a", "",
+            "yy", "ings", "sings", "singe", "kallioes", "Grönholm", "grönholms", "höljes", "höljed", "ééééing", "éééé",
+        ]
+        for a in words {
+            for b in words {
+                #expect(Stem.same(a, b) == (Stem.of(a) == Stem.of(b)), "\(a) \(b)")
+            }
+        }
+        #expect(Stem.same("prepared", "preparing"))
+        #expect(!Stem.same("season", "final"))
+    }
+}

@@ -43,14 +43,41 @@ extension String {
 
 /// A rough English stem for comparing derivations ("prepared", "prepare", "preparing" -> "prepar").
 enum Stem {
+    private static let suffixes = ["ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "er", "s", "e", "y"]
+    private static let asciiSuffixes = suffixes.map { Array($0.utf8) }
+
     static func of(_ word: String) -> String {
         var stem = word
-        for suffix in ["ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "er", "s", "e", "y"] {
+        for suffix in suffixes {
             if stem.count > suffix.count + 3 && stem.hasSuffix(suffix) {
                 stem = String(stem.dropLast(suffix.count))
                 break
             }
         }
         return stem
+    }
+
+    /// `of(a) == of(b)`. Two rules ask it of every "X of the Y" and "X to Y" in the archive:
+    /// ASCII words, nearly all, are compared on their bytes without building either stem.
+    static func same(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        let ascii: Bool? = a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else { return nil }
+                let length = asciiStemLength(x)
+                return length == asciiStemLength(y) && x.prefix(length).elementsEqual(y.prefix(length))
+            }
+        }
+        return ascii ?? (of(a) == of(b))
+    }
+
+    /// The byte length of `of` for an ASCII word, where each character is one byte.
+    private static func asciiStemLength(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        for suffix in asciiSuffixes
+        where word.count > suffix.count + 3 && word.suffix(suffix.count).elementsEqual(suffix) {
+            return word.count - suffix.count
+        }
+        return word.count
     }
 }

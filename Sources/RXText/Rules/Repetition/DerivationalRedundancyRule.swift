@@ -24,7 +24,7 @@ struct DerivationalRedundancyRule: Rule {
             let second = words[i + 2]
             guard sentence.isWord(i), sentence.isWord(i + 2), first != second, first.count >= 5, second.count >= 5
             else { continue }
-            guard Stem.of(first) == Stem.of(second) else { continue }
+            guard Stem.same(first, second) else { continue }
             flags.append(
                 flag(
                     sentence.range(i..<(i + 3)), in: sentence,

@@ -22,7 +22,7 @@ struct OfTheSameRule: Rule {
         for i in words.indices
         where i + 3 < words.count && sentence.isWord(i) && words[i + 1] == "of" && words[i + 2] == "the" {
             guard sentence.isWord(i + 3), words[i].count >= 3,
-                Stem.of(words[i]) == Stem.of(words[i + 3])
+                Stem.same(words[i], words[i + 3])
             else { continue }
             // "end-of-season": a hyphen after the second noun makes it a modifier, not a repeat.
             if i + 4 < words.count && words[i + 4] == "-" { continue }
