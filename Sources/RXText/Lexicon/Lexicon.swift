@@ -4,7 +4,10 @@
 /// lookup), so "Baciuska’s", "BACIUŠKA" and "Baciuška" all reach the same driver. Categories
 /// (entities, garbles, consistency forms, surname calques) are matched side by side: a phrase can
 /// be a venue for extraction and a doubled word for a rule at once.
-public struct Lexicon: Sendable {
+///
+/// A class: annotators, articles and rules all hold the lexicon, and a copy of a reference is
+/// one retain where a copy of these twenty tables was twenty.
+public final class Lexicon: Sendable {
     public let glossary: Glossary
     private let trie: PhraseTrie.Frozen
     /// The folded words of every phrase, numbered for the trie.
