@@ -42,11 +42,33 @@ public enum CaseRule: Hashable, Sendable {
 }
 
 /// One way a phrase reaches an entry: the form and why it is there (for `glossary find`).
-public struct LexiconSense: Hashable, Sendable {
-    public var entry: LexiconEntry
-    public var form: String
-    public var origin: String
-    public var caseRule: CaseRule
+///
+/// A class compared by value: every match carries its sense, and a match is copied several
+/// times on its way to the rules; one reference is one retain where the entry and two strings
+/// were three or more.
+public final class LexiconSense: Hashable, Sendable {
+    public let entry: LexiconEntry
+    public let form: String
+    public let origin: String
+    public let caseRule: CaseRule
+
+    init(entry: LexiconEntry, form: String, origin: String, caseRule: CaseRule) {
+        self.entry = entry
+        self.form = form
+        self.origin = origin
+        self.caseRule = caseRule
+    }
+
+    public static func == (a: LexiconSense, b: LexiconSense) -> Bool {
+        a === b || (a.entry == b.entry && a.form == b.form && a.origin == b.origin && a.caseRule == b.caseRule)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(entry)
+        hasher.combine(form)
+        hasher.combine(origin)
+        hasher.combine(caseRule)
+    }
 }
 
 /// A phrase found in a sentence.
