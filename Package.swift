@@ -33,9 +33,11 @@ let package = Package(
             // pkg-config's icu-uc brings icuuc; the spoof checker lives in icui18n.
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
         ),
+        // SHA-256 rounds with the x86 SHA extensions, for lint fingerprints.
+        .target(name: "CRXSHA"),
         .target(
             name: "RXText",
-            dependencies: ["CRXICU", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CRXICU", "CRXSHA", .product(name: "Yams", package: "Yams")]
         ),
         // The system's SQLite for the review decisions: pkg-config discovery and the apt install hint.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),

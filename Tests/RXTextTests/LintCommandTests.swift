@@ -241,6 +241,17 @@ import Testing
         }
     }
 
+    /// Where the CPU has SHA extensions, fingerprints are hashed with them: the digests must be
+    /// the Swift rounds' for every length around the block and padding edges (on other CPUs both
+    /// paths are the Swift rounds, and the test still holds the FIPS vectors below).
+    @Test func hardwareRoundsAgreeWithTheSwiftRounds() {
+        var random = SplitMix64(seed: 256)
+        for length in Array(0...200) + [447, 448, 512, 1000, 4096] {
+            let message = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+            #expect(SHA256.digest(message) == SHA256.portableDigest(message), "length \(length)")
+        }
+    }
+
     /// Baselines store fingerprints: the hash must be SHA-256 exactly (FIPS 180-4 test vectors).
     @Test func sha256MatchesTheStandardTestVectors() {
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")

@@ -1,3 +1,5 @@
+import CRXSHA
+
 /// SHA-256 (FIPS 180-4), for the `source.sha256` field: small enough to keep rather than pull in
 /// a crypto package for one digest.
 public enum SHA256 {
@@ -41,9 +43,22 @@ public enum SHA256 {
         }
     }
 
+    /// The digest computed with the Swift rounds even where the CPU has SHA extensions: the
+    /// reference the tests compare the hardware path with.
+    static func portableDigest(_ message: [UInt8]) -> [UInt8] {
+        withState(of: message, hardware: false) { state in
+            state.flatMap { value in
+                [UInt8(value >> 24), UInt8((value >> 16) & 0xff), UInt8((value >> 8) & 0xff), UInt8(value & 0xff)]
+            }
+        }
+    }
+
+    /// Whether this CPU runs the rounds in hardware (x86 SHA extensions).
+    static let hasHardwareRounds = rx_sha256_hardware_available() == 1
+
     /// Hashes `message` and hands `body` the final state, eight big-endian words.
     private static func withState<Result>(
-        of message: [UInt8], _ body: (UnsafeMutableBufferPointer<UInt32>) -> Result
+        of message: [UInt8], hardware: Bool = hasHardwareRounds, _ body: (UnsafeMutableBufferPointer<UInt32>) -> Result
     ) -> Result {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 8 + 64) { memory in
             let h = UnsafeMutableBufferPointer(rebasing: memory[0..<8])
@@ -51,10 +66,17 @@ public enum SHA256 {
             for (index, value) in initialState.enumerated() { h[index] = value }
             // Whole blocks straight from the message; the tail and padding in one or two more.
             let whole = message.count / 64 * 64
-            message.withUnsafeBufferPointer { bytes in
-                for block in stride(from: 0, to: whole, by: 64) {
-                    compress(UnsafeBufferPointer(rebasing: bytes[block..<(block + 64)]), into: h, schedule: w)
+            func compress(_ blocks: UnsafeBufferPointer<UInt8>) {
+                if hardware {
+                    rx_sha256_hardware_compress(h.baseAddress, blocks.baseAddress, blocks.count / 64)
+                } else {
+                    for block in stride(from: 0, to: blocks.count, by: 64) {
+                        Self.compress(UnsafeBufferPointer(rebasing: blocks[block..<(block + 64)]), into: h, schedule: w)
+                    }
                 }
+            }
+            message.withUnsafeBufferPointer { bytes in
+                compress(UnsafeBufferPointer(rebasing: bytes[0..<whole]))
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
                     let rest = message.count - whole
                     for index in 0..<rest { tail[index] = bytes[whole + index] }
@@ -63,9 +85,7 @@ public enum SHA256 {
                     for index in (rest + 1)..<length { tail[index] = 0 }
                     let bitLength = UInt64(message.count) * 8
                     for index in 0..<8 { tail[length - 1 - index] = UInt8((bitLength >> UInt64(8 * index)) & 0xff) }
-                    for block in stride(from: 0, to: length, by: 64) {
-                        compress(UnsafeBufferPointer(rebasing: tail[block..<(block + 64)]), into: h, schedule: w)
-                    }
+                    compress(UnsafeBufferPointer(rebasing: tail[0..<length]))
                 }
             }
             return body(h)
@@ -76,7 +96,7 @@ public enum SHA256 {
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
 
-    /// One 64-byte block into the state.
+    /// One 64-byte block into the state, in Swift.
     private static func compress(
         _ block: UnsafeBufferPointer<UInt8>, into h: UnsafeMutableBufferPointer<UInt32>,
         schedule w: UnsafeMutableBufferPointer<UInt32>
