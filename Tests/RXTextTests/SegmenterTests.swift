@@ -75,4 +75,25 @@ import Testing
         #expect(whole.count == 150)
         #expect(blocks == whole)
     }
+
+    /// Sentences view the article's token, fold and trait columns from index 0, each its own
+    /// tokens and no other's.
+    @Test func sentencesViewTheirOwnPartOfTheColumns() throws {
+        let text = "Kallio won in Hell Hell.\n\nThe EM series, 2018: – Grönholm’s day."
+        let document = try Document(bytes: Array(text.utf8))
+        let article = Annotator(lexicon: TestLexicon.shared).annotate(document)
+        #expect(article.sentences.count == 2)
+        for annotated in article.sentences {
+            let expected = Segmenter().tokens(in: annotated.range, of: document).filter { $0.kind != .space }
+            #expect(Array(annotated.words) == expected)
+            #expect(annotated.words.indices == 0..<expected.count)
+            #expect(annotated.folded.count == expected.count && annotated.traits.count == expected.count)
+            #expect(
+                Array(annotated.folded)
+                    == expected.map { ICU.foldedString(document.bytes[$0.range.start..<$0.range.end]) })
+        }
+        #expect(article.sentences[1].folded[0] == "the")
+        #expect(article.sentences[1].traits[0].contains(.capitalized))
+        #expect(Array(article.sentences[1].folded.suffix(2)) == ["day", "."])
+    }
 }

@@ -25,19 +25,22 @@ public struct AnnotatedArticle: Sendable {
 /// One sentence: its non-space tokens with their folded forms, and the lexicon's matches over them.
 ///
 /// A class, not a struct: every rule loops over the sentences, and passing one reference is
-/// cheaper than retaining each of its arrays at every step.
+/// cheaper than retaining each of its columns at every step.
 public final class AnnotatedSentence: Sendable {
     public let sentence: Sentence
     /// Non-space tokens (words, numbers, punctuation, symbols) in order.
-    public let words: [Token]
+    public let words: SentenceColumn<Token>
     /// `ICU.fold` of each entry of `words`.
-    public let folded: [String]
+    public let folded: SentenceColumn<String>
     public let matches: [LexiconMatch]
     /// What the rules ask of each entry of `words`, worked out once here: several rules read
     /// every word of the archive.
-    public let traits: [TokenTraits]
+    public let traits: SentenceColumn<TokenTraits>
 
-    init(sentence: Sentence, words: [Token], folded: [String], matches: [LexiconMatch], traits: [TokenTraits]) {
+    init(
+        sentence: Sentence, words: SentenceColumn<Token>, folded: SentenceColumn<String>, matches: [LexiconMatch],
+        traits: SentenceColumn<TokenTraits>
+    ) {
         self.sentence = sentence
         self.words = words
         self.folded = folded
@@ -47,6 +50,30 @@ public final class AnnotatedSentence: Sendable {
 
     public var range: ByteRange { sentence.range }
 }
+
+/// One sentence's entries of a column that the whole article shares (tokens, folds, traits),
+/// indexed from 0 like an array of its own. An article allocates each column once, not once
+/// per sentence: a run makes and frees a few arrays per article instead of a few per sentence.
+public struct SentenceColumn<Element>: RandomAccessCollection {
+    private let entries: ArraySlice<Element>
+
+    init(_ entries: ArraySlice<Element>) {
+        self.entries = entries
+    }
+
+    init(_ entries: [Element]) {
+        self.entries = entries[...]
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { entries.count }
+
+    public subscript(position: Int) -> Element {
+        entries[entries.startIndex + position]
+    }
+}
+
+extension SentenceColumn: Sendable where Element: Sendable {}
 
 /// Facts about one token of an `AnnotatedSentence`.
 public struct TokenTraits: OptionSet, Sendable, Hashable {

@@ -35,23 +35,28 @@ public struct Annotator: Sendable {
     }
 
     /// Splits each sentence of `segmentation` into words here (its `tokens` are not read), keeping
-    /// only the non-space tokens, and folds and keys each word once.
+    /// only the non-space tokens, and folds and keys each word once. Tokens, folds and traits go
+    /// into one column each for the article, which its sentences view.
     func annotate(_ document: Document, _ segmentation: Segmentation) -> AnnotatedArticle {
-        var sentences: [AnnotatedSentence] = []
-        sentences.reserveCapacity(segmentation.sentences.count)
+        let estimate = segmentation.sentences.reduce(0) { $0 + $1.range.count } / 4 + 1
+        var words: [Token] = []
+        var folded: [String] = []
+        var traits: [TokenTraits] = []
+        words.reserveCapacity(estimate)
+        folded.reserveCapacity(estimate)
+        traits.reserveCapacity(estimate)
+        // One sentence's lexicon keys at a time: matching is done with them, and no rule reads them.
+        var keys: [Lexicon.WordKey] = []
+        var spans: [(tokens: Range<Int>, matches: [LexiconMatch])] = []
+        spans.reserveCapacity(segmentation.sentences.count)
         let segmenter = Segmenter()
         let folds = WordCache.current
-        // ASCII words are folded into this stack buffer; the rest through ICU.
+        // ASCII words are folded into this stack buffer; the rest through the thread's cache.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.scratchBytes) { scratch in
             document.bytes.withUnsafeBufferPointer { bytes in
                 for sentence in segmentation.sentences {
-                    var words: [Token] = []
-                    var folded: [String] = []
-                    var keys: [Lexicon.WordKey] = []
-                    let estimate = sentence.range.count / 4 + 1
-                    words.reserveCapacity(estimate)
-                    folded.reserveCapacity(estimate)
-                    keys.reserveCapacity(estimate)
+                    let first = words.count
+                    keys.removeAll(keepingCapacity: true)
                     segmenter.forEachWord(in: sentence.range, of: document) { token in
                         words.append(token)
                         if let count = ICU.foldASCII(bytes, token.range, into: scratch) {
@@ -64,14 +69,30 @@ public struct Annotator: Sendable {
                             folded.append(word)
                             keys.append(word.withUTF8(lexicon.wordKey(folded:)))
                         }
+                        var trait: TokenTraits = []
+                        if token.kind == .word {
+                            trait.insert(.word)
+                            if lexicon.isFinnishWord(id: keys[keys.count - 1].id) { trait.insert(.finnishWord) }
+                        }
+                        if UTF8Scalars.isUppercase(at: token.range.start, in: document.bytes) {
+                            trait.insert(.capitalized)
+                        }
+                        traits.append(trait)
                     }
-                    let matches = lexicon.matches(in: words, keys: keys, of: document)
-                    sentences.append(
-                        AnnotatedSentence(
-                            sentence: sentence, words: words, folded: folded, matches: matches,
-                            traits: traits(of: words, keys: keys, matches: matches, in: document.bytes)))
+                    let matches = lexicon.matches(in: SentenceColumn(words[first...]), keys: keys, of: document)
+                    for match in matches {
+                        let trait: TokenTraits = match.entry.category == .entity ? [.inMatch, .inEntity] : .inMatch
+                        for index in match.tokens { traits[first + index].formUnion(trait) }
+                    }
+                    spans.append((first..<words.count, matches))
                 }
             }
+        }
+        let sentences = zip(segmentation.sentences, spans).map { sentence, span in
+            AnnotatedSentence(
+                sentence: sentence, words: SentenceColumn(words[span.tokens]),
+                folded: SentenceColumn(folded[span.tokens]),
+                matches: span.matches, traits: SentenceColumn(traits[span.tokens]))
         }
         return AnnotatedArticle(
             document: document, lexicon: lexicon, paragraphs: segmentation.paragraphs, sentences: sentences,
@@ -79,28 +100,6 @@ public struct Annotator: Sendable {
     }
 
     private static let scratchBytes = 256
-
-    private func traits(
-        of words: [Token], keys: [Lexicon.WordKey], matches: [LexiconMatch], in bytes: [UInt8]
-    ) -> [TokenTraits] {
-        var traits = [TokenTraits](unsafeUninitializedCapacity: words.count) { buffer, count in
-            for (index, token) in words.enumerated() {
-                var trait: TokenTraits = []
-                if token.kind == .word {
-                    trait.insert(.word)
-                    if lexicon.isFinnishWord(id: keys[index].id) { trait.insert(.finnishWord) }
-                }
-                if UTF8Scalars.isUppercase(at: token.range.start, in: bytes) { trait.insert(.capitalized) }
-                buffer[index] = trait
-            }
-            count = words.count
-        }
-        for match in matches {
-            let trait: TokenTraits = match.entry.category == .entity ? [.inMatch, .inEntity] : .inMatch
-            for index in match.tokens { traits[index].formUnion(trait) }
-        }
-        return traits
-    }
 
     private func resolveMentions(_ sentences: [AnnotatedSentence]) -> [Mention] {
         // Full names first: they decide which driver an ambiguous bare surname means.

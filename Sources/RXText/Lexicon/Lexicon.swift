@@ -159,7 +159,7 @@ public final class Lexicon: Sendable {
         let keys = tokens.map { token in
             ICU.fold(document.bytes[token.range.start..<token.range.end]).withUnsafeBufferPointer(wordKey(folded:))
         }
-        return matches(in: tokens, keys: keys, of: document)
+        return matches(in: SentenceColumn(tokens), keys: keys, of: document)
     }
 
     /// What the matcher needs of a token: the lexicon's id for its folded form, and for the form
@@ -176,7 +176,7 @@ public final class Lexicon: Sendable {
     }
 
     /// Matches over tokens whose keys the caller already has.
-    func matches(in tokens: [Token], keys: [WordKey], of document: Document) -> [LexiconMatch] {
+    func matches(in tokens: SentenceColumn<Token>, keys: [WordKey], of document: Document) -> [LexiconMatch] {
         withUnsafeTemporaryAllocation(of: Candidate.self, capacity: Self.categoryCount) { best in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.categoryCount) { nextFree in
                 best.initialize(repeating: Candidate.none)
@@ -189,7 +189,8 @@ public final class Lexicon: Sendable {
     /// `best` holds the longest match so far of each category (by raw value) for the current
     /// start, `nextFree` the first token each category may match again; both on the stack.
     private func matches(
-        in tokens: [Token], keys: [WordKey], of document: Document, best: UnsafeMutableBufferPointer<Candidate>,
+        in tokens: SentenceColumn<Token>, keys: [WordKey], of document: Document,
+        best: UnsafeMutableBufferPointer<Candidate>,
         nextFree: UnsafeMutableBufferPointer<Int>
     ) -> [LexiconMatch] {
         var result: [LexiconMatch] = []
@@ -209,7 +210,10 @@ public final class Lexicon: Sendable {
                 node = child
                 index += 1
                 for sense in trie.senses(at: node)
-                where caseAgrees(sense, tokens: tokens[start..<index], document: document, possessive: possessive) {
+                where caseAgrees(
+                    sense, span: ByteRange(tokens[start].range.start, tokens[index - 1].range.end), document: document,
+                    possessive: possessive)
+                {
                     let category = Int(trie.categories[sense])
                     if best[category].sense >= 0, best[category].end >= index { continue }
                     best[category] = Candidate(end: index, sense: Int32(sense), possessive: possessive)
@@ -248,29 +252,26 @@ public final class Lexicon: Sendable {
         static let none = Candidate(end: 0, sense: -1, possessive: false)
     }
 
-    private func caseAgrees(_ sense: Int, tokens: ArraySlice<Token>, document: Document, possessive: Bool) -> Bool {
+    private func caseAgrees(_ sense: Int, span: ByteRange, document: Document, possessive: Bool) -> Bool {
         switch trie.caseRules[sense] {
         case .any:
             return true
         case .capitalized:
-            guard let first = tokens.first else { return false }
-            return UTF8Scalars.isUppercase(at: first.range.start, in: document.bytes)
+            return UTF8Scalars.isUppercase(at: span.start, in: document.bytes)
         case .exact:
-            return Self.exactCaseAgrees(trie.senses[sense], tokens: tokens, document: document, possessive: possessive)
+            return Self.exactCaseAgrees(trie.senses[sense], span: span, document: document, possessive: possessive)
         }
     }
 
     private static func exactCaseAgrees(
-        _ sense: LexiconSense, tokens: ArraySlice<Token>, document: Document, possessive: Bool
+        _ sense: LexiconSense, span: ByteRange, document: Document, possessive: Bool
     ) -> Bool {
-        let range = ByteRange(tokens.first!.range.start, tokens.last!.range.end)
-        var text = document.text(range)
+        var text = document.text(span)
         if possessive, let cut = text.lastIndex(where: { $0 == "'" || $0 == "’" }) { text = String(text[..<cut]) }
         // Same letters in the same case, spacing aside: "EM", not "Em" or "em".
         return text.split(separator: " ").joined(separator: " ") == sense.form
     }
 
-    /// Whether the word with this id (`WordKey.id`; -1 for none) is a common Finnish word.
     func isFinnishWord(id: Int32) -> Bool {
         id >= 0 && finnishWordIDs[Int(id)]
     }

@@ -141,7 +141,7 @@ struct ResultCueFinder {
 
     /// The outcome and cause an English failure phrase names ("puncture", "engine failure").
     static func failure(named text: String) -> (Outcome, String?)? {
-        let words = text.split(separator: " ").map { ICU.fold(String($0)) }
+        let words = SentenceColumn(text.split(separator: " ").map { ICU.fold(String($0)) })
         for start in words.indices {
             if let (_, outcome, cause) = longestFailure(at: start, in: words) { return (outcome, cause) }
         }
@@ -156,7 +156,7 @@ struct ResultCueFinder {
         "in", "at", "after", "and", "of", "on", "with", ",", ".", "behind", "ahead",
     ]
 
-    private func placing(at index: Int, in words: [String]) -> Int? {
+    private func placing(at index: Int, in words: SentenceColumn<String>) -> Int? {
         let word = words[index]
         let position: Int
         if let ordinal = ResultVocabulary.ordinals[word] {
@@ -197,7 +197,7 @@ struct ResultCueFinder {
         return nil
     }
 
-    private func isWin(at index: Int, in words: [String]) -> Bool {
+    private func isWin(at index: Int, in words: SentenceColumn<String>) -> Bool {
         let word = words[index]
         guard word == "won" || word == "win" || word == "victory" || word == "triumphed" else { return false }
         if index + 1 < words.count, ["by", "over"].contains(words[index + 1]), word == "win" { return false }
@@ -215,7 +215,7 @@ struct ResultCueFinder {
         "former", "reigning", "defending", "ex", "twice", "double", "triple", "multiple", "junior",
     ]
 
-    private func isChampion(at index: Int, in words: [String]) -> Bool {
+    private func isChampion(at index: Int, in words: SentenceColumn<String>) -> Bool {
         guard words[index] == "champion", index > 0 else { return false }
         let previous = words[index - 1]
         guard Self.titleAdjectives.contains(previous) else { return false }
@@ -227,7 +227,7 @@ struct ResultCueFinder {
 
     // MARK: Failures
 
-    private static func longestFailure(at index: Int, in words: [String]) -> (Int, Outcome, String?)? {
+    private static func longestFailure(at index: Int, in words: SentenceColumn<String>) -> (Int, Outcome, String?)? {
         var best: (Int, Outcome, String?)? = nil
         for cue in ResultVocabulary.failureCues where cue.words.count > (best?.0 ?? 0) {
             if matches(cue.words, at: index, in: words) { best = (cue.words.count, cue.outcome, cue.cause) }
@@ -248,7 +248,8 @@ struct ResultCueFinder {
         return best?.cause
     }
 
-    private func longest(_ table: [([String], Stage)], at index: Int, in words: [String]) -> (Int, Stage)? {
+    private func longest(_ table: [([String], Stage)], at index: Int, in words: SentenceColumn<String>) -> (Int, Stage)?
+    {
         var best: (Int, Stage)? = nil
         for (phrase, stage) in table where phrase.count > (best?.0 ?? 0) {
             if Self.matches(phrase, at: index, in: words) { best = (phrase.count, stage) }
@@ -256,7 +257,7 @@ struct ResultCueFinder {
         return best
     }
 
-    static func matches(_ phrase: [String], at index: Int, in words: [String]) -> Bool {
+    static func matches(_ phrase: [String], at index: Int, in words: SentenceColumn<String>) -> Bool {
         guard index + phrase.count <= words.count else { return false }
         for (offset, word) in phrase.enumerated() where words[index + offset] != word { return false }
         return true
