@@ -235,10 +235,12 @@ public final class Lexicon: Sendable {
                         sense: trie.senses[Int(match.sense)], possessive: match.possessive))
             }
         }
-        if result.count < 2 { return result }
-        return result.sorted {
-            ($0.range.start, $0.sense.entry.category.rawValue) < ($1.range.start, $1.sense.entry.category.rawValue)
+        if result.count > 1 {
+            result.sort {
+                ($0.range.start, $0.sense.entry.category.rawValue) < ($1.range.start, $1.sense.entry.category.rawValue)
+            }
         }
+        return result
     }
 
     private static let categoryCount = LexiconEntry.Category.allCases.count

@@ -105,6 +105,8 @@ public final class Segmenter {
         "Ltd", "approx", "ca", "cf", "Fig", "Vol", "pt", "pts",
     ]
 
+    private static let abbreviationLengths = Set(extraAbbreviations.map(\.utf8.count))
+
     private static func mergingAbbreviations(_ ranges: [ByteRange], in bytes: [UInt8]) -> [ByteRange] {
         guard ranges.count > 1 else { return ranges }
         var merged: [ByteRange] = []
@@ -123,6 +125,8 @@ public final class Segmenter {
         var start = range.end - 1
         while start > range.start, Self.isASCIILetter(bytes[start - 1]) { start -= 1 }
         guard start < range.end - 1, start == range.start || !Self.isASCIILetter(bytes[start - 1]) else { return false }
+        // Nearly every sentence ends with a word of another length: no String is made for it.
+        guard abbreviationLengths.contains(range.end - 1 - start) else { return false }
         let word = String(decoding: bytes[start..<(range.end - 1)], as: UTF8.self)
         return extraAbbreviations.contains(word)
     }
