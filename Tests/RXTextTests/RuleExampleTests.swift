@@ -128,3 +128,31 @@ enum TestLexicon {
         #expect(!Stem.same("season", "final"))
     }
 }
+
+@Suite struct NearestNamesTests {
+    /// A word is looked up once per lexicon's names; another lexicon's names start afresh, and
+    /// a full cache starts again rather than growing.
+    @Test func answersOncePerWordAndNames() throws {
+        let cache = NearGlossaryTermRule.NearestNames(capacity: 2)
+        let names = NameIndex(glossary: TestLexicon.shared.glossary)
+        var computed: [String] = []
+        func answer(_ word: String) -> String? {
+            cache.answers(for: names).answer(for: word) {
+                computed.append($0)
+                return names.nearest(to: $0)
+            }
+        }
+        #expect(answer("kallo") == answer("kallo"))
+        #expect(computed == ["kallo"])
+        _ = answer("grönholn")
+        _ = answer("baciuska")
+        _ = answer("kallo")
+        #expect(computed == ["kallo", "grönholn", "baciuska", "kallo"])
+        let otherNames = NameIndex(glossary: TestLexicon.shared.glossary)
+        _ = cache.answers(for: otherNames).answer(for: "baciuska") {
+            computed.append($0)
+            return nil
+        }
+        #expect(computed.last == "baciuska" && computed.count == 5)
+    }
+}

@@ -1,11 +1,5 @@
 import CRXICU
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// What ICU says of words with letters outside ASCII (their fold, whether they mix scripts),
 /// remembered per thread.
 ///
@@ -60,23 +54,7 @@ public final class WordCache {
     }
 
     /// The calling thread's cache.
-    public static var current: WordCache {
-        if let pointer = pthread_getspecific(threadKey) {
-            return Unmanaged<WordCache>.fromOpaque(pointer).takeUnretainedValue()
-        }
-        let cache = WordCache()
-        pthread_setspecific(threadKey, Unmanaged.passRetained(cache).toOpaque())
-        return cache
-    }
+    public static var current: WordCache { perThread.current }
 
-    /// Released with its thread.
-    private static let threadKey: pthread_key_t = {
-        var key = pthread_key_t()
-        let status = pthread_key_create(&key) { pointer in
-            guard let pointer else { return }
-            Unmanaged<WordCache>.fromOpaque(pointer).release()
-        }
-        precondition(status == 0, "pthread_key_create failed (\(status))")
-        return key
-    }()
+    private static let perThread = ThreadLocal { WordCache() }
 }

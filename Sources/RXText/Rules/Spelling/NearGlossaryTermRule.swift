@@ -19,7 +19,7 @@ struct NearGlossaryTermRule: Rule {
     func checkArticle(_ article: AnnotatedArticle) -> [Flag] {
         let english = EnglishWords.shared
         let names = article.lexicon.names
-        var nearest: [String: String?] = [:]
+        let nearest = Self.remembered.current.answers(for: names)
         var flags: [Flag] = []
         for sentence in article.sentences {
             // Capitalised words outside every lexicon match, tested on their traits first.
@@ -29,13 +29,7 @@ struct NearGlossaryTermRule: Rule {
                 guard word.utf8.count >= 5,
                     word.utf8.allSatisfy({ $0 < 0x80 }) || word.count >= 5
                 else { continue }
-                let name: String?
-                if let known = nearest[word] {
-                    name = known
-                } else {
-                    name = english.contains(word) ? nil : names.nearest(to: word)
-                    nearest[word] = .some(name)
-                }
+                let name = nearest.answer(for: word) { english.contains($0) ? nil : names.nearest(to: $0) }
                 guard let name else { continue }
                 flags.append(
                     flag(
@@ -49,6 +43,41 @@ struct NearGlossaryTermRule: Rule {
 }
 
 /// Single-word glossary names by length, for edit-distance lookups.
+extension NearGlossaryTermRule {
+    /// Each thread's answers so far: the archive's capitalised words repeat from article to
+    /// article, and each new one costs an English-word lookup and a scan of the names.
+    private static let remembered = ThreadLocal { NearestNames() }
+
+    /// Words and the glossary name nearest each (nil: none near, or an English word), for one
+    /// `NameIndex`; emptied when it reaches `capacity` words, so memory stays bounded.
+    final class NearestNames {
+        private var index: NameIndex?
+        private var answers: [String: String?] = [:]
+        let capacity: Int
+
+        init(capacity: Int = 16384) {
+            self.capacity = capacity
+        }
+
+        /// This cache, emptied first if its answers were for another lexicon's names.
+        func answers(for index: NameIndex) -> NearestNames {
+            if self.index !== index {
+                self.index = index
+                answers.removeAll()
+            }
+            return self
+        }
+
+        func answer(for word: String, _ compute: (String) -> String?) -> String? {
+            if let known = answers[word] { return known }
+            if answers.count >= capacity { answers.removeAll(keepingCapacity: true) }
+            let name = compute(word)
+            answers[word] = .some(name)
+            return name
+        }
+    }
+}
+
 final class NameIndex: Sendable {
     let byLength: [Int: [(folded: [Unicode.Scalar], letters: UInt64, name: String)]]
 
