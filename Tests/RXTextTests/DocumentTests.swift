@@ -89,6 +89,24 @@ import Testing
         }
     }
 
+    /// A file is read into an array of the size it had when opened; one that has grown since
+    /// is still read to its end, and an empty one reads as empty.
+    @Test func filesAreReadWholeWhateverTheirSizeWhenOpened() throws {
+        let directory = try TemporaryDirectory()
+        let first = Array("Kallio won in Hell.\n".utf8)
+        let more = Array(String(repeating: "The EM series went on. ", count: 5000).utf8)
+        let path = try directory.write("growing.txt", bytes: first)
+        let file = try ReadableFile(path)
+        #expect(file.size == first.count)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data(more))
+        try handle.close()
+        #expect(try file.readAll() == first + more)
+        #expect(try ReadableFile(path).readAll() == first + more)
+        #expect(try ReadableFile(try directory.write("empty.txt", bytes: [])).readAll() == [])
+    }
+
     @Test func longSingleLineUsesCheckpointsForColumns() throws {
         let chunk = "Kallio’s semi-final ä. "
         let text = String(repeating: chunk, count: 20_000)

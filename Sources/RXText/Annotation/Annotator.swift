@@ -8,7 +8,7 @@ public struct Annotator: Sendable {
     }
 
     public func annotate(_ document: Document) -> AnnotatedArticle {
-        annotate(document, Segmenter().segment(document, tokenize: false))
+        annotate(document, Self.segmenter.current.segment(document, tokenize: false))
     }
 
     /// The segmentation of a document cut into blocks of whole sentences of about `blockBytes`,
@@ -49,7 +49,7 @@ public struct Annotator: Sendable {
         var keys: [Lexicon.WordKey] = []
         var spans: [(tokens: Range<Int>, matches: [LexiconMatch])] = []
         spans.reserveCapacity(segmentation.sentences.count)
-        let segmenter = Segmenter()
+        let segmenter = Self.segmenter.current
         let folds = WordCache.current
         // ASCII words are folded into this stack buffer; the rest through the thread's cache.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.scratchBytes) { scratch in
@@ -100,6 +100,10 @@ public struct Annotator: Sendable {
     }
 
     private static let scratchBytes = 256
+
+    /// Each thread's segmenter for annotation, which uses it in one call at a time: making one
+    /// clones two ICU break iterators, which cost more than a small article's words.
+    private static let segmenter = ThreadLocal { Segmenter() }
 
     private func resolveMentions(_ sentences: [AnnotatedSentence]) -> [Mention] {
         // Full names first: they decide which driver an ambiguous bare surname means.

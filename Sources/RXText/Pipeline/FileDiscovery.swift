@@ -62,6 +62,7 @@ public struct FileDiscovery: Sendable {
     }
 
     private func isExcluded(_ path: String) -> Bool {
+        if exclude.isEmpty { return false }
         let name = String(path.split(separator: "/").last ?? Substring(path))
         return exclude.contains { fnmatch($0, path, 0) == 0 || fnmatch($0, name, 0) == 0 }
     }

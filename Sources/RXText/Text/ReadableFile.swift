@@ -52,11 +52,26 @@ final class ReadableFile {
         }
     }
 
-    /// The whole file from here on.
+    /// The whole file from here on: read straight into an array of the size `fstat` gave (and
+    /// one byte more, so that the read that finds the end needs no other buffer); in chunks
+    /// only if the file has grown since.
     func readAll() throws(DocumentError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(size)
-        while try !read(appendingTo: &bytes, upTo: 1 << 16) {}
+        var failure: Int32? = nil
+        var atEnd = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let got = readBytes(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else {
+                    if got < 0 { failure = errno } else { atEnd = true }
+                    return
+                }
+                count += got
+            }
+        }
+        if let failure { throw DocumentError(path: path, reason: .unreadable(String(cString: strerror(failure)))) }
+        if !atEnd { while try !read(appendingTo: &bytes, upTo: 1 << 16) {} }
         return bytes
     }
 }
