@@ -83,39 +83,55 @@ struct SpellingConsistencyRule: Rule {
             useCounts[use.spelling] += 1
             lastUse[use.spelling] = use.range.start
         }
-        var groups: [String: Group] = [:]
+        // Each spelling's group: a consistency group's id, or a name's fold. Spellings are then
+        // taken in the order of their group's key, and in document order within a group; most
+        // groups have one spelling, and nothing is built for those.
         let folds = WordCache.current
-        for (spelling, source) in sources.enumerated() {
-            let key: String
-            let form: String
-            var group: Group
+        var keys: [String] = []
+        var forms: [String] = []
+        keys.reserveCapacity(sources.count)
+        forms.reserveCapacity(sources.count)
+        for source in sources {
             switch source {
             case .form(let index, let formIndex):
-                let entry = consistency[index]
-                key = entry.id
-                form = entry.forms[formIndex]
-                group = groups[key] ?? Group()
-                group.house = entry.forms[0]
+                keys.append(consistency[index].id)
+                forms.append(consistency[index].forms[formIndex])
             case .name(let bytes):
-                form = String(decoding: bytes.bytes, as: UTF8.self)
-                key = "name:" + folds.fold(form)
-                group = groups[key] ?? Group()
-                // The house form of a name is its last spelling with diacritics, in document order.
-                if form.unicodeScalars.contains(where: { !$0.isASCII }), lastUse[spelling] > group.lastDiacriticUse {
-                    group.lastDiacriticUse = lastUse[spelling]
-                    group.house = form
+                let form = String(decoding: bytes.bytes, as: UTF8.self)
+                keys.append("name:" + folds.fold(form))
+                forms.append(form)
+            }
+        }
+        let order = sources.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
+        var flags: [Flag] = []
+        var runEnd = 0
+        while runEnd < order.count {
+            let runStart = runEnd
+            runEnd += 1
+            while runEnd < order.count && keys[order[runEnd]] == keys[order[runStart]] { runEnd += 1 }
+            guard runEnd - runStart > 1 else { continue }
+            var group = Group()
+            for spelling in order[runStart..<runEnd] {
+                let form = forms[spelling]
+                switch sources[spelling] {
+                case .form(let index, _):
+                    group.house = consistency[index].forms[0]
+                case .name:
+                    // The house form of a name is its last spelling with diacritics, in document order.
+                    if form.unicodeScalars.contains(where: { !$0.isASCII }), lastUse[spelling] > group.lastDiacriticUse
+                    {
+                        group.lastDiacriticUse = lastUse[spelling]
+                        group.house = form
+                    }
+                }
+                if let same = group.members.firstIndex(where: { $0.form == form }) {
+                    group.members[same].spellings.append(spelling)
+                    group.members[same].uses += useCounts[spelling]
+                } else {
+                    group.members.append((form, [spelling], useCounts[spelling]))
                 }
             }
-            if let same = group.members.firstIndex(where: { $0.form == form }) {
-                group.members[same].spellings.append(spelling)
-                group.members[same].uses += useCounts[spelling]
-            } else {
-                group.members.append((form, [spelling], useCounts[spelling]))
-            }
-            groups[key] = group
-        }
-        var flags: [Flag] = []
-        for (_, group) in groups.sorted(by: { $0.key < $1.key }) where group.members.count > 1 {
+            guard group.members.count > 1 else { continue }
             // Most uses wins, then the house form; a remaining tie goes to the form that sorts
             // first, so that the choice never depends on hashing order.
             let majority = group.members.max { a, b in
