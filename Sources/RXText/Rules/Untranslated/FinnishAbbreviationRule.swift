@@ -81,15 +81,14 @@ final class AbbreviationTable: Sendable {
         guard !range.isEmpty, range.count <= 8, text[range.start] >= 0x41 && text[range.start] <= 0x5A else {
             return nil
         }
-        let word = text[range.start..<range.end]
-        guard word.allSatisfy({ $0 < 0x80 }) else {
-            if keysAreASCIICapitalPairs
-                && !(range.count > 1 && text[range.start + 1] >= 0x41 && text[range.start + 1] <= 0x5A)
-            {
-                return nil
-            }
-            return lookup(String(decoding: word, as: UTF8.self))
+        // With keys of two capitals or more, so must the word start ("The" stops here).
+        if keysAreASCIICapitalPairs
+            && !(range.count > 1 && text[range.start + 1] >= 0x41 && text[range.start + 1] <= 0x5A)
+        {
+            return nil
         }
+        let word = text[range.start..<range.end]
+        guard word.allSatisfy({ $0 < 0x80 }) else { return lookup(String(decoding: word, as: UTF8.self)) }
         let letters = word.prefix { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
         let rest = word[letters.endIndex...]
         // Table keys are all capitals: "Emma" and "Sam" stop here.
