@@ -76,6 +76,28 @@ import Testing
         #expect(blocks == whole)
     }
 
+    /// Word ids stand for folded words: tokens compare equal by id exactly when their folds do,
+    /// whether the lexicon knows them (ids) or not (-1, compared by text).
+    @Test func wordIDsCompareAsFoldedWords() throws {
+        let text = "The race of the year: Hell, HELL and hell of the Rock won won the EM of THE day to To."
+        let document = try Document(bytes: Array(text.utf8))
+        let sentence = try #require(Annotator(lexicon: TestLexicon.shared).annotate(document).sentences.first)
+        #expect(sentence.wordIDs.count == sentence.folded.count)
+        var known = 0
+        for a in sentence.folded.indices {
+            if sentence.wordIDs[a] >= 0 { known += 1 }
+            for b in sentence.folded.indices {
+                #expect(sentence.sameWord(a, b) == (sentence.folded[a] == sentence.folded[b]), "\(a) \(b)")
+            }
+        }
+        #expect(known >= 6)
+        for (word, literal) in [(RuleWord.of, "of"), (.the, "the"), (.to, "to")] {
+            let found = sentence.folded.indices.filter { sentence.folded[$0] == literal }
+            #expect(!found.isEmpty)
+            for index in found { #expect(sentence.wordIDs[index] == TestLexicon.shared.id(of: word)) }
+        }
+    }
+
     /// Sentences view the article's token, fold and trait columns from index 0, each its own
     /// tokens and no other's.
     @Test func sentencesViewTheirOwnPartOfTheColumns() throws {

@@ -36,16 +36,20 @@ public final class AnnotatedSentence: Sendable {
     /// What the rules ask of each entry of `words`, worked out once here: several rules read
     /// every word of the archive.
     public let traits: SentenceColumn<TokenTraits>
+    /// The lexicon's id of each entry of `folded`, -1 for a word it does not know: equal ids are
+    /// equal words, and rules compare them with the `RuleWord`s' ids.
+    public let wordIDs: SentenceColumn<Int32>
 
     init(
         sentence: Sentence, words: SentenceColumn<Token>, folded: SentenceColumn<String>, matches: [LexiconMatch],
-        traits: SentenceColumn<TokenTraits>
+        traits: SentenceColumn<TokenTraits>, wordIDs: SentenceColumn<Int32>
     ) {
         self.sentence = sentence
         self.words = words
         self.folded = folded
         self.matches = matches
         self.traits = traits
+        self.wordIDs = wordIDs
     }
 
     public var range: ByteRange { sentence.range }

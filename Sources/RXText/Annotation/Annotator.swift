@@ -35,14 +35,16 @@ public struct Annotator: Sendable {
     }
 
     /// Splits each sentence of `segmentation` into words here (its `tokens` are not read), keeping
-    /// only the non-space tokens, and folds and keys each word once. Tokens, folds and traits go
-    /// into one column each for the article, which its sentences view.
+    /// only the non-space tokens, and folds and keys each word once. Tokens, folds, traits and
+    /// word ids go into one column each for the article, which its sentences view.
     func annotate(_ document: Document, _ segmentation: Segmentation) -> AnnotatedArticle {
         let estimate = segmentation.sentences.reduce(0) { $0 + $1.range.count } / 4 + 1
         var words: [Token] = []
         var folded: [String] = []
         var traits: [TokenTraits] = []
+        var ids: [Int32] = []
         words.reserveCapacity(estimate)
+        ids.reserveCapacity(estimate)
         folded.reserveCapacity(estimate)
         traits.reserveCapacity(estimate)
         // One sentence's lexicon keys at a time: matching is done with them, and no rule reads them.
@@ -69,10 +71,12 @@ public struct Annotator: Sendable {
                             folded.append(word)
                             keys.append(word.withUTF8(lexicon.wordKey(folded:)))
                         }
+                        let id = keys[keys.count - 1].id
+                        ids.append(id)
                         var trait: TokenTraits = []
                         if token.kind == .word {
                             trait.insert(.word)
-                            if lexicon.isFinnishWord(id: keys[keys.count - 1].id) { trait.insert(.finnishWord) }
+                            if lexicon.isFinnishWord(id: id) { trait.insert(.finnishWord) }
                         }
                         if UTF8Scalars.isUppercase(at: token.range.start, in: document.bytes) {
                             trait.insert(.capitalized)
@@ -92,7 +96,8 @@ public struct Annotator: Sendable {
             AnnotatedSentence(
                 sentence: sentence, words: SentenceColumn(words[span.tokens]),
                 folded: SentenceColumn(folded[span.tokens]),
-                matches: span.matches, traits: SentenceColumn(traits[span.tokens]))
+                matches: span.matches, traits: SentenceColumn(traits[span.tokens]),
+                wordIDs: SentenceColumn(ids[span.tokens]))
         }
         return AnnotatedArticle(
             document: document, lexicon: lexicon, paragraphs: segmentation.paragraphs, sentences: sentences,

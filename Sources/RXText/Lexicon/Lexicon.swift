@@ -29,6 +29,8 @@ public final class Lexicon: Sendable {
     /// the phrase words' table, so the one lookup the annotator makes per token also answers
     /// "is it Finnish?".
     private let finnishWordIDs: [Bool]
+    /// The id of each `RuleWord`, by its raw value.
+    private let ruleWordIDs: [Int32]
     /// Single-word names for edit-distance suggestions.
     let names: NameIndex
     /// Finnish championship abbreviations and their English.
@@ -144,6 +146,7 @@ public final class Lexicon: Sendable {
         // Folded like the tokens they are compared with (diacritics too: "hyvä" is "hyva"). Added
         // after the trie is frozen: a new id has no edges, so matching is unchanged.
         let finnishIDs = g.finnishWords.map { words.insert(ICU.fold($0)) }
+        ruleWordIDs = RuleWord.allCases.map { words.insert($0.text) }
         var finnish = [Bool](repeating: false, count: words.count)
         for id in finnishIDs { finnish[Int(id)] = true }
         self.words = words
@@ -272,6 +275,11 @@ public final class Lexicon: Sendable {
         if possessive, let cut = text.lastIndex(where: { $0 == "'" || $0 == "’" }) { text = String(text[..<cut]) }
         // Same letters in the same case, spacing aside: "EM", not "Em" or "em".
         return text.split(separator: " ").joined(separator: " ") == sense.form
+    }
+
+    /// The id that tokens folding to `word` carry (`AnnotatedSentence.wordIDs`).
+    func id(of word: RuleWord) -> Int32 {
+        ruleWordIDs[word.rawValue]
     }
 
     func isFinnishWord(id: Int32) -> Bool {

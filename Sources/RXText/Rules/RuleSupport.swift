@@ -12,6 +12,14 @@ extension AnnotatedSentence {
 
     func isWord(_ index: Int) -> Bool { words[index].kind == .word }
 
+    /// Whether two tokens fold to the same word: by their ids when the lexicon knows either,
+    /// else by their text, its length first.
+    func sameWord(_ a: Int, _ b: Int) -> Bool {
+        let (x, y) = (wordIDs[a], wordIDs[b])
+        if x >= 0 || y >= 0 { return x == y }
+        return folded[a].utf8.count == folded[b].utf8.count && folded[a] == folded[b]
+    }
+
     /// The word starts with an upper-case letter.
     func isCapitalized(_ index: Int) -> Bool { traits[index].contains(.capitalized) }
 
@@ -79,5 +87,22 @@ enum Stem {
             return word.count - suffix.count
         }
         return word.count
+    }
+}
+
+/// Words that rules look for in every sentence ("X of the X", "prepared to prepare"). The lexicon
+/// gives each an id, and rules compare the tokens' ids with it (`AnnotatedSentence.wordIDs`)
+/// rather than each token's folded `String` with a literal.
+enum RuleWord: Int, CaseIterable {
+    case of, the, to, motor
+
+    /// The word as folded tokens spell it.
+    var text: String {
+        switch self {
+        case .of: "of"
+        case .the: "the"
+        case .to: "to"
+        case .motor: "motor"
+        }
     }
 }

@@ -27,7 +27,9 @@ struct MotorForEngineRule: Rule {
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
         var flags: [Flag] = []
         let words = sentence.folded
-        for i in words.indices where words[i] == "motor" && i > 0 && Self.determiners.contains(words[i - 1]) {
+        let ids = sentence.wordIDs
+        let motor = article.lexicon.id(of: .motor)
+        for i in words.indices where ids[i] == motor && i > 0 && Self.determiners.contains(words[i - 1]) {
             let next = i + 1 < words.count ? words[i + 1] : ""
             if Self.compounds.contains(next) || next == "-" { continue }
             flags.append(

@@ -19,7 +19,9 @@ struct DerivationalRedundancyRule: Rule {
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
         var flags: [Flag] = []
         let words = sentence.folded
-        for i in words.indices where i + 2 < words.count && words[i + 1] == "to" {
+        let ids = sentence.wordIDs
+        let to = article.lexicon.id(of: .to)
+        for i in words.indices where i + 2 < words.count && ids[i + 1] == to {
             let first = words[i]
             let second = words[i + 2]
             guard sentence.isWord(i), sentence.isWord(i + 2), first != second, first.count >= 5, second.count >= 5

@@ -22,7 +22,7 @@ struct DoubledWordRule: Rule {
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
         var flags: [Flag] = []
         for i in sentence.words.indices.dropLast()
-        where sentence.isWord(i) && sentence.isWord(i + 1) && sentence.folded[i] == sentence.folded[i + 1]
+        where sentence.isWord(i) && sentence.isWord(i + 1) && sentence.sameWord(i, i + 1)
             && sentence.adjacent(i, in: article)
         {
             if article.lexicon.allowedDoubles.contains("\(sentence.folded[i]) \(sentence.folded[i + 1])") { continue }

@@ -19,8 +19,10 @@ struct OfTheSameRule: Rule {
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
         var flags: [Flag] = []
         let words = sentence.folded
-        for i in words.indices
-        where i + 3 < words.count && sentence.isWord(i) && words[i + 1] == "of" && words[i + 2] == "the" {
+        let ids = sentence.wordIDs
+        let (of, the) = (article.lexicon.id(of: .of), article.lexicon.id(of: .the))
+        for i in words.indices where i + 3 < words.count && ids[i + 1] == of && ids[i + 2] == the && sentence.isWord(i)
+        {
             guard sentence.isWord(i + 3), words[i].count >= 3,
                 Stem.same(words[i], words[i + 3])
             else { continue }

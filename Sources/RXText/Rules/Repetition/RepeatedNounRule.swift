@@ -23,8 +23,10 @@ struct RepeatedNounRule: Rule {
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
         var flags: [Flag] = []
         let words = sentence.folded
+        let ids = sentence.wordIDs
+        let of = article.lexicon.id(of: .of)
         for i in words.indices
-        where i + 3 < words.count && words[i + 1] == "of" && sentence.isWord(i) && words[i].count >= 4 {
+        where i + 3 < words.count && ids[i + 1] == of && sentence.isWord(i) && words[i].count >= 4 {
             var j = i + 2
             if words[j] == "the" { j += 1 }
             let start = j

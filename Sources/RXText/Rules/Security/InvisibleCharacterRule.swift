@@ -24,12 +24,19 @@ struct InvisibleCharacterRule: Rule {
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
         let bytes = article.document.bytes
+        // Every character of the set is three bytes long and starts with E2, EF or D8: most
+        // sentences have none of those bytes, and one pass over the bytes rules them out.
+        let mayHave = bytes.withUnsafeBufferPointer { buffer in
+            UnsafeBufferPointer(rebasing: buffer[sentence.range.start..<sentence.range.end]).contains {
+                $0 == 0xE2 || $0 == 0xEF || $0 == 0xD8
+            }
+        }
+        guard mayHave else { return [] }
         var flags: [Flag] = []
         var offset = sentence.range.start
         while offset < sentence.range.end {
             let lead = bytes[offset]
             let width = UTF8Scalars.sequenceLength(lead)
-            // Every character of the set is three bytes long and starts with E2, EF or D8.
             if lead == 0xE2 || lead == 0xEF || lead == 0xD8, let scalar = UTF8Scalars.scalar(at: offset, in: bytes),
                 Self.invisible.contains(scalar.value)
             {
