@@ -8,6 +8,9 @@
 extern "C" {
 #endif
 
+/// SHA-256's 64 round constants (FIPS 180-4, 4.2.2), for the hardware and the Swift rounds.
+extern const uint32_t rx_sha256_round_constants[64];
+
 /// 1 if this CPU has the x86 SHA extensions (and the SSSE3 and SSE4.1 they are used with).
 int rx_sha256_hardware_available(void);
 
