@@ -73,15 +73,7 @@ public struct Annotator: Sendable {
                         }
                         let id = keys[keys.count - 1].id
                         ids.append(id)
-                        var trait: TokenTraits = []
-                        if token.kind == .word {
-                            trait.insert(.word)
-                            if lexicon.isFinnishWord(id: id) { trait.insert(.finnishWord) }
-                        }
-                        if UTF8Scalars.isUppercase(at: token.range.start, in: document.bytes) {
-                            trait.insert(.capitalized)
-                        }
-                        traits.append(trait)
+                        traits.append(self.traits(of: token, id: id, in: document.bytes))
                     }
                     let matches = lexicon.matches(in: SentenceColumn(words[first...]), keys: keys, of: document)
                     for match in matches {
@@ -105,6 +97,17 @@ public struct Annotator: Sendable {
     }
 
     private static let scratchBytes = 256
+
+    /// A token's traits before matching (`inMatch` and `inEntity` come from the matches).
+    private func traits(of token: Token, id: Int32, in bytes: [UInt8]) -> TokenTraits {
+        var traits: TokenTraits = []
+        if token.kind == .word {
+            traits.insert(.word)
+            if lexicon.isFinnishWord(id: id) { traits.insert(.finnishWord) }
+        }
+        if UTF8Scalars.isUppercase(at: token.range.start, in: bytes) { traits.insert(.capitalized) }
+        return traits
+    }
 
     /// Each thread's segmenter for annotation, which uses it in one call at a time: making one
     /// clones two ICU break iterators, which cost more than a small article's words.
