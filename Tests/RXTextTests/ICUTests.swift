@@ -83,6 +83,21 @@ import Testing
         #expect(cache.count <= 3)
     }
 
+    /// A word longer than `longestWord` bytes gets ICU's answers without taking room.
+    @Test func longWordsAreAnsweredWithoutBeingRemembered() {
+        let cache = WordCache()
+        var long = String(repeating: "Grönholm", count: 20)
+        #expect(long.utf8.count > WordCache.longestWord)
+        #expect(long.withUTF8 { cache.fold($0) } == ICU.fold(long))
+        #expect(long.withUTF8 { cache.mixesScripts($0) } == false)
+        var spoofed = String(repeating: "K\u{0430}llio", count: 20)
+        #expect(spoofed.withUTF8 { cache.mixesScripts($0) })
+        #expect(cache.count == 0)
+        var name = "Grönholm"
+        _ = name.withUTF8 { cache.fold($0) }
+        #expect(cache.count == 1)
+    }
+
     /// The spoof checker's verdict, asked once per word and remembered across repeats.
     @Test func remembersWhetherAWordMixesScripts() {
         let cache = WordCache(capacity: 2)

@@ -148,6 +148,11 @@ enum TestLexicon {
         _ = answer("baciuska")
         _ = answer("kallo")
         #expect(computed == ["kallo", "grönholn", "baciuska", "kallo"])
+        let long = String(repeating: "kallio", count: 20)
+        _ = answer(long)
+        _ = answer(long)
+        #expect(computed.suffix(2) == [long, long])
+        computed.removeLast(2)
         let otherNames = NameIndex(glossary: TestLexicon.shared.glossary)
         _ = cache.answers(for: otherNames).answer(for: "baciuska") {
             computed.append($0)

@@ -1,12 +1,13 @@
 import CRXICU
 
-/// What ICU says of words with letters outside ASCII (their fold, whether they mix scripts),
-/// remembered per thread.
+/// What ICU says of words (their fold, whether they mix scripts), remembered per thread; asked
+/// of words with letters outside ASCII and of names.
 ///
 /// An archive names the same drivers and places ("Grönholm", "Höljes") over and over, and one
 /// ICU fold of a word costs four allocations and two normalisations: a repeat costs a hash and
-/// a compare here. Each thread has its own cache (`current`), so no lock is taken; it is
-/// emptied when it reaches `capacity` words, which bounds its memory whatever the input.
+/// a compare here. Each thread has its own cache (`current`), so no lock is taken. Its memory is
+/// bounded whatever the input: it is emptied when it reaches `capacity` words, and a word longer
+/// than `longestWord` bytes is answered without being remembered.
 public final class WordCache {
     private var words = WordTable()
     private var folded: [String] = []
@@ -21,21 +22,27 @@ public final class WordCache {
         self.capacity = capacity
     }
 
+    /// Words longer than this are not remembered: names are short, and a hostile file's
+    /// kilobyte-long "words" must not fill memory.
+    static let longestWord = 64
+
     /// `ICU.fold(utf8)` (all options) as a String.
     public func fold(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
-        folded[id(of: utf8)]
+        guard let id = id(of: utf8) else { return String(decoding: ICU.fold(utf8), as: UTF8.self) }
+        return folded[id]
     }
 
     /// Whether ICU's spoof checker finds letters of several scripts in the word (`rx_spoof_mixed_script`).
     func mixesScripts(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        let id = id(of: utf8)
-        if mixedScripts[id] < 0 {
-            mixedScripts[id] = rx_spoof_mixed_script(utf8.baseAddress, Int32(utf8.count)) == 1 ? 1 : 0
-        }
+        func ask() -> Int8 { rx_spoof_mixed_script(utf8.baseAddress, Int32(utf8.count)) == 1 ? 1 : 0 }
+        guard let id = id(of: utf8) else { return ask() == 1 }
+        if mixedScripts[id] < 0 { mixedScripts[id] = ask() }
         return mixedScripts[id] == 1
     }
 
-    private func id(of utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    /// The word's number here, added if it is new; nil for a word too long to remember.
+    private func id(of utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard utf8.count <= Self.longestWord else { return nil }
         if let id = words.id(of: utf8) { return Int(id) }
         if folded.count >= capacity {
             words = WordTable()

@@ -49,7 +49,8 @@ extension NearGlossaryTermRule {
     private static let remembered = ThreadLocal { NearestNames() }
 
     /// Words and the glossary name nearest each (nil: none near, or an English word), for one
-    /// `NameIndex`; emptied when it reaches `capacity` words, so memory stays bounded.
+    /// `NameIndex`; emptied when it reaches `capacity` words, and long words are not kept, so
+    /// memory stays bounded.
     final class NearestNames {
         private var index: NameIndex?
         private var answers: [String: String?] = [:]
@@ -69,6 +70,8 @@ extension NearGlossaryTermRule {
         }
 
         func answer(for word: String, _ compute: (String) -> String?) -> String? {
+            // A hostile file's kilobyte-long "words" are answered without being remembered.
+            guard word.utf8.count <= WordCache.longestWord else { return compute(word) }
             if let known = answers[word] { return known }
             if answers.count >= capacity { answers.removeAll(keepingCapacity: true) }
             let name = compute(word)
