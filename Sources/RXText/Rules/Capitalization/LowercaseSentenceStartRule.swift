@@ -23,11 +23,25 @@ struct LowercaseSentenceStartRule: Rule {
     static let exceptions: Set<String> = ["ebay", "iphone", "ipad", "e-mail", "x", "de", "van", "von", "der"]
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
-        var starts: [Int] = []
+        // Each start is judged as it is found: nearly every sentence starts in upper case, and
+        // nothing is collected for it.
+        var flags: [Flag] = []
+        func judge(_ index: Int) {
+            guard sentence.isLowercaseStart(index, in: article), !Self.exceptions.contains(sentence.folded[index])
+            else { return }
+            let word = sentence.text(index, in: article)
+            if word.dropFirst().contains(where: { $0.isUppercase }) { return }  // camel case: a name such as eBay
+            let replacement = word.capitalizingFirstLetter
+            flags.append(
+                flag(
+                    sentence.range(index..<(index + 1)), in: sentence,
+                    message: "'\(word)' starts a sentence: capitalise it",
+                    suggestions: [replacement], fix: Fix(replacement: replacement, safe: true)))
+        }
         if let first = sentence.words.indices.first(where: { sentence.words[$0].kind == .word }),
             first == 0 || (first == 1 && Self.isOpener(sentence.text(0, in: article)))
         {
-            starts.append(first)
+            judge(first)
         }
         // ICU keeps "ended. it was" in one sentence because a lower-case word follows the full
         // stop: exactly the slip to flag. Also "said. – what a day".
@@ -45,28 +59,17 @@ struct LowercaseSentenceStartRule: Rule {
                 continue
             }
             if before.count == 1 { continue }  // initials: "J. smith" is not ours to judge
-            starts.append(next)
+            judge(next)
         }
-        return starts.compactMap { index in
-            guard sentence.isLowercaseStart(index, in: article), !Self.exceptions.contains(sentence.folded[index])
-            else { return nil }
-            let word = sentence.text(index, in: article)
-            if word.dropFirst().contains(where: { $0.isUppercase }) { return nil }  // camel case: a name such as eBay
-            let replacement = word.capitalizingFirstLetter
-            return flag(
-                sentence.range(index..<(index + 1)), in: sentence,
-                message: "'\(word)' starts a sentence: capitalise it",
-                suggestions: [replacement], fix: Fix(replacement: replacement, safe: true))
-        }
+        return flags
     }
 
-    /// Abbreviations after which a lower-case word is normal ("approx. three", "e.g. the").
     static let lowercaseAbbreviations: Set<String> = [
         "approx", "etc", "vs", "e.g", "i.e", "cf", "ca", "incl", "excl", "min", "max", "sec", "km", "kg", "no",
     ]
 
     static func isSentenceEnd(_ folded: String) -> Bool {
-        folded == "." || folded == "!" || folded == "?"
+        folded.utf8.count == 1 && (folded == "." || folded == "!" || folded == "?")
     }
 
     static func isOpener(_ text: String) -> Bool {

@@ -25,7 +25,10 @@ struct FinnishAbbreviationRule: Rule {
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
         let table = article.lexicon.abbreviations
         var flags: [Flag] = []
-        for i in sentence.words.indices where sentence.isWord(i) || sentence.words[i].kind == .number {
+        // An abbreviation starts with a capital (`lookup` checks the byte): the token's trait
+        // rules out most words first.
+        for i in sentence.words.indices
+        where sentence.isCapitalized(i) && (sentence.isWord(i) || sentence.words[i].kind == .number) {
             guard let (abbreviation, english) = table.lookup(sentence.words[i].range, in: article.document.bytes)
             else { continue }
             let text = sentence.text(i, in: article)
