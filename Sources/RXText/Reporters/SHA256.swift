@@ -30,17 +30,13 @@ public enum SHA256 {
     }
 
     public static func digest(_ message: [UInt8]) -> [UInt8] {
-        withState(of: message) { state in
-            state.flatMap { value in
-                [UInt8(value >> 24), UInt8((value >> 16) & 0xff), UInt8((value >> 8) & 0xff), UInt8(value & 0xff)]
-            }
-        }
+        digest(message, hardware: hasHardwareRounds)
     }
 
-    /// The digest computed with the Swift rounds even where the CPU has SHA extensions: the
-    /// reference the tests compare the hardware path with.
-    static func portableDigest(_ message: [UInt8]) -> [UInt8] {
-        withState(of: message, hardware: false) { state in
+    /// With `hardware` false, the digest of the Swift rounds even where the CPU has SHA
+    /// extensions: the reference the tests compare the hardware path with.
+    static func digest(_ message: [UInt8], hardware: Bool) -> [UInt8] {
+        withState(of: message, hardware: hardware) { state in
             state.flatMap { value in
                 [UInt8(value >> 24), UInt8((value >> 16) & 0xff), UInt8((value >> 8) & 0xff), UInt8(value & 0xff)]
             }

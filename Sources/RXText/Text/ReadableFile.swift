@@ -18,14 +18,13 @@ final class ReadableFile {
         descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             let code = errno
-            throw DocumentError(
-                path: path, reason: code == ENOENT ? .notFound : .unreadable(String(cString: strerror(code))))
+            throw code == ENOENT ? DocumentError(path: path, reason: .notFound) : Self.unreadable(path, code)
         }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             let code = errno
             close(descriptor)
-            throw DocumentError(path: path, reason: .unreadable(String(cString: strerror(code))))
+            throw Self.unreadable(path, code)
         }
         let kind = info.st_mode & S_IFMT
         guard kind == S_IFREG else {
@@ -41,15 +40,10 @@ final class ReadableFile {
     /// Reads up to `count` more bytes onto the end of `bytes`; true at the end of the file.
     func read(appendingTo bytes: inout [UInt8], upTo count: Int) throws(DocumentError) -> Bool {
         if chunk.count < count { chunk = [UInt8](repeating: 0, count: max(count, 1)) }
-        while true {
-            let got = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress!, max(count, 1)) }
-            if got < 0 && errno == EINTR { continue }
-            guard got >= 0 else {
-                throw DocumentError(path: path, reason: .unreadable(String(cString: strerror(errno))))
-            }
-            bytes.append(contentsOf: chunk[..<got])
-            return got == 0
-        }
+        let got = chunk.withUnsafeMutableBytes { readOnce(into: $0.baseAddress!, count: max(count, 1)) }
+        guard got >= 0 else { throw Self.unreadable(path, errno) }
+        bytes.append(contentsOf: chunk[..<got])
+        return got == 0
     }
 
     /// The whole file from here on: read straight into an array of the size `fstat` gave (and
@@ -61,8 +55,7 @@ final class ReadableFile {
         var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
             count = 0
             while count < buffer.count {
-                let got = readBytes(descriptor, buffer.baseAddress! + count, buffer.count - count)
-                if got < 0 && errno == EINTR { continue }
+                let got = readOnce(into: buffer.baseAddress! + count, count: buffer.count - count)
                 guard got > 0 else {
                     if got < 0 { failure = errno } else { atEnd = true }
                     return
@@ -70,9 +63,23 @@ final class ReadableFile {
                 count += got
             }
         }
-        if let failure { throw DocumentError(path: path, reason: .unreadable(String(cString: strerror(failure)))) }
+        if let failure { throw Self.unreadable(path, failure) }
         if !atEnd { while try !read(appendingTo: &bytes, upTo: 1 << 16) {} }
         return bytes
+    }
+
+    /// One POSIX `read` of up to `count` bytes, tried again when a signal interrupts it: the
+    /// byte count, 0 at the end of the file, -1 with `errno` set on an error.
+    private func readOnce(into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
+        while true {
+            let got = readBytes(descriptor, buffer, count)
+            if got < 0 && errno == EINTR { continue }
+            return got
+        }
+    }
+
+    private static func unreadable(_ path: String, _ code: Int32) -> DocumentError {
+        DocumentError(path: path, reason: .unreadable(String(cString: strerror(code))))
     }
 }
 
