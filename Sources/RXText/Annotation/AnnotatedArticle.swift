@@ -22,7 +22,7 @@ public struct AnnotatedArticle: Sendable {
     }
 }
 
-/// One sentence: its non-space tokens with their folded forms, and the lexicon's matches over them.
+/// One sentence: its non-space tokens with their ids and traits, and the lexicon's matches over them.
 ///
 /// A class, not a struct: every rule loops over the sentences, and passing one reference is
 /// cheaper than retaining each of its columns at every step.
@@ -30,8 +30,8 @@ public final class AnnotatedSentence: Sendable {
     public let sentence: Sentence
     /// Non-space tokens (words, numbers, punctuation, symbols) in order.
     public let words: SentenceColumn<Token>
-    /// `ICU.fold` of each entry of `words`.
-    public let folded: SentenceColumn<String>
+    /// `ICU.fold` of each entry of `words`, made when read.
+    public let folded: FoldedWords
     public let matches: [LexiconMatch]
     /// What the rules ask of each entry of `words`, worked out once here: several rules read
     /// every word of the archive.
@@ -41,12 +41,12 @@ public final class AnnotatedSentence: Sendable {
     public let wordIDs: SentenceColumn<Int32>
 
     init(
-        sentence: Sentence, words: SentenceColumn<Token>, folded: SentenceColumn<String>, matches: [LexiconMatch],
+        sentence: Sentence, words: SentenceColumn<Token>, bytes: [UInt8], matches: [LexiconMatch],
         traits: SentenceColumn<TokenTraits>, wordIDs: SentenceColumn<Int32>
     ) {
         self.sentence = sentence
         self.words = words
-        self.folded = folded
+        self.folded = FoldedWords(words, of: bytes)
         self.matches = matches
         self.traits = traits
         self.wordIDs = wordIDs

@@ -35,17 +35,16 @@ public struct Annotator: Sendable {
     }
 
     /// Splits each sentence of `segmentation` into words here (its `tokens` are not read), keeping
-    /// only the non-space tokens, and folds and keys each word once. Tokens, folds, traits and
-    /// word ids go into one column each for the article, which its sentences view.
+    /// only the non-space tokens, and folds and keys each word once. Tokens, traits and word ids
+    /// go into one column each for the article, which its sentences view; a rule that needs a
+    /// word's fold as a `String` makes it (`FoldedWords`).
     func annotate(_ document: Document, _ segmentation: Segmentation) -> AnnotatedArticle {
         let estimate = segmentation.sentences.reduce(0) { $0 + $1.range.count } / 4 + 1
         var words: [Token] = []
-        var folded: [String] = []
         var traits: [TokenTraits] = []
         var ids: [Int32] = []
         words.reserveCapacity(estimate)
         ids.reserveCapacity(estimate)
-        folded.reserveCapacity(estimate)
         traits.reserveCapacity(estimate)
         // One sentence's lexicon keys at a time: matching is done with them, and no rule reads them.
         var keys: [Lexicon.WordKey] = []
@@ -62,13 +61,10 @@ public struct Annotator: Sendable {
                     segmenter.forEachWord(in: sentence.range, of: document) { token in
                         words.append(token)
                         if let count = ICU.foldASCII(bytes, token.range, into: scratch) {
-                            let utf8 = UnsafeBufferPointer(rebasing: scratch[..<count])
-                            folded.append(String(decoding: utf8, as: UTF8.self))
-                            keys.append(lexicon.wordKey(folded: utf8))
+                            keys.append(lexicon.wordKey(folded: UnsafeBufferPointer(rebasing: scratch[..<count])))
                         } else {
                             var word = folds.fold(
                                 UnsafeBufferPointer(rebasing: bytes[token.range.start..<token.range.end]))
-                            folded.append(word)
                             keys.append(word.withUTF8(lexicon.wordKey(folded:)))
                         }
                         let id = keys[keys.count - 1].id
@@ -86,8 +82,7 @@ public struct Annotator: Sendable {
         }
         let sentences = zip(segmentation.sentences, spans).map { sentence, span in
             AnnotatedSentence(
-                sentence: sentence, words: SentenceColumn(words[span.tokens]),
-                folded: SentenceColumn(folded[span.tokens]),
+                sentence: sentence, words: SentenceColumn(words[span.tokens]), bytes: document.bytes,
                 matches: span.matches, traits: SentenceColumn(traits[span.tokens]),
                 wordIDs: SentenceColumn(ids[span.tokens]))
         }

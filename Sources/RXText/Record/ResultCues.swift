@@ -28,6 +28,14 @@ struct StageCue {
 struct ResultCueFinder {
     let lexicon: Lexicon
     let sentence: AnnotatedSentence
+    /// The sentence's folded words, made once: every cue test reads them.
+    let words: [String]
+
+    init(lexicon: Lexicon, sentence: AnnotatedSentence) {
+        self.lexicon = lexicon
+        self.sentence = sentence
+        words = Array(sentence.folded)
+    }
 
     /// A calque whose English is a count noun starts here ("prize pool" = podium in "second prize pool").
     private func countCalqueStarts(at index: Int) -> Bool {
@@ -41,7 +49,6 @@ struct ResultCueFinder {
 
     func stageCues() -> [StageCue] {
         var cues: [StageCue] = []
-        let words = sentence.folded
         var index = 0
         while index < words.count {
             if words[index] == "points", index + 1 < words.count, words[index + 1] == "out" {
@@ -85,7 +92,6 @@ struct ResultCueFinder {
     }
 
     func resultCues() -> [ResultCue] {
-        let words = sentence.folded
         var cues: [ResultCue] = []
         let hypothetical = words.contains { ResultVocabulary.irrealis.contains($0) && $0 != "to" }
         var index = 0
@@ -141,7 +147,7 @@ struct ResultCueFinder {
 
     /// The outcome and cause an English failure phrase names ("puncture", "engine failure").
     static func failure(named text: String) -> (Outcome, String?)? {
-        let words = SentenceColumn(text.split(separator: " ").map { ICU.fold(String($0)) })
+        let words = text.split(separator: " ").map { ICU.fold(String($0)) }
         for start in words.indices {
             if let (_, outcome, cause) = longestFailure(at: start, in: words) { return (outcome, cause) }
         }
@@ -156,7 +162,7 @@ struct ResultCueFinder {
         "in", "at", "after", "and", "of", "on", "with", ",", ".", "behind", "ahead",
     ]
 
-    private func placing(at index: Int, in words: SentenceColumn<String>) -> Int? {
+    private func placing(at index: Int, in words: [String]) -> Int? {
         let word = words[index]
         let position: Int
         if let ordinal = ResultVocabulary.ordinals[word] {
@@ -197,7 +203,7 @@ struct ResultCueFinder {
         return nil
     }
 
-    private func isWin(at index: Int, in words: SentenceColumn<String>) -> Bool {
+    private func isWin(at index: Int, in words: [String]) -> Bool {
         let word = words[index]
         guard word == "won" || word == "win" || word == "victory" || word == "triumphed" else { return false }
         if index + 1 < words.count, ["by", "over"].contains(words[index + 1]), word == "win" { return false }
@@ -215,7 +221,7 @@ struct ResultCueFinder {
         "former", "reigning", "defending", "ex", "twice", "double", "triple", "multiple", "junior",
     ]
 
-    private func isChampion(at index: Int, in words: SentenceColumn<String>) -> Bool {
+    private func isChampion(at index: Int, in words: [String]) -> Bool {
         guard words[index] == "champion", index > 0 else { return false }
         let previous = words[index - 1]
         guard Self.titleAdjectives.contains(previous) else { return false }
@@ -227,7 +233,7 @@ struct ResultCueFinder {
 
     // MARK: Failures
 
-    private static func longestFailure(at index: Int, in words: SentenceColumn<String>) -> (Int, Outcome, String?)? {
+    private static func longestFailure(at index: Int, in words: [String]) -> (Int, Outcome, String?)? {
         var best: (Int, Outcome, String?)? = nil
         for cue in ResultVocabulary.failureCues where cue.words.count > (best?.0 ?? 0) {
             if matches(cue.words, at: index, in: words) { best = (cue.words.count, cue.outcome, cue.cause) }
@@ -239,7 +245,7 @@ struct ResultCueFinder {
     /// counts: machine translation renders moottori (engine) as motor.
     private func nearestCause(to index: Int) -> String? {
         var best: (distance: Int, cause: String)? = nil
-        for (i, word) in sentence.folded.enumerated() {
+        for (i, word) in words.enumerated() {
             let cause = ResultVocabulary.causeNouns[word] ?? (word == "motor" ? "engine" : nil)
             guard let cause else { continue }
             let distance = abs(i - index)
@@ -248,8 +254,7 @@ struct ResultCueFinder {
         return best?.cause
     }
 
-    private func longest(_ table: [([String], Stage)], at index: Int, in words: SentenceColumn<String>) -> (Int, Stage)?
-    {
+    private func longest(_ table: [([String], Stage)], at index: Int, in words: [String]) -> (Int, Stage)? {
         var best: (Int, Stage)? = nil
         for (phrase, stage) in table where phrase.count > (best?.0 ?? 0) {
             if Self.matches(phrase, at: index, in: words) { best = (phrase.count, stage) }
@@ -257,7 +262,7 @@ struct ResultCueFinder {
         return best
     }
 
-    static func matches(_ phrase: [String], at index: Int, in words: SentenceColumn<String>) -> Bool {
+    static func matches(_ phrase: [String], at index: Int, in words: [String]) -> Bool {
         guard index + phrase.count <= words.count else { return false }
         for (offset, word) in phrase.enumerated() where words[index + offset] != word { return false }
         return true

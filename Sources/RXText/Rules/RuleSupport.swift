@@ -13,11 +13,11 @@ extension AnnotatedSentence {
     func isWord(_ index: Int) -> Bool { words[index].kind == .word }
 
     /// Whether two tokens fold to the same word: by their ids when the lexicon knows either,
-    /// else by their text, its length first.
+    /// else by their folds.
     func sameWord(_ a: Int, _ b: Int) -> Bool {
         let (x, y) = (wordIDs[a], wordIDs[b])
         if x >= 0 || y >= 0 { return x == y }
-        return folded[a].utf8.count == folded[b].utf8.count && folded[a] == folded[b]
+        return folded.same(a, b)
     }
 
     /// The word starts with an upper-case letter.
