@@ -20,10 +20,7 @@ public struct Linter: Sendable {
 
     public func lint(_ article: AnnotatedArticle) -> [Flag] {
         var flags: [Flag] = []
-        for rule in rules {
-            for sentence in article.sentences { flags += rule.check(sentence, in: article) }
-            flags += rule.checkArticle(article)
-        }
+        for rule in rules { rule.lint(article, into: &flags) }
         for index in flags.indices {
             if let severity = severities[flags[index].rule] { flags[index].severity = severity }
         }
