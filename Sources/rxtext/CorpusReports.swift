@@ -14,7 +14,7 @@ enum CorpusReports {
         var options = LintOptions()
         options.decisions = decisions
         let session = LintSession(lexicon: Lexicon(glossary), options: options) { path in
-            configurations.configuration(for: path).linter
+            configurations.linter(for: path)
         }
         let discovery = FileDiscovery(include: FileDiscovery.defaultInclude, exclude: configurations.ignore)
         let (files, discoveryErrors) = discovery.files(for: paths)

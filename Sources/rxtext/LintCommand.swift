@@ -77,11 +77,11 @@ struct LintCommand: ParsableCommand {
         if let baseline { options.baseline = try Baseline.read(baseline) }
         if !stdin { options.decisions = try decisions.load(for: paths) }
         let session = LintSession(lexicon: lexicon, options: options) { path in
-            configurations.configuration(for: path).linter
+            configurations.linter(for: path)
         }
 
         if stdin {
-            StreamLinter(session: session, linter: configurations.configuration(for: ".").linter).run()
+            StreamLinter(session: session, linter: configurations.linter(for: ".")).run()
             return
         }
 
@@ -175,26 +175,42 @@ final class ConfigurationSet: @unchecked Sendable {
         (try? configurationChecked(for: path)) ?? Configuration()
     }
 
+    /// The linter for a file, made once per configuration: every file of a run asks.
+    func linter(for path: String) -> Linter {
+        let key = explicit != nil ? "" : (configurationFile(for: path) ?? "")
+        lock.lock()
+        let cached = linters[key]
+        lock.unlock()
+        if let cached { return cached }
+        let linter = configuration(for: path).linter
+        lock.lock()
+        linters[key] = linter
+        lock.unlock()
+        return linter
+    }
+
     /// Configuration file by directory: files of one directory share the upward search.
     private var fileByDirectory: [String: String?] = [:]
+    /// Linters by configuration file ("" for none, or for an explicit `--config`).
+    private var linters: [String: Linter] = [:]
 
-    private func configurationChecked(for path: String) throws -> Configuration {
-        if let explicit { return explicit }
+    private func configurationFile(for path: String) -> String? {
         // Not NSString.deletingLastPathComponent: Foundation traps on "." (seen with Swift 6.3.1).
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         lock.lock()
         let cached = fileByDirectory[directory]
         lock.unlock()
-        let found: String?
-        if let cached {
-            found = cached
-        } else {
-            found = Configuration.find(for: path)
-            lock.lock()
-            fileByDirectory[directory] = .some(found)
-            lock.unlock()
-        }
-        guard let file = found else { return Configuration() }
+        if let cached { return cached }
+        let found = Configuration.find(for: path)
+        lock.lock()
+        fileByDirectory[directory] = .some(found)
+        lock.unlock()
+        return found
+    }
+
+    private func configurationChecked(for path: String) throws -> Configuration {
+        if let explicit { return explicit }
+        guard let file = configurationFile(for: path) else { return Configuration() }
         lock.lock()
         defer { lock.unlock() }
         if let cached = byPath[file] { return cached }
