@@ -115,6 +115,47 @@ import Testing
         #expect(
             document.position(of: offset) == SourcePosition(line: 1, column: chunk.unicodeScalars.count * 15_000 + 1))
     }
+    /// Line and column of every character (and of the end), counted the plain way in one pass.
+    static func countedPositions(in bytes: [UInt8], bodyStart: Int) -> [Int: SourcePosition] {
+        var positions: [Int: SourcePosition] = [:]
+        var line = 1
+        var column = 1
+        for index in bodyStart..<bytes.count {
+            let byte = bytes[index]
+            if byte & 0xC0 != 0x80 { positions[index] = SourcePosition(line: line, column: column) }
+            if byte == 0x0A || (byte == 0x0D && !(index + 1 < bytes.count && bytes[index + 1] == 0x0A)) {
+                line += 1
+                column = 1
+            } else if byte != 0x0D && byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        positions[bytes.count] = SourcePosition(line: line, column: column)
+        return positions
+    }
+
+    @Test func indexAgreesWithCountingOnRandomTexts() throws {
+        // Lines of every ending, empty ones, and lines long enough for several checkpoints, with
+        // characters of one to four bytes: positions must match counting at every character.
+        var random = SplitMix64(seed: 2026)
+        let pieces = ["a", "Kallio ", "ä", "’", "🏁", " ", "\n", "\r\n", "\r", "\n\n"]
+        for round in 0..<6 {
+            var text = ""
+            for _ in 0..<(round < 3 ? 400 : 5_000) {
+                let piece = pieces[Int(random.next() % UInt64(pieces.count))]
+                // Long lines in the later rounds: line ends are rare there.
+                if round >= 3 && piece.contains(where: \.isNewline) && random.next() % 40 != 0 { continue }
+                text += piece
+            }
+            let bom: [UInt8] = round % 2 == 0 ? [0xEF, 0xBB, 0xBF] : []
+            let document = try Document(bytes: bom + Array(text.utf8))
+            let counted = Self.countedPositions(in: document.bytes, bodyStart: document.bodyStart)
+            for (offset, expected) in counted where round < 3 || offset % 5 == 0 {
+                #expect(document.position(of: offset) == expected, "round \(round), offset \(offset)")
+            }
+            #expect(document.lines.lineCount == counted[document.bytes.count]?.line, "round \(round)")
+        }
+    }
 }
 
 @Suite struct PositionCursorTests {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Maps byte offsets to 1-based line and column (Unicode scalars) in O(log n) plus a bounded scan.
 ///
 /// Lines end at LF, CRLF or a lone CR. Very long lines (a 50 MB single-line file) get checkpoints
@@ -23,46 +29,65 @@ public struct LineIndex: Sendable {
         public static let cr = LineEndings(rawValue: 4)
     }
 
+    /// Every file of a run is indexed, so lines are found with `memchr` (a text without CR,
+    /// nearly all of them) or a byte test, and only lines longer than `checkpointStride` are
+    /// walked character by character.
     public init(bytes: [UInt8], bodyStart: Int) {
         var starts: [UInt32] = [UInt32(bodyStart)]
         var offsets: [UInt32] = []
         var columns: [UInt32] = []
         var endings: LineEndings = []
-        var nextCheckpoint = bodyStart + LineIndex.checkpointStride
-        // The last point on this line whose column is known: the line start or a checkpoint.
-        var anchorOffset = bodyStart
-        var anchorColumn = 0
-        var i = bodyStart
-        let n = bytes.count
-        while i < n {
-            let byte = bytes[i]
-            if byte == 0x0A || byte == 0x0D {
-                if byte == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A {
-                    endings.insert(.crlf)
-                    i += 1
-                } else {
-                    endings.insert(byte == 0x0A ? .lf : .cr)
+        bytes.withUnsafeBufferPointer { buffer in
+            let n = buffer.count
+            guard let base = buffer.baseAddress, bodyStart < n else { return }
+            let hasCR = memchr(base + bodyStart, 0x0D, n - bodyStart) != nil
+            var lineStart = bodyStart
+            while true {
+                var end = n
+                if hasCR {
+                    end = lineStart
+                    while end < n && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
+                } else if let found = memchr(base + lineStart, 0x0A, n - lineStart) {
+                    end = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
                 }
-                i += 1
-                starts.append(UInt32(i))
-                anchorOffset = i
-                anchorColumn = 0
-                nextCheckpoint = i + LineIndex.checkpointStride
-                continue
+                if end - lineStart > LineIndex.checkpointStride {
+                    Self.addCheckpoints(in: lineStart..<end, of: buffer, offsets: &offsets, columns: &columns)
+                }
+                guard end < n else { break }
+                if buffer[end] == 0x0D && end + 1 < n && buffer[end + 1] == 0x0A {
+                    endings.insert(.crlf)
+                    lineStart = end + 2
+                } else {
+                    endings.insert(buffer[end] == 0x0A ? .lf : .cr)
+                    lineStart = end + 1
+                }
+                starts.append(UInt32(lineStart))
             }
-            if i >= nextCheckpoint && byte & 0xC0 != 0x80 {
-                for k in anchorOffset..<i where bytes[k] & 0xC0 != 0x80 { anchorColumn += 1 }
-                anchorOffset = i
-                offsets.append(UInt32(i))
-                columns.append(UInt32(anchorColumn))
-                nextCheckpoint = i + LineIndex.checkpointStride
-            }
-            i += 1
         }
         self.lineStarts = starts
         self.checkpointOffsets = offsets
         self.checkpointColumns = columns
         self.lineEndings = endings
+    }
+
+    /// A checkpoint at the first character at least `checkpointStride` bytes after the line
+    /// start or the previous checkpoint, with its column counted from the line start.
+    private static func addCheckpoints(
+        in line: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>, offsets: inout [UInt32], columns: inout [UInt32]
+    ) {
+        var column = 0
+        var anchor = line.lowerBound
+        var next = anchor + checkpointStride
+        while next < line.upperBound {
+            var offset = next
+            while offset < line.upperBound && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            guard offset < line.upperBound else { return }
+            for k in anchor..<offset where bytes[k] & 0xC0 != 0x80 { column += 1 }
+            offsets.append(UInt32(offset))
+            columns.append(UInt32(column))
+            anchor = offset
+            next = offset + checkpointStride
+        }
     }
 
     public var lineCount: Int { lineStarts.count }
