@@ -114,7 +114,6 @@ public struct Annotator: Sendable {
         for sentence in sentences {
             for match in sentence.matches { if case .driver(let i) = match.entry { named.insert(i) } }
         }
-        let english = EnglishWords.shared
         var mentions: [Mention] = []
         // Surnames shared by several drivers named in full (Niclas and his father Marcus
         // Grönholm): the bare surname means the one named in full in this or the previous
@@ -146,8 +145,7 @@ public struct Annotator: Sendable {
                         else { continue }
                         entity = .driver(chosen)
                     } else if candidates.count == 1, inArticle.isEmpty,
-                        !english.contains(
-                            ICU.fold(lexicon.glossary.drivers[candidates[0]].surname, options: .caseInsensitive))
+                        !EnglishWords.shared.contains(lexicon.lowercasedSurnames[candidates[0]])
                     {
                         // A surname that is also an English word ("Block") needs the full name first.
                         entity = .driver(candidates[0])

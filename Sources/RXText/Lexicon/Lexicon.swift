@@ -23,6 +23,9 @@ public final class Lexicon: Sendable {
     public let carIndex: [String: Int]
     /// Surname-literal renderings by driver, e.g. jesse-kallio: ["rock", "rocky", ...].
     public let surnameRenderings: [Int: [String]]
+    /// Each driver's surname in lower case (diacritics kept), by glossary index: what is looked
+    /// up in the English word list for a bare surname ("Block").
+    let lowercasedSurnames: [String]
     /// Folded doubled phrases that are legitimate ("had had", "Baden-Baden").
     public let allowedDoubles: Set<String>
     /// Which word ids are common Finnish words (`finnish-words` in the glossaries). They share
@@ -139,6 +142,7 @@ public final class Lexicon: Sendable {
                 caseRule: .capitalized)
         }
         surnameRenderings = renderings
+        lowercasedSurnames = g.drivers.map { ICU.fold($0.surname, options: .caseInsensitive) }
         trie = builder.trie.frozen
         var words = builder.words
         allowedDoubles = Set(

@@ -61,8 +61,10 @@ struct WordTable: Sendable {
         let start = Int(starts[id])
         let end = Int(starts[id + 1])
         guard end - start == utf8.count else { return false }
+        // Byte by byte: words are a few bytes long, shorter than a call to memcmp is worth.
         return bytes.withUnsafeBufferPointer { all in
-            utf8.isEmpty || memcmp(all.baseAddress! + start, utf8.baseAddress!, utf8.count) == 0
+            for offset in 0..<utf8.count where all[start + offset] != utf8[offset] { return false }
+            return true
         }
     }
 
