@@ -42,6 +42,9 @@ public final class Lexicon: Sendable {
     let boilerplate: [(text: String, folded: String)]
     /// The longest folded boilerplate entry, in bytes.
     let boilerplateLongest: Int
+    /// The first two bytes of every folded boilerplate entry, as a set of bits over all 65,536
+    /// pairs: most short paragraphs start with a pair that no entry starts with.
+    private let boilerplatePairs: [UInt64]
 
     public init(_ glossary: Glossary) {
         self.glossary = glossary
@@ -159,6 +162,17 @@ public final class Lexicon: Sendable {
         abbreviations = AbbreviationTable(glossary: g)
         boilerplate = g.boilerplate.map { ($0.text, ICU.fold($0.text)) }
         boilerplateLongest = boilerplate.map(\.folded.utf8.count).max() ?? 0
+        var pairs = [UInt64](repeating: 0, count: 1 << 10)
+        for (_, folded) in boilerplate {
+            let utf8 = Array(folded.utf8)
+            guard let first = utf8.first else { continue }
+            // An entry of one byte may start any pair with that byte.
+            for second in utf8.count > 1 ? [utf8[1]] : Array(0...UInt8.max) {
+                let pair = Int(first) << 8 | Int(second)
+                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+        }
+        boilerplatePairs = pairs
     }
 
     /// Every match in a run of word-like tokens, per category leftmost-longest and non-overlapping.
@@ -279,6 +293,12 @@ public final class Lexicon: Sendable {
         if possessive, let cut = text.lastIndex(where: { $0 == "'" || $0 == "’" }) { text = String(text[..<cut]) }
         // Same letters in the same case, spacing aside: "EM", not "Em" or "em".
         return text.split(separator: " ").joined(separator: " ") == sense.form
+    }
+
+    /// Whether some boilerplate entry folds to a text starting with these two bytes.
+    func boilerplateMayStart(with first: UInt8, _ second: UInt8) -> Bool {
+        let pair = Int(first) << 8 | Int(second)
+        return boilerplatePairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
     }
 
     /// The id that tokens folding to `word` carry (`AnnotatedSentence.wordIDs`).

@@ -50,7 +50,15 @@ enum BoilerplateLines {
         let bytes = article.document.bytes
         for paragraph in article.paragraphs where paragraph.range.count <= maximumBytes {
             // Most short paragraphs are prose: a start that no entry begins with rules them out
-            // before the whole paragraph is folded.
+            // before the whole paragraph is folded. Two ASCII bytes fold by lower-casing, and
+            // most paragraphs fail that test already.
+            let start = paragraph.range.start
+            if paragraph.range.count >= 2, bytes[start] < 0x80, bytes[start + 1] < 0x80,
+                !article.lexicon.boilerplateMayStart(
+                    with: UTF8Scalars.asciiLowercased(bytes[start]), UTF8Scalars.asciiLowercased(bytes[start + 1]))
+            {
+                continue
+            }
             let head = FoldedHead(bytes, paragraph.range, limit: article.lexicon.boilerplateLongest)
             if !entries.contains(where: { head.mayStart($0.folded) }) { continue }
             let text = article.document.text(paragraph.range)
