@@ -26,7 +26,7 @@ struct SpellingConsistencyRule: Rule {
     }
 
     /// What a distinct spelling is: a form of a consistency group, or a name's exact bytes.
-    private enum Source {
+    private enum Source: Equatable {
         case form(group: Int, form: Int)
         case name(SpellingBytes)
     }
@@ -46,32 +46,23 @@ struct SpellingConsistencyRule: Rule {
         let consistency = article.lexicon.glossary.consistency
         var uses: [Use] = []
         var sources: [Source] = []
-        var formIDs: [Int: Int] = [:]  // group << 16 | form
-        var nameIDs: [SpellingBytes: Int] = [:]
+        // An article has a few dozen spellings at most: they are found again by a linear search,
+        // which costs less than hashing each use's bytes.
         for (index, sentence) in article.sentences.enumerated() {
             for match in sentence.matches {
-                let spelling: Int
+                let source: Source
                 switch match.entry {
-                case .consistency(let group, let form):
-                    let key = group << 16 | form
-                    if let known = formIDs[key] {
-                        spelling = known
-                    } else {
-                        spelling = sources.count
-                        formIDs[key] = spelling
-                        sources.append(.form(group: group, form: form))
-                    }
-                case .driver, .driverSurname, .venue:
-                    // Diacritics: the same name written with and without them.
-                    let key = SpellingBytes(match, in: article.document.bytes)
-                    if let known = nameIDs[key] {
-                        spelling = known
-                    } else {
-                        spelling = sources.count
-                        nameIDs[key] = spelling
-                        sources.append(.name(key))
-                    }
+                case .consistency(let group, let form): source = .form(group: group, form: form)
+                // Diacritics: the same name written with and without them.
+                case .driver, .driverSurname, .venue: source = .name(SpellingBytes(match, in: article.document.bytes))
                 default: continue
+                }
+                let spelling: Int
+                if let known = sources.firstIndex(of: source) {
+                    spelling = known
+                } else {
+                    spelling = sources.count
+                    sources.append(source)
                 }
                 uses.append(Use(spelling: spelling, range: match.range, sentence: index))
             }
@@ -97,9 +88,8 @@ struct SpellingConsistencyRule: Rule {
                 keys.append(consistency[index].id)
                 forms.append(consistency[index].forms[formIndex])
             case .name(let bytes):
-                let form = String(decoding: bytes.bytes, as: UTF8.self)
-                keys.append("name:" + folds.fold(form))
-                forms.append(form)
+                keys.append("name:" + bytes.bytes.withUnsafeBufferPointer(folds.fold))
+                forms.append(String(decoding: bytes.bytes, as: UTF8.self))
             }
         }
         let order = sources.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
@@ -157,7 +147,7 @@ struct SpellingConsistencyRule: Rule {
 
 /// A name's exact spelling (its possessive ending cut off) as bytes, hashed in one call: Swift
 /// hashes a `String` with diacritics through normalisation, and names here usually have them.
-private struct SpellingBytes: Hashable {
+private struct SpellingBytes: Equatable {
     let bytes: ArraySlice<UInt8>
 
     init(_ match: LexiconMatch, in document: [UInt8]) {
@@ -179,9 +169,7 @@ private struct SpellingBytes: Hashable {
         bytes = document[match.range.start..<end]
     }
 
-    func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    static func == (a: SpellingBytes, b: SpellingBytes) -> Bool {
+        a.bytes.count == b.bytes.count && a.bytes.elementsEqual(b.bytes)
     }
-
-    static func == (a: SpellingBytes, b: SpellingBytes) -> Bool { a.bytes.elementsEqual(b.bytes) }
 }
