@@ -99,7 +99,7 @@ import Testing
     }
 
     /// Sentences view the article's token, fold and trait columns from index 0, each its own
-    /// tokens and no other's.
+    /// tokens and no other's; a token's bytes outside ASCII are among its traits.
     @Test func sentencesViewTheirOwnPartOfTheColumns() throws {
         let text = "Kallio won in Hell Hell.\n\nThe EM series, 2018: – Grönholm’s day."
         let document = try Document(bytes: Array(text.utf8))
@@ -113,6 +113,10 @@ import Testing
             #expect(
                 Array(annotated.folded)
                     == expected.map { ICU.foldedString(document.bytes[$0.range.start..<$0.range.end]) })
+            for (index, token) in expected.enumerated() {
+                let outside = document.bytes[token.range.start..<token.range.end].contains { $0 >= 0x80 }
+                #expect(annotated.traits[index].contains(.outsideASCII) == outside, "token \(index)")
+            }
         }
         #expect(article.sentences[1].folded[0] == "the")
         #expect(article.sentences[1].traits[0].contains(.capitalized))

@@ -94,6 +94,8 @@ public struct TokenTraits: OptionSet, Sendable, Hashable {
     public static let inMatch = TokenTraits(rawValue: 1 << 3)
     /// Folds to a common Finnish word of the glossaries.
     public static let finnishWord = TokenTraits(rawValue: 1 << 4)
+    /// Has a byte outside ASCII (a letter with a diacritic, a dash, another script).
+    public static let outsideASCII = TokenTraits(rawValue: 1 << 5)
 }
 
 /// An entity named in the text.

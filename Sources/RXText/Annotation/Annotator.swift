@@ -60,16 +60,20 @@ public struct Annotator: Sendable {
                     keys.removeAll(keepingCapacity: true)
                     segmenter.forEachWord(in: sentence.range, of: document) { token in
                         words.append(token)
+                        var outsideASCII = false
                         if let count = ICU.foldASCII(bytes, token.range, into: scratch) {
                             keys.append(lexicon.wordKey(folded: UnsafeBufferPointer(rebasing: scratch[..<count])))
                         } else {
-                            var word = folds.fold(
-                                UnsafeBufferPointer(rebasing: bytes[token.range.start..<token.range.end]))
+                            let raw = UnsafeBufferPointer(rebasing: bytes[token.range.start..<token.range.end])
+                            var word = folds.fold(raw)
                             keys.append(word.withUTF8(lexicon.wordKey(folded:)))
+                            outsideASCII = raw.contains { $0 >= 0x80 }
                         }
                         let id = keys[keys.count - 1].id
                         ids.append(id)
-                        traits.append(self.traits(of: token, id: id, in: document.bytes))
+                        var tokenTraits = self.traits(of: token, id: id, in: document.bytes)
+                        if outsideASCII { tokenTraits.insert(.outsideASCII) }
+                        traits.append(tokenTraits)
                     }
                     let matches = lexicon.matches(in: SentenceColumn(words[first...]), keys: keys, of: document)
                     for match in matches {

@@ -17,15 +17,12 @@ struct MixedScriptRule: Rule {
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
         let bytes = article.document.bytes
-        // Mixing scripts needs a byte outside ASCII; most sentences have none.
-        guard bytes[sentence.range.start..<sentence.range.end].contains(where: { $0 >= 0x80 }) else { return [] }
         var flags: [Flag] = []
-        let words = WordCache.current
-        for (index, token) in sentence.words.enumerated() where token.kind == .word {
-            let slice = bytes[token.range.start..<token.range.end]
-            guard slice.contains(where: { $0 >= 0x80 }), slice.withUnsafeBufferPointer(words.mixesScripts) else {
-                continue
-            }
+        // Mixing scripts needs a byte outside ASCII, which annotation noted; most words have none.
+        for (index, traits) in sentence.traits.enumerated() where traits.isSuperset(of: [.word, .outsideASCII]) {
+            let token = sentence.words[index]
+            guard bytes[token.range.start..<token.range.end].withUnsafeBufferPointer(WordCache.current.mixesScripts)
+            else { continue }
             flags.append(
                 flag(
                     token.range, in: sentence,
