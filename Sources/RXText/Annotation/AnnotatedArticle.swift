@@ -32,7 +32,7 @@ public final class AnnotatedSentence: Sendable {
     public let words: SentenceColumn<Token>
     /// `ICU.fold` of each entry of `words`, made when read.
     public let folded: FoldedWords
-    public let matches: [LexiconMatch]
+    public let matches: SentenceColumn<LexiconMatch>
     /// What the rules ask of each entry of `words`, worked out once here: several rules read
     /// every word of the archive.
     public let traits: SentenceColumn<TokenTraits>
@@ -41,7 +41,7 @@ public final class AnnotatedSentence: Sendable {
     public let wordIDs: SentenceColumn<Int32>
 
     init(
-        sentence: Sentence, words: SentenceColumn<Token>, bytes: [UInt8], matches: [LexiconMatch],
+        sentence: Sentence, words: SentenceColumn<Token>, bytes: [UInt8], matches: SentenceColumn<LexiconMatch>,
         traits: SentenceColumn<TokenTraits>, wordIDs: SentenceColumn<Int32>
     ) {
         self.sentence = sentence

@@ -35,9 +35,9 @@ public struct Annotator: Sendable {
     }
 
     /// Splits each sentence of `segmentation` into words here (its `tokens` are not read), keeping
-    /// only the non-space tokens, and folds and keys each word once. Tokens, traits and word ids
-    /// go into one column each for the article, which its sentences view; a rule that needs a
-    /// word's fold as a `String` makes it (`FoldedWords`).
+    /// only the non-space tokens, and folds and keys each word once. Tokens, traits, word ids
+    /// and lexicon matches go into one column each for the article, which its sentences view; a
+    /// rule that needs a word's fold as a `String` makes it (`FoldedWords`).
     func annotate(_ document: Document, _ segmentation: Segmentation) -> AnnotatedArticle {
         let estimate = segmentation.sentences.reduce(0) { $0 + $1.range.count } / 4 + 1
         var words: [Token] = []
@@ -48,7 +48,8 @@ public struct Annotator: Sendable {
         traits.reserveCapacity(estimate)
         // One sentence's lexicon keys at a time: matching is done with them, and no rule reads them.
         var keys: [Lexicon.WordKey] = []
-        var spans: [(tokens: Range<Int>, matches: [LexiconMatch])] = []
+        var matches: [LexiconMatch] = []
+        var spans: [(tokens: Range<Int>, matches: Range<Int>)] = []
         spans.reserveCapacity(segmentation.sentences.count)
         let segmenter = Self.segmenter.current
         let folds = WordCache.current
@@ -75,19 +76,20 @@ public struct Annotator: Sendable {
                         if outsideASCII { tokenTraits.insert(.outsideASCII) }
                         traits.append(tokenTraits)
                     }
-                    let matches = lexicon.matches(in: SentenceColumn(words[first...]), keys: keys, of: document)
-                    for match in matches {
+                    let firstMatch = matches.count
+                    lexicon.matches(in: SentenceColumn(words[first...]), keys: keys, of: document, into: &matches)
+                    for match in matches[firstMatch...] {
                         let trait: TokenTraits = match.entry.category == .entity ? [.inMatch, .inEntity] : .inMatch
                         for index in match.tokens { traits[first + index].formUnion(trait) }
                     }
-                    spans.append((first..<words.count, matches))
+                    spans.append((first..<words.count, firstMatch..<matches.count))
                 }
             }
         }
         let sentences = zip(segmentation.sentences, spans).map { sentence, span in
             AnnotatedSentence(
                 sentence: sentence, words: SentenceColumn(words[span.tokens]), bytes: document.bytes,
-                matches: span.matches, traits: SentenceColumn(traits[span.tokens]),
+                matches: SentenceColumn(matches[span.matches]), traits: SentenceColumn(traits[span.tokens]),
                 wordIDs: SentenceColumn(ids[span.tokens]))
         }
         return AnnotatedArticle(

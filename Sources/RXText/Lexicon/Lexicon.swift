@@ -180,7 +180,9 @@ public final class Lexicon: Sendable {
         let keys = tokens.map { token in
             ICU.fold(document.bytes[token.range.start..<token.range.end]).withUnsafeBufferPointer(wordKey(folded:))
         }
-        return matches(in: SentenceColumn(tokens), keys: keys, of: document)
+        var result: [LexiconMatch] = []
+        matches(in: SentenceColumn(tokens), keys: keys, of: document, into: &result)
+        return result
     }
 
     /// What the matcher needs of a token: the lexicon's id for its folded form, and for the form
@@ -196,13 +198,16 @@ public final class Lexicon: Sendable {
         WordKey(id: words.id(of: folded) ?? -1, withoutPossessive: words.idWithoutPossessive(of: folded) ?? -1)
     }
 
-    /// Matches over tokens whose keys the caller already has.
-    func matches(in tokens: SentenceColumn<Token>, keys: [WordKey], of document: Document) -> [LexiconMatch] {
+    /// Matches over tokens whose keys the caller already has, appended to `result` in order (the
+    /// annotator keeps one array of matches for a whole article).
+    func matches(
+        in tokens: SentenceColumn<Token>, keys: [WordKey], of document: Document, into result: inout [LexiconMatch]
+    ) {
         withUnsafeTemporaryAllocation(of: Candidate.self, capacity: Self.categoryCount) { best in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.categoryCount) { nextFree in
                 best.initialize(repeating: Candidate.none)
                 nextFree.initialize(repeating: 0)
-                return matches(in: tokens, keys: keys, of: document, best: best, nextFree: nextFree)
+                matches(in: tokens, keys: keys, of: document, best: best, nextFree: nextFree, into: &result)
             }
         }
     }
@@ -212,9 +217,10 @@ public final class Lexicon: Sendable {
     private func matches(
         in tokens: SentenceColumn<Token>, keys: [WordKey], of document: Document,
         best: UnsafeMutableBufferPointer<Candidate>,
-        nextFree: UnsafeMutableBufferPointer<Int>
-    ) -> [LexiconMatch] {
-        var result: [LexiconMatch] = []
+        nextFree: UnsafeMutableBufferPointer<Int>,
+        into result: inout [LexiconMatch]
+    ) {
+        let first = result.count
         for start in keys.indices {
             var found = false
             var node = PhraseTrie.root
@@ -256,12 +262,11 @@ public final class Lexicon: Sendable {
                         sense: trie.senses[Int(match.sense)], possessive: match.possessive))
             }
         }
-        if result.count > 1 {
-            result.sort {
+        if result.count - first > 1 {
+            result[first...].sort {
                 ($0.range.start, $0.sense.entry.category.rawValue) < ($1.range.start, $1.sense.entry.category.rawValue)
             }
         }
-        return result
     }
 
     private static let categoryCount = LexiconEntry.Category.allCases.count
