@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Splits a document into paragraphs, sentences and tokens with ICU.
 ///
 /// Streaming: `forEachSentence` holds one sentence's tokens at a time, so memory stays bounded on
@@ -76,7 +82,7 @@ public final class Segmenter {
         let bytes = document.bytes
         let slice = bytes[range.start..<range.end]
         var blanked: [UInt8]? = nil
-        if slice.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+        if Self.containsLineBreak(slice, in: document) {
             blanked = slice.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
         }
         var ranges: [ByteRange] = []
@@ -95,6 +101,19 @@ public final class Segmenter {
             bytes.withUnsafeBufferPointer { collect(UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
         }
         for sentence in Self.mergingAbbreviations(ranges, in: bytes) { try body(sentence) }
+    }
+
+    /// Whether a paragraph spans lines, looked for with `memchr` (a CR only where the document
+    /// has one): most paragraphs are one line.
+    private static func containsLineBreak(_ slice: ArraySlice<UInt8>, in document: Document) -> Bool {
+        let endings = document.lines.lineEndings
+        return slice.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            if (endings.contains(.lf) || endings.contains(.crlf)) && memchr(base, 0x0A, buffer.count) != nil {
+                return true
+            }
+            return (endings.contains(.cr) || endings.contains(.crlf)) && memchr(base, 0x0D, buffer.count) != nil
+        }
     }
 
     /// Abbreviations that ICU's English suppression list lacks but sports copy uses ("St. Petersburg",
@@ -135,26 +154,29 @@ public final class Segmenter {
         (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
     }
 
-    /// Paragraphs: maximal runs of lines that hold more than whitespace.
+    /// Paragraphs: maximal runs of lines that hold more than whitespace. Lines come from the
+    /// document's line index, which has found them already.
     public static func paragraphs(of document: Document) -> [Paragraph] {
         let bytes = document.bytes
+        let lines = document.lines
         var result: [Paragraph] = []
         var paragraphStart: Int? = nil
         var paragraphEnd = 0
-        var index = document.bodyStart
-        while index < bytes.count {
-            var lineEnd = index
-            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A && bytes[lineEnd] != 0x0D { lineEnd += 1 }
-            if let content = trimmed(ByteRange(index, lineEnd), in: bytes) {
+        for line in 1...lines.lineCount {
+            let start = lines.startOfLine(line)
+            var end = bytes.count
+            if line < lines.lineCount {
+                // Up to the line's ending: LF, CR or CRLF.
+                end = lines.startOfLine(line + 1) - 1
+                if bytes[end] == 0x0A && end > start && bytes[end - 1] == 0x0D { end -= 1 }
+            }
+            if let content = trimmed(ByteRange(start, end), in: bytes) {
                 if paragraphStart == nil { paragraphStart = content.start }
                 paragraphEnd = content.end
             } else if let start = paragraphStart {
                 result.append(makeParagraph(index: result.count, range: ByteRange(start, paragraphEnd), in: bytes))
                 paragraphStart = nil
             }
-            index = lineEnd
-            if index < bytes.count && bytes[index] == 0x0D { index += 1 }
-            if index < bytes.count && bytes[index] == 0x0A { index += 1 }
         }
         if let start = paragraphStart {
             result.append(makeParagraph(index: result.count, range: ByteRange(start, paragraphEnd), in: bytes))
