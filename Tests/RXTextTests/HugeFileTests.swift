@@ -32,8 +32,10 @@ import Testing
     /// Everything `run` delivers for the files, with the rendered text of each part.
     func parts(_ files: [String], _ session: LintSession) -> [(FileReport, String?)] {
         var delivered: [(FileReport, String?)] = []
-        let render: @Sendable (FileReport) -> String = { "\($0.flags.count)\n" }
-        session.run(files, render: render) { report, text in delivered.append((report, text)) }
+        let render: FileRenderer = { Array("\($0.flags.count)\n".utf8) }
+        session.run(files, render: render) { report, text in
+            delivered.append((report, text.map { String(decoding: $0, as: UTF8.self) }))
+        }
         return delivered
     }
 
@@ -126,9 +128,7 @@ import Testing
             "Approx. three seconds separated them.",
         ]
         let breaks = [" ", " ", " ", "\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\n \t\n", "\n\n\n"]
-        let render: @Sendable (FileReport) -> String = { file in
-            StringOutput.collect { JSONLinesReporter.write(file, to: $0) }
-        }
+        let render: FileRenderer = { file in ByteOutput.collect { JSONLinesReporter.write(file, to: $0) } }
         for round in 0..<30 {
             var text = ""
             for _ in 0..<(40 + Int(random.next() % 80)) {
@@ -138,7 +138,9 @@ import Testing
             let path = try directory.write("random-\(round).txt", text)
             func output(_ session: LintSession) -> String {
                 var text = ""
-                session.run([path], render: render) { _, rendered in text += rendered ?? "" }
+                session.run([path], render: render) { _, rendered in
+                    text += String(decoding: rendered ?? [], as: UTF8.self)
+                }
                 return text
             }
             let windowBytes = 100 + Int(random.next() % 1_500)

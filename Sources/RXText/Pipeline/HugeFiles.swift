@@ -70,7 +70,7 @@ extension LintSession {
     /// as they are found, so that neither the file nor its flags pile up in memory, and one
     /// huge file at a time is linted, on all cores.
     func streamHugeFile(
-        _ path: String, index: Int, state: ReorderBuffer, render: (@Sendable (FileReport) -> String)?
+        _ path: String, index: Int, state: ReorderBuffer, render: FileRenderer?
     ) {
         guard state.waitForTurn(index) else { return }
         // Parts are fingerprinted and rendered on a queue of their own, in order, so that this

@@ -57,16 +57,16 @@ public struct LintSession: Sendable {
     /// that linted it; `deliver` gets the report and its text.
     @discardableResult
     public func run(
-        _ files: [String], cancellation: Cancellation? = nil, render: (@Sendable (FileReport) -> String)?,
-        deliver: (FileReport, String?) -> Void
+        _ files: [String], cancellation: Cancellation? = nil, render: FileRenderer?,
+        deliver: (FileReport, [UInt8]?) -> Void
     ) -> Bool {
         run(files, cancellation: cancellation, render: render, inParts: true, deliver: deliver)
     }
 
     /// `inParts`: whether huge files may be streamed in parts (`streams(_:)`).
     private func run(
-        _ files: [String], cancellation: Cancellation?, render: (@Sendable (FileReport) -> String)?, inParts: Bool,
-        deliver: (FileReport, String?) -> Void
+        _ files: [String], cancellation: Cancellation?, render: FileRenderer?, inParts: Bool,
+        deliver: (FileReport, [UInt8]?) -> Void
     ) -> Bool {
         guard !files.isEmpty else { return true }
         let streams: @Sendable (String) -> Bool = { path in inParts && self.streams(path) }
@@ -106,8 +106,8 @@ public struct LintSession: Sendable {
     /// would only hand each report over, and waking the caller for every file cost about 3% of
     /// a run of small files.
     private func runHere(
-        _ files: [String], state: ReorderBuffer, streams: (String) -> Bool, render: (@Sendable (FileReport) -> String)?,
-        deliver: (FileReport, String?) -> Void
+        _ files: [String], state: ReorderBuffer, streams: (String) -> Bool, render: FileRenderer?,
+        deliver: (FileReport, [UInt8]?) -> Void
     ) -> Bool {
         for path in files {
             guard !state.cancelled else { return false }

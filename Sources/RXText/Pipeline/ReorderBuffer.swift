@@ -3,7 +3,7 @@ import Foundation
 /// Holds finished reports until their turn, so output order never depends on timing. A file's
 /// report may come in parts (huge files); at most `maximumParts` of them wait at a time.
 final class ReorderBuffer: @unchecked Sendable {
-    typealias Entry = (FileReport, String?)
+    typealias Entry = (FileReport, [UInt8]?)
     private var slots: [[Entry]]
     /// The file being delivered.
     private var turn = 0
@@ -17,7 +17,7 @@ final class ReorderBuffer: @unchecked Sendable {
 
     /// Adds a report, or the next part of one, rendering it first with `render` when given.
     /// Parts wait while `maximumParts` are already queued.
-    func append(_ index: Int, _ entry: Entry, render: (@Sendable (FileReport) -> String)? = nil) {
+    func append(_ index: Int, _ entry: Entry, render: FileRenderer? = nil) {
         let entry = render.map { (entry.0, $0(entry.0)) } ?? entry
         condition.lock()
         while !entry.0.isFirstPart && slots[index].count >= Self.maximumParts && !cancelled { condition.wait() }

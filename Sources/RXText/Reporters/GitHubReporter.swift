@@ -8,12 +8,12 @@ public final class GitHubReporter: LintReporter {
 
     public func begin() {}
 
-    public var renderer: (@Sendable (FileReport) -> String)? {
-        { file in StringOutput.collect { GitHubReporter.write(file, to: $0) } }
+    public var renderer: FileRenderer? {
+        { file in ByteOutput.collect { GitHubReporter.write(file, to: $0) } }
     }
 
-    public func report(_ file: FileReport, rendered: String?) {
-        if let rendered { output.write(rendered) } else { Self.write(file, to: output) }
+    public func report(_ file: FileReport, rendered: [UInt8]?) {
+        if let rendered { output.write(utf8: rendered) } else { Self.write(file, to: output) }
     }
 
     static func write(_ file: FileReport, to output: any TextOutput) {

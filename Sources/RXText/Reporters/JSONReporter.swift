@@ -14,13 +14,14 @@ public final class JSONReporter: LintReporter {
 
     /// Whole files only: the parts of a huge file are written by `reportPart`, which has to
     /// know what came before.
-    public var renderer: (@Sendable (FileReport) -> String)? {
-        { file in file.isFirstPart && file.isLastPart ? JSONReporter.fileJSON(file).render() : "" }
+    public var renderer: FileRenderer? {
+        { file in file.isFirstPart && file.isLastPart ? Array(JSONReporter.fileJSON(file).render().utf8) : [] }
     }
 
-    public func report(_ file: FileReport, rendered: String?) {
+    public func report(_ file: FileReport, rendered: [UInt8]?) {
         guard file.isFirstPart && file.isLastPart else { return reportPart(file) }
-        output.write((first ? "\n" : ",\n") + (rendered ?? Self.fileJSON(file).render()))
+        output.write(first ? "\n" : ",\n")
+        if let rendered { output.write(utf8: rendered) } else { output.write(Self.fileJSON(file).render()) }
         first = false
     }
 
@@ -89,12 +90,12 @@ public final class JSONLinesReporter: LintReporter {
 
     public func begin() {}
 
-    public var renderer: (@Sendable (FileReport) -> String)? {
-        { file in StringOutput.collect { JSONLinesReporter.write(file, to: $0) } }
+    public var renderer: FileRenderer? {
+        { file in ByteOutput.collect { JSONLinesReporter.write(file, to: $0) } }
     }
 
-    public func report(_ file: FileReport, rendered: String?) {
-        if let rendered { output.write(rendered) } else { Self.write(file, to: output) }
+    public func report(_ file: FileReport, rendered: [UInt8]?) {
+        if let rendered { output.write(utf8: rendered) } else { Self.write(file, to: output) }
     }
 
     static func write(_ file: FileReport, to output: any TextOutput) {
@@ -103,19 +104,13 @@ public final class JSONLinesReporter: LintReporter {
         }
         guard let document = file.document, !file.flags.isEmpty else { return }
         var cursor = PositionCursor(document)
-        var line: [UInt8] = []
         var text: [UInt8] = []
         for (flag, fingerprint) in zip(file.flags, file.fingerprints) {
             FlagLine.append(
-                flag, fingerprint: fingerprint, path: file.path, document: document, cursor: &cursor, to: &line)
-            line.append(0x0A)
-            if line.count >= 1 << 16 {
-                text += line
-                line.removeAll(keepingCapacity: true)
-            }
+                flag, fingerprint: fingerprint, path: file.path, document: document, cursor: &cursor, to: &text)
+            text.append(0x0A)
         }
-        text += line
-        output.write(String(decoding: text, as: UTF8.self))
+        output.write(utf8: text)
     }
 
     public func end(_ summary: LintSummary) {}

@@ -2,23 +2,26 @@
 /// input order, as files finish.
 public protocol LintReporter: AnyObject {
     func begin()
-    /// One file's output as pure text, computed on the worker that linted the file (so that two
+    /// One file's output as UTF-8 text, computed on the worker that linted the file (so that two
     /// cores are not held back by one thread formatting everything). Nil for reporters that
     /// need the whole run (SARIF); they do their work in `report`.
-    var renderer: (@Sendable (FileReport) -> String)? { get }
+    var renderer: FileRenderer? { get }
     /// Called in input order on the calling thread, with `renderer`'s text when there is one.
-    func report(_ file: FileReport, rendered: String?)
+    func report(_ file: FileReport, rendered: [UInt8]?)
     func end(_ summary: LintSummary)
 }
 
 extension LintReporter {
-    public var renderer: (@Sendable (FileReport) -> String)? { nil }
+    public var renderer: FileRenderer? { nil }
 
     /// Renders on the calling thread (for callers that lint one file at a time).
     public func report(_ file: FileReport) {
         report(file, rendered: renderer?(file))
     }
 }
+
+/// A file's report as the UTF-8 text a reporter writes for it.
+public typealias FileRenderer = @Sendable (FileReport) -> [UInt8]
 
 /// Totals over a lint run.
 public struct LintSummary: Sendable, Equatable {

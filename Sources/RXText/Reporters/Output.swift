@@ -7,6 +7,12 @@
 /// A buffered sink for text output; reporters write to it so that huge outputs stream.
 public protocol TextOutput: AnyObject {
     func write(_ text: String)
+    /// Text already in UTF-8 (a report rendered on a worker).
+    func write(utf8 bytes: [UInt8])
+}
+
+extension TextOutput {
+    public func write(utf8 bytes: [UInt8]) { write(String(decoding: bytes, as: UTF8.self)) }
 }
 
 /// Buffered standard output (64 KiB chunks): printing token by token through `print` would be
@@ -27,6 +33,11 @@ public final class StandardOutput: TextOutput {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    public func write(utf8 bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     public func flush() {
         var offset = 0
         buffer.withUnsafeBytes { raw in
@@ -40,6 +51,22 @@ public final class StandardOutput: TextOutput {
             }
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Collects output as UTF-8 bytes: what a reporter renders on a worker, written out later with
+/// no check or copy into a `String` between.
+public final class ByteOutput: TextOutput {
+    public private(set) var bytes: [UInt8] = []
+    public init() {}
+    public func write(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    public func write(utf8 bytes: [UInt8]) { self.bytes.append(contentsOf: bytes) }
+
+    /// What `body` writes, as UTF-8.
+    public static func collect(_ body: (ByteOutput) -> Void) -> [UInt8] {
+        let output = ByteOutput()
+        body(output)
+        return output.bytes
     }
 }
 

@@ -13,7 +13,7 @@ public final class SARIFReporter: LintReporter {
 
     public func begin() {}
 
-    public func report(_ file: FileReport, rendered: String?) {
+    public func report(_ file: FileReport, rendered: [UInt8]?) {
         let uri = Self.uri(file.path)
         if let error = file.error {
             notifications.append(

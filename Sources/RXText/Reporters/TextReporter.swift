@@ -11,13 +11,13 @@ public final class TextReporter: LintReporter {
 
     public func begin() {}
 
-    public var renderer: (@Sendable (FileReport) -> String)? {
+    public var renderer: FileRenderer? {
         let color = color
-        return { file in StringOutput.collect { TextReporter.write(file, color: color, to: $0) } }
+        return { file in ByteOutput.collect { TextReporter.write(file, color: color, to: $0) } }
     }
 
-    public func report(_ file: FileReport, rendered: String?) {
-        if let rendered { output.write(rendered) } else { Self.write(file, color: color, to: output) }
+    public func report(_ file: FileReport, rendered: [UInt8]?) {
+        if let rendered { output.write(utf8: rendered) } else { Self.write(file, color: color, to: output) }
     }
 
     static func write(_ file: FileReport, color: Bool, to output: any TextOutput) {
