@@ -5,9 +5,9 @@ import Testing
 /// The cheap first look that spares most paragraphs a full fold: it may only say "no" when the
 /// folded paragraph really cannot start with the entry.
 @Suite struct BoilerplateHeadTests {
-    func head(_ text: String, limit: Int = 40) -> BoilerplateLines.FoldedHead {
+    func head(_ text: String) -> BoilerplateLines.FoldedHead {
         let bytes = Array(text.utf8)
-        return BoilerplateLines.FoldedHead(bytes, ByteRange(0, bytes.count), limit: limit)
+        return BoilerplateLines.FoldedHead(bytes, ByteRange(0, bytes.count))
     }
 
     @Test func asciiStartsAreComparedLowerCased() {
@@ -23,5 +23,18 @@ import Testing
         #expect(head("Éléments").mayStart("elements"), "É folds to e; the rest is not judged")
         #expect(head("Share thïs:").mayStart("share this:"))
         #expect(!head("Shore thïs:").mayStart("share this:"))
+    }
+
+    /// The lexicon's first test of a paragraph, on its first two bytes, passes exactly the pairs
+    /// that some folded entry starts with.
+    @Test func theBytePairTestPassesExactlyTheEntriesStarts() {
+        let lexicon = TestLexicon.shared
+        let starts = Set(lexicon.boilerplate.map { Array($0.folded.utf8.prefix(2)) })
+        #expect(!starts.isEmpty)
+        for first in UInt8(0x20)..<0x80 {
+            for second in UInt8(0x20)..<0x80 {
+                #expect(lexicon.boilerplateMayStart(with: first, second) == starts.contains([first, second]))
+            }
+        }
     }
 }

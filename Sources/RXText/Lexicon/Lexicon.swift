@@ -40,8 +40,6 @@ public final class Lexicon: Sendable {
     let abbreviations: AbbreviationTable
     /// Boilerplate entries with their folded forms, for line-prefix checks.
     let boilerplate: [(text: String, folded: String)]
-    /// The longest folded boilerplate entry, in bytes.
-    let boilerplateLongest: Int
     /// The first two bytes of every folded boilerplate entry, as a set of bits over all 65,536
     /// pairs: most short paragraphs start with a pair that no entry starts with.
     private let boilerplatePairs: [UInt64]
@@ -161,7 +159,6 @@ public final class Lexicon: Sendable {
         names = NameIndex(glossary: g)
         abbreviations = AbbreviationTable(glossary: g)
         boilerplate = g.boilerplate.map { ($0.text, ICU.fold($0.text)) }
-        boilerplateLongest = boilerplate.map(\.folded.utf8.count).max() ?? 0
         var pairs = [UInt64](repeating: 0, count: 1 << 10)
         for (_, folded) in boilerplate {
             let utf8 = Array(folded.utf8)

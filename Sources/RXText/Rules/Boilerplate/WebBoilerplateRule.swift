@@ -59,7 +59,7 @@ enum BoilerplateLines {
             {
                 continue
             }
-            let head = FoldedHead(bytes, paragraph.range, limit: article.lexicon.boilerplateLongest)
+            let head = FoldedHead(bytes, paragraph.range)
             if !entries.contains(where: { head.mayStart($0.folded) }) { continue }
             let text = article.document.text(paragraph.range)
             let folded = ICU.fold(text)
@@ -84,39 +84,44 @@ enum BoilerplateLines {
         return result
     }
 
-    /// The first bytes of a paragraph as they fold, as far as that is certain without folding the
+    /// The start of a paragraph as it folds, as far as that is certain without folding the
     /// whole paragraph: ASCII is lower-cased, a non-ASCII first character (a dialogue dash) is
-    /// folded on its own, and the head stops at the next non-ASCII byte.
+    /// folded on its own, and from the next non-ASCII byte on nothing is certain. Compared with
+    /// each entry byte by byte, as far as the entry goes or the first difference.
     struct FoldedHead {
-        private var bytes: [UInt8] = []
-        /// The head is what the whole paragraph folds to, up to `limit` bytes.
-        private var complete = true
+        private let text: [UInt8]
+        private let range: ByteRange
+        /// The fold of a first character outside ASCII; empty when the paragraph starts in ASCII.
+        private var first: [UInt8] = []
+        /// Where the bytes after that character start.
+        private var rest: Int
 
-        init(_ text: [UInt8], _ range: ByteRange, limit: Int) {
-            var offset = range.start
-            if offset < range.end, text[offset] >= 0x80 {
-                let width = UTF8Scalars.sequenceLength(text[offset])
-                bytes = ICU.fold(text[offset..<min(offset + width, range.end)])
-                offset += width
-            }
-            while offset < range.end && bytes.count < limit {
-                let byte = text[offset]
-                if byte >= 0x80 {
-                    complete = false
-                    return
-                }
-                bytes.append(UTF8Scalars.asciiLowercased(byte))
-                offset += 1
+        init(_ text: [UInt8], _ range: ByteRange) {
+            self.text = text
+            self.range = range
+            rest = range.start
+            if rest < range.end, text[rest] >= 0x80 {
+                let width = UTF8Scalars.sequenceLength(text[rest])
+                first = ICU.fold(text[rest..<min(rest + width, range.end)])
+                rest += width
             }
         }
 
         /// False only when the paragraph surely does not fold to a text starting with `entry`.
         func mayStart(_ entry: String) -> Bool {
-            var index = 0
+            var firstIndex = 0
+            var offset = rest
             for expected in entry.utf8 {
-                guard index < bytes.count else { return !complete }
-                if bytes[index] != expected { return false }
-                index += 1
+                if firstIndex < first.count {
+                    if first[firstIndex] != expected { return false }
+                    firstIndex += 1
+                    continue
+                }
+                guard offset < range.end else { return false }
+                let byte = text[offset]
+                if byte >= 0x80 { return true }
+                if UTF8Scalars.asciiLowercased(byte) != expected { return false }
+                offset += 1
             }
             return true
         }
