@@ -18,8 +18,8 @@ import Testing
             for (flag, fingerprint) in zip(flags, fingerprints) {
                 var line: [UInt8] = []
                 FlagLine.append(
-                    flag, fingerprint: fingerprint, path: "a \"path\".txt", document: document, cursor: &cursor,
-                    to: &line)
+                    flag, fingerprint: fingerprint, path: JSONText.literal("a \"path\".txt"), document: document,
+                    cursor: &cursor, to: &line)
                 guard case .object(let fields) = JSONReporter.flagJSON(flag, fingerprint, document) else {
                     Issue.record("flagJSON is not an object")
                     continue

@@ -26,13 +26,11 @@ public struct FoldedWords: RandomAccessCollection, Sendable {
         }
     }
 
-    /// Whether words `a` and `b` fold alike; two ASCII words are compared on their bytes,
-    /// without a `String`.
-    func same(_ a: Int, _ b: Int) -> Bool {
+    /// Whether words `a` and `b`, both of ASCII only, fold alike: their bytes compared without
+    /// a `String`, ignoring case.
+    func sameASCII(_ a: Int, _ b: Int) -> Bool {
         withWord(a) { first in
             withWord(b) { second in
-                let ascii = first.allSatisfy { $0 < 0x80 } && second.allSatisfy { $0 < 0x80 }
-                guard ascii else { return self[a] == self[b] }
                 guard first.count == second.count else { return false }
                 for (x, y) in zip(first, second)
                 where UTF8Scalars.asciiLowercased(x) != UTF8Scalars.asciiLowercased(y) {

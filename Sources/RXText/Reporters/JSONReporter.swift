@@ -104,10 +104,10 @@ public final class JSONLinesReporter: LintReporter {
         }
         guard let document = file.document, !file.flags.isEmpty else { return }
         var cursor = PositionCursor(document)
+        let path = JSONText.literal(file.path)
         var text: [UInt8] = []
         for (flag, fingerprint) in zip(file.flags, file.fingerprints) {
-            FlagLine.append(
-                flag, fingerprint: fingerprint, path: file.path, document: document, cursor: &cursor, to: &text)
+            FlagLine.append(flag, fingerprint: fingerprint, path: path, document: document, cursor: &cursor, to: &text)
             text.append(0x0A)
         }
         output.write(utf8: text)
@@ -120,8 +120,9 @@ public final class JSONLinesReporter: LintReporter {
 /// `JSONReporter.flagJSON` rendered with `path` in front (a test holds the two equal), without
 /// building the value tree or a string per field. Every flag of a run passes through here.
 enum FlagLine {
+    /// `path` is the file's path as a JSON literal (`JSONText.literal`), escaped once per file.
     static func append(
-        _ flag: Flag, fingerprint: String, path: String, document: Document, cursor: inout PositionCursor,
+        _ flag: Flag, fingerprint: String, path: [UInt8], document: Document, cursor: inout PositionCursor,
         to out: inout [UInt8]
     ) {
         func key(_ name: StaticString, first: Bool = false) {
@@ -137,7 +138,7 @@ enum FlagLine {
         let position = cursor.position(of: flag.range.start)
         out.append(UInt8(ascii: "{"))
         key("path", first: true)
-        JSONText.append(path, to: &out)
+        out.append(contentsOf: path)
         key("rule")
         JSONText.append(flag.rule, to: &out)
         key("severity")

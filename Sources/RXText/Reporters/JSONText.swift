@@ -10,6 +10,13 @@ public enum JSONText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `value` as a JSON string literal in UTF-8, quotes included.
+    static func literal(_ value: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        append(value, to: &bytes)
+        return bytes
+    }
+
     /// Appends UTF-8 bytes as a JSON string literal to a byte buffer.
     static func appendLiteral(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))

@@ -13,11 +13,12 @@ extension AnnotatedSentence {
     func isWord(_ index: Int) -> Bool { words[index].kind == .word }
 
     /// Whether two tokens fold to the same word: by their ids when the lexicon knows either,
-    /// else by their folds.
+    /// else by their folds; two ASCII words (their traits say so) by their bytes, ignoring case.
     func sameWord(_ a: Int, _ b: Int) -> Bool {
         let (x, y) = (wordIDs[a], wordIDs[b])
         if x >= 0 || y >= 0 { return x == y }
-        return folded.same(a, b)
+        guard traits[a].union(traits[b]).contains(.outsideASCII) else { return folded.sameASCII(a, b) }
+        return folded[a] == folded[b]
     }
 
     /// The word starts with an upper-case letter.
