@@ -98,6 +98,21 @@ import Testing
         }
     }
 
+    /// A sentence's rule words are exactly the rule words among its folded words.
+    @Test func sentencesKnowWhichRuleWordsTheyHave() throws {
+        let text = "The motor of the day failed. He had to stop. Nothing else. Motor racing is a sport of kings."
+        let document = try Document(bytes: Array(text.utf8))
+        let sentences = Annotator(lexicon: TestLexicon.shared).annotate(document).sentences
+        #expect(sentences.count == 4)
+        for sentence in sentences {
+            for word in RuleWord.allCases {
+                #expect(sentence.ruleWords.contains(word) == sentence.folded.contains(word.text), "\(word)")
+            }
+        }
+        #expect(sentences[2].ruleWords.isEmpty)
+        #expect(sentences[0].ruleWords == [RuleWords(.motor), RuleWords(.of), RuleWords(.the)])
+    }
+
     /// Sentences view the article's token, fold and trait columns from index 0, each its own
     /// tokens and no other's; a token's bytes outside ASCII are among its traits.
     @Test func sentencesViewTheirOwnPartOfTheColumns() throws {

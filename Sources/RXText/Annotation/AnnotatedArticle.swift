@@ -39,10 +39,13 @@ public final class AnnotatedSentence: Sendable {
     /// The lexicon's id of each entry of `folded`, -1 for a word it does not know: equal ids are
     /// equal words, and rules compare them with the `RuleWord`s' ids.
     public let wordIDs: SentenceColumn<Int32>
+    /// Which `RuleWord`s the sentence has: a rule that starts from one ("of", "to", "motor")
+    /// passes over a sentence without it.
+    public let ruleWords: RuleWords
 
     init(
         sentence: Sentence, words: SentenceColumn<Token>, bytes: [UInt8], matches: SentenceColumn<LexiconMatch>,
-        traits: SentenceColumn<TokenTraits>, wordIDs: SentenceColumn<Int32>
+        traits: SentenceColumn<TokenTraits>, wordIDs: SentenceColumn<Int32>, ruleWords: RuleWords
     ) {
         self.sentence = sentence
         self.words = words
@@ -50,6 +53,7 @@ public final class AnnotatedSentence: Sendable {
         self.matches = matches
         self.traits = traits
         self.wordIDs = wordIDs
+        self.ruleWords = ruleWords
     }
 
     public var range: ByteRange { sentence.range }

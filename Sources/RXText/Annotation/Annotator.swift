@@ -49,7 +49,7 @@ public struct Annotator: Sendable {
         // One sentence's lexicon keys at a time: matching is done with them, and no rule reads them.
         var keys: [Lexicon.WordKey] = []
         var matches: [LexiconMatch] = []
-        var spans: [(tokens: Range<Int>, matches: Range<Int>)] = []
+        var spans: [(tokens: Range<Int>, matches: Range<Int>, ruleWords: RuleWords)] = []
         spans.reserveCapacity(segmentation.sentences.count)
         let segmenter = Self.segmenter.current
         let folds = WordCache.current
@@ -58,6 +58,7 @@ public struct Annotator: Sendable {
             document.bytes.withUnsafeBufferPointer { bytes in
                 for sentence in segmentation.sentences {
                     let first = words.count
+                    var ruleWords: RuleWords = []
                     keys.removeAll(keepingCapacity: true)
                     segmenter.forEachWord(in: sentence.range, of: document) { token in
                         words.append(token)
@@ -72,6 +73,7 @@ public struct Annotator: Sendable {
                         }
                         let id = keys[keys.count - 1].id
                         ids.append(id)
+                        ruleWords.formUnion(lexicon.ruleWords(id: id))
                         var tokenTraits = self.traits(of: token, id: id, in: document.bytes)
                         if outsideASCII { tokenTraits.insert(.outsideASCII) }
                         traits.append(tokenTraits)
@@ -82,7 +84,7 @@ public struct Annotator: Sendable {
                         let trait: TokenTraits = match.entry.category == .entity ? [.inMatch, .inEntity] : .inMatch
                         for index in match.tokens { traits[first + index].formUnion(trait) }
                     }
-                    spans.append((first..<words.count, firstMatch..<matches.count))
+                    spans.append((first..<words.count, firstMatch..<matches.count, ruleWords))
                 }
             }
         }
@@ -90,7 +92,7 @@ public struct Annotator: Sendable {
             AnnotatedSentence(
                 sentence: sentence, words: SentenceColumn(words[span.tokens]), bytes: document.bytes,
                 matches: SentenceColumn(matches[span.matches]), traits: SentenceColumn(traits[span.tokens]),
-                wordIDs: SentenceColumn(ids[span.tokens]))
+                wordIDs: SentenceColumn(ids[span.tokens]), ruleWords: span.ruleWords)
         }
         return AnnotatedArticle(
             document: document, lexicon: lexicon, paragraphs: segmentation.paragraphs, sentences: sentences,

@@ -34,6 +34,8 @@ public final class Lexicon: Sendable {
     private let finnishWordIDs: [Bool]
     /// The id of each `RuleWord`, by its raw value.
     private let ruleWordIDs: [Int32]
+    /// For each word id, the bit of the `RuleWord` it is (`RuleWords`), 0 for other words.
+    private let ruleWordBits: [UInt8]
     /// Single-word names for edit-distance suggestions.
     let names: NameIndex
     /// Finnish championship abbreviations and their English.
@@ -152,6 +154,9 @@ public final class Lexicon: Sendable {
         // after the trie is frozen: a new id has no edges, so matching is unchanged.
         let finnishIDs = g.finnishWords.map { words.insert(ICU.fold($0)) }
         ruleWordIDs = RuleWord.allCases.map { words.insert($0.text) }
+        var bits = [UInt8](repeating: 0, count: words.count)
+        for word in RuleWord.allCases { bits[Int(ruleWordIDs[word.rawValue])] = RuleWords(word).rawValue }
+        ruleWordBits = bits
         var finnish = [Bool](repeating: false, count: words.count)
         for id in finnishIDs { finnish[Int(id)] = true }
         self.words = words
@@ -306,6 +311,11 @@ public final class Lexicon: Sendable {
     /// The id that tokens folding to `word` carry (`AnnotatedSentence.wordIDs`).
     func id(of word: RuleWord) -> Int32 {
         ruleWordIDs[word.rawValue]
+    }
+
+    /// The rule word a token with this id is, as a set of one, or an empty set.
+    func ruleWords(id: Int32) -> RuleWords {
+        id >= 0 ? RuleWords(rawValue: ruleWordBits[Int(id)]) : []
     }
 
     func isFinnishWord(id: Int32) -> Bool {

@@ -93,7 +93,8 @@ enum Stem {
 
 /// Words that rules look for in every sentence ("X of the X", "prepared to prepare"). The lexicon
 /// gives each an id, and rules compare the tokens' ids with it (`AnnotatedSentence.wordIDs`)
-/// rather than each token's folded `String` with a literal.
+/// rather than each token's folded `String` with a literal; a sentence without the word a rule
+/// starts from (`AnnotatedSentence.ruleWords`) is passed over whole.
 enum RuleWord: Int, CaseIterable {
     case of, the, to, motor
 
@@ -106,4 +107,14 @@ enum RuleWord: Int, CaseIterable {
         case .motor: "motor"
         }
     }
+}
+
+/// A set of `RuleWord`s: those a sentence has.
+public struct RuleWords: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init(_ word: RuleWord) { rawValue = 1 << UInt8(word.rawValue) }
+
+    func contains(_ word: RuleWord) -> Bool { contains(RuleWords(word)) }
 }

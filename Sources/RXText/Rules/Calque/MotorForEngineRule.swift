@@ -25,6 +25,7 @@ struct MotorForEngineRule: Rule {
     ]
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+        guard sentence.ruleWords.contains(.motor) else { return [] }
         var flags: [Flag] = []
         let words = sentence.folded
         let ids = sentence.wordIDs

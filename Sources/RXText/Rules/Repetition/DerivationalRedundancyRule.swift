@@ -17,6 +17,7 @@ struct DerivationalRedundancyRule: Rule {
         ])
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+        guard sentence.ruleWords.contains(.to) else { return [] }
         var flags: [Flag] = []
         let words = sentence.folded
         let ids = sentence.wordIDs

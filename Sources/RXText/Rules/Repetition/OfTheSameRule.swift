@@ -17,6 +17,7 @@ struct OfTheSameRule: Rule {
         ])
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+        guard sentence.ruleWords.isSuperset(of: [RuleWords(.of), RuleWords(.the)]) else { return [] }
         var flags: [Flag] = []
         let words = sentence.folded
         let ids = sentence.wordIDs

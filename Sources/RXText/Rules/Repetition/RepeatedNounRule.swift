@@ -21,6 +21,7 @@ struct RepeatedNounRule: Rule {
     static let functionWords: Set<String> = ["and", "or", "but", "the", "a", "an", "of", "in", "at", "to", "with"]
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+        guard sentence.ruleWords.contains(.of) else { return [] }
         var flags: [Flag] = []
         let words = sentence.folded
         let ids = sentence.wordIDs
