@@ -201,11 +201,16 @@ public struct LintSession: Sendable {
         var rejected = 0
         if let decisions = options.decisions { (flags, rejected) = decisions.apply(to: flags, in: document) }
         let fingerprints = fingerprinter.fingerprints(flags, in: document)
-        let kept = flags.indices.filter { !options.baseline.contains(fingerprints[$0]) }
-        var report = FileReport(path: document.path, document: document, flags: kept.map { flags[$0] }, error: nil)
-        report.fingerprints = kept.map { fingerprints[$0] }
-        report.suppressed = flags.count - kept.count
+        var report = FileReport(path: document.path, document: document, flags: flags, error: nil)
+        report.fingerprints = fingerprints
         report.rejected = rejected
+        // Without a baseline every flag is kept, and nothing is filtered or copied.
+        if !options.baseline.isEmpty {
+            let kept = flags.indices.filter { !options.baseline.contains(fingerprints[$0]) }
+            report.flags = kept.map { flags[$0] }
+            report.fingerprints = kept.map { fingerprints[$0] }
+            report.suppressed = flags.count - kept.count
+        }
         return report
     }
 }

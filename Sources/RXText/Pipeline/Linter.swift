@@ -21,8 +21,10 @@ public struct Linter: Sendable {
     public func lint(_ article: AnnotatedArticle) -> [Flag] {
         var flags: [Flag] = []
         for rule in rules { rule.lint(article, into: &flags) }
-        for index in flags.indices {
-            if let severity = severities[flags[index].rule] { flags[index].severity = severity }
+        if !severities.isEmpty {
+            for index in flags.indices {
+                if let severity = severities[flags[index].rule] { flags[index].severity = severity }
+            }
         }
         // Sorted (stably), then duplicates dropped within each run of flags on the same span
         // and rule: equal flags can only meet there, so no flag needs hashing.
