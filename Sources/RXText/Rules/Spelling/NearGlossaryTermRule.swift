@@ -25,6 +25,8 @@ struct NearGlossaryTermRule: Rule {
             // Capitalised words outside every lexicon match, tested on their traits first.
             for (i, traits) in sentence.traits.enumerated()
             where traits.isSuperset(of: [.word, .capitalized]) && !traits.contains(.inMatch) {
+                // An ASCII word folds to as many bytes as it has: a short one needs no fold.
+                if !traits.contains(.outsideASCII) && sentence.words[i].range.count < 5 { continue }
                 let word = sentence.folded[i]
                 guard word.utf8.count >= 5,
                     word.utf8.allSatisfy({ $0 < 0x80 }) || word.count >= 5
