@@ -46,7 +46,7 @@ struct LowercaseSentenceStartRule: Rule {
         // ICU keeps "ended. it was" in one sentence because a lower-case word follows the full
         // stop: exactly the slip to flag. Also "said. – what a day".
         for k in sentence.words.indices
-        where k > 0 && sentence.words[k].kind == .punctuation && Self.isSentenceEnd(sentence.folded[k]) {
+        where k > 0 && sentence.words[k].kind == .punctuation && Self.isSentenceEnd(k, in: sentence, article) {
             var next = k + 1
             if next < sentence.words.count && Self.isOpener(sentence.text(next, in: article)) { next += 1 }
             guard next < sentence.words.count, sentence.words[next].kind == .word,
@@ -67,6 +67,17 @@ struct LowercaseSentenceStartRule: Rule {
     static let lowercaseAbbreviations: Set<String> = [
         "approx", "etc", "vs", "e.g", "i.e", "cf", "ca", "incl", "excl", "min", "max", "sec", "km", "kg", "no",
     ]
+
+    /// Whether punctuation token `index` folds to a full stop, "!" or "?", judged on its byte
+    /// when it has one: only a mark outside ASCII after it (which folding drops) needs the fold.
+    static func isSentenceEnd(_ index: Int, in sentence: AnnotatedSentence, _ article: AnnotatedArticle) -> Bool {
+        let range = sentence.words[index].range
+        if range.count == 1 {
+            let byte = article.document.bytes[range.start]
+            return byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+        }
+        return sentence.traits[index].contains(.outsideASCII) && isSentenceEnd(sentence.folded[index])
+    }
 
     static func isSentenceEnd(_ folded: String) -> Bool {
         folded.utf8.count == 1 && (folded == "." || folded == "!" || folded == "?")
