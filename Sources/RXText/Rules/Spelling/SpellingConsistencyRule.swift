@@ -26,9 +26,10 @@ struct SpellingConsistencyRule: Rule {
     }
 
     /// What a distinct spelling is: a form of a consistency group, or a name's exact bytes.
-    private enum Source: Equatable {
+    fileprivate enum Source {
         case form(group: Int, form: Int)
-        case name(SpellingBytes)
+        /// A name's bytes in the article, without a possessive ending.
+        case name(ByteRange)
     }
 
     /// Spellings in one group (a consistency group, or a name's folded form) that are the same
@@ -44,6 +45,7 @@ struct SpellingConsistencyRule: Rule {
     /// dozens of times, and Swift hashes text with diacritics through normalisation.
     func checkArticle(_ article: AnnotatedArticle) -> [Flag] {
         let consistency = article.lexicon.glossary.consistency
+        let bytes = article.document.bytes
         var uses: [Use] = []
         var sources: [Source] = []
         // An article has a few dozen spellings at most: they are found again by a linear search,
@@ -54,11 +56,11 @@ struct SpellingConsistencyRule: Rule {
                 switch match.entry {
                 case .consistency(let group, let form): source = .form(group: group, form: form)
                 // Diacritics: the same name written with and without them.
-                case .driver, .driverSurname, .venue: source = .name(SpellingBytes(match, in: article.document.bytes))
+                case .driver, .driverSurname, .venue: source = .name(Self.spelling(of: match, in: bytes))
                 default: continue
                 }
                 let spelling: Int
-                if let known = sources.firstIndex(of: source) {
+                if let known = sources.firstIndex(where: { Self.same($0, source, in: bytes) }) {
                     spelling = known
                 } else {
                     spelling = sources.count
@@ -87,9 +89,10 @@ struct SpellingConsistencyRule: Rule {
             case .form(let index, let formIndex):
                 keys.append(consistency[index].id)
                 forms.append(consistency[index].forms[formIndex])
-            case .name(let bytes):
-                keys.append("name:" + bytes.bytes.withUnsafeBufferPointer(folds.fold))
-                forms.append(String(decoding: bytes.bytes, as: UTF8.self))
+            case .name(let range):
+                let name = bytes[range.start..<range.end]
+                keys.append("name:" + name.withUnsafeBufferPointer(folds.fold))
+                forms.append(String(decoding: name, as: UTF8.self))
             }
         }
         let order = sources.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
@@ -147,29 +150,32 @@ struct SpellingConsistencyRule: Rule {
 
 /// A name's exact spelling (its possessive ending cut off) as bytes, hashed in one call: Swift
 /// hashes a `String` with diacritics through normalisation, and names here usually have them.
-private struct SpellingBytes: Equatable {
-    let bytes: ArraySlice<UInt8>
 
-    init(_ match: LexiconMatch, in document: [UInt8]) {
-        var end = match.range.end
-        if match.possessive {
-            // Up to the first apostrophe, ' or ’ (E2 80 99).
-            var offset = match.range.start
-            while offset < match.range.end {
-                if document[offset] == UInt8(ascii: "'")
-                    || (document[offset] == 0xE2 && offset + 2 < match.range.end && document[offset + 1] == 0x80
-                        && document[offset + 2] == 0x99)
-                {
-                    break
-                }
-                offset += 1
+extension SpellingConsistencyRule {
+    /// The bytes a name match spells, without a possessive ending ("Kallio’s" is "Kallio").
+    fileprivate static func spelling(of match: LexiconMatch, in document: [UInt8]) -> ByteRange {
+        guard match.possessive else { return match.range }
+        // Up to the first apostrophe, ' or ’ (E2 80 99).
+        var offset = match.range.start
+        while offset < match.range.end {
+            if document[offset] == UInt8(ascii: "'")
+                || (document[offset] == 0xE2 && offset + 2 < match.range.end && document[offset + 1] == 0x80
+                    && document[offset + 2] == 0x99)
+            {
+                break
             }
-            end = offset
+            offset += 1
         }
-        bytes = document[match.range.start..<end]
+        return ByteRange(match.range.start, offset)
     }
 
-    static func == (a: SpellingBytes, b: SpellingBytes) -> Bool {
-        a.bytes.count == b.bytes.count && a.bytes.elementsEqual(b.bytes)
+    /// Whether two sources are one spelling: the same form of a group, or the same bytes.
+    fileprivate static func same(_ a: Source, _ b: Source, in document: [UInt8]) -> Bool {
+        switch (a, b) {
+        case (.form(let g, let f), .form(let h, let e)): return g == h && f == e
+        case (.name(let x), .name(let y)):
+            return x.count == y.count && document[x.start..<x.end].elementsEqual(document[y.start..<y.end])
+        default: return false
+        }
     }
 }
