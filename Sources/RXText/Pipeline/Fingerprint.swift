@@ -43,7 +43,12 @@ public enum Fingerprint {
             }
             let word = UnsafeBufferPointer(rebasing: sentence[start..<end])
             if ascii {
-                result.append(contentsOf: word.lazy.map(UTF8Scalars.asciiLowercased))
+                // Copied in one go, then lower-cased in place: appending byte by byte cost more.
+                let first = result.count
+                result.append(contentsOf: word)
+                result.withUnsafeMutableBufferPointer { folded in
+                    for index in first..<folded.count { folded[index] = UTF8Scalars.asciiLowercased(folded[index]) }
+                }
             } else {
                 var folded = folds.fold(word)
                 folded.withUTF8 { result.append(contentsOf: $0) }
@@ -54,35 +59,44 @@ public enum Fingerprint {
     }
 
     /// Runs of whitespace as one space, ends trimmed: edits to spacing do not change identity.
+    /// Written through a pointer into an array of the input's size, the most it can take: the
+    /// flagged sentences of a whole run pass through here.
     static func collapsingWhitespace(_ utf8: UnsafeBufferPointer<UInt8>, lowercasingASCII: Bool = false) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        var offset = 0
-        while offset < utf8.count {
-            let byte = utf8[offset]
-            if byte < 0x80 {
-                if UTF8Scalars.isASCIIWhitespace(byte) {
-                    pendingSpace = !result.isEmpty
-                } else {
-                    if pendingSpace { result.append(0x20) }
+        [UInt8](unsafeUninitializedCapacity: utf8.count) { result, written in
+            var count = 0
+            var pendingSpace = false
+            var offset = 0
+            func emit(_ byte: UInt8) {
+                if pendingSpace {
+                    result[count] = 0x20
+                    count += 1
                     pendingSpace = false
-                    result.append(lowercasingASCII ? UTF8Scalars.asciiLowercased(byte) : byte)
                 }
-                offset += 1
-                continue
+                result[count] = byte
+                count += 1
             }
-            let width = UTF8Scalars.sequenceLength(byte)
-            if UTF8Scalars.whitespaceWidth(at: offset, in: utf8) != nil {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(0x20) }
-                pendingSpace = false
-                result.append(contentsOf: utf8[offset..<min(offset + width, utf8.count)])
+            while offset < utf8.count {
+                let byte = utf8[offset]
+                if byte < 0x80 {
+                    if UTF8Scalars.isASCIIWhitespace(byte) {
+                        pendingSpace = count > 0
+                    } else {
+                        emit(lowercasingASCII ? UTF8Scalars.asciiLowercased(byte) : byte)
+                    }
+                    offset += 1
+                    continue
+                }
+                let width = UTF8Scalars.sequenceLength(byte)
+                let end = min(offset + width, utf8.count)
+                if UTF8Scalars.whitespaceWidth(at: offset, in: utf8) != nil {
+                    pendingSpace = count > 0
+                } else {
+                    for index in offset..<end { emit(utf8[index]) }
+                }
+                offset += width
             }
-            offset += width
+            written = count
         }
-        return result
     }
 }
 
