@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RXText
@@ -136,5 +137,37 @@ import Testing
         #expect(article.sentences[1].folded[0] == "the")
         #expect(article.sentences[1].traits[0].contains(.capitalized))
         #expect(Array(article.sentences[1].folded.suffix(2)) == ["day", "."])
+    }
+}
+
+/// Token kinds that the segmenter reads off the bytes, without asking ICU for the rule status,
+/// must be the kinds the status gives.
+@Suite struct EvidentKindTests {
+    @Test func evidentKindsAgreeWithICUsRuleStatus() throws {
+        let corpus = Fixtures.repository.appendingPathComponent("corpus")
+        var texts = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }
+            .map { try String(contentsOf: corpus.appendingPathComponent($0), encoding: .utf8) }
+        texts.append(
+            "Q4 Super1600 don't 4x4 e.g. U.S. 3.5 _x_ tab\there  three   spaces \u{00A0}nbsp a\u{0301}cute "
+                + "C++ x-y AT&T \t\u{0301}tab-mark Kallio’s 1st 2018-ssa O’Neill ÄÖ 北京 🏁 ok")
+        let iterator = BreakIterator(.word)
+        var evident = 0
+        for text in texts {
+            let bytes = Array(text.utf8)
+            try bytes.withUnsafeBufferPointer { buffer in
+                let base = try #require(buffer.baseAddress)
+                iterator.setText(base, count: buffer.count, base: 0)
+                var start = 0
+                while let end = iterator.next() {
+                    let asked = Segmenter.kind(status: iterator.ruleStatus, firstByteAt: start, in: buffer)
+                    if let kind = Segmenter.evidentKind(of: start..<end, in: buffer) {
+                        evident += 1
+                        #expect(kind == asked, "'\(String(decoding: buffer[start..<end], as: UTF8.self))'")
+                    }
+                    start = end
+                }
+            }
+        }
+        #expect(evident > 1_000)
     }
 }
