@@ -111,12 +111,10 @@ extension LintSession {
         }
     }
 
-    /// Whether `path` is to be streamed in parts: a huge file, linted without fixes or review
-    /// decisions (both need all of a file's flags at once).
-    func streams(_ path: String) -> Bool {
-        guard options.fix == .none, options.decisions?.isEmpty ?? true else { return false }
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > options.hugeFileBytes
+    /// Whether an open file is to be streamed in parts: a huge file, linted without fixes or
+    /// review decisions (both need all of a file's flags at once).
+    func streams(_ file: ReadableFile) -> Bool {
+        options.fix == .none && (options.decisions?.isEmpty ?? true) && file.size > options.hugeFileBytes
     }
 }
 

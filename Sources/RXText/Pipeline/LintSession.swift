@@ -63,17 +63,17 @@ public struct LintSession: Sendable {
         run(files, cancellation: cancellation, render: render, inParts: true, deliver: deliver)
     }
 
-    /// `inParts`: whether huge files may be streamed in parts (`streams(_:)`).
+    /// `inParts`: whether huge files may be streamed in parts (`streams(_:)`). Each file is
+    /// opened once: its size, from `fstat`, says whether it is huge.
     private func run(
         _ files: [String], cancellation: Cancellation?, render: FileRenderer?, inParts: Bool,
         deliver: (FileReport, [UInt8]?) -> Void
     ) -> Bool {
         guard !files.isEmpty else { return true }
-        let streams: @Sendable (String) -> Bool = { path in inParts && self.streams(path) }
         let state = ReorderBuffer(count: files.count)
         cancellation?.onCancel { state.cancel() }
         let jobs = min(options.jobs, files.count)
-        if options.jobs == 1 { return runHere(files, state: state, streams: streams, render: render, deliver: deliver) }
+        if options.jobs == 1 { return runHere(files, state: state, inParts: inParts, render: render, deliver: deliver) }
         let next = AtomicCounter()
         // One serial queue per worker: serial queues get a thread of their own at once. Jobs on a
         // shared concurrent queue compete with the caller, which blocks a thread of the same pool
@@ -84,10 +84,11 @@ public struct LintSession: Sendable {
                 while true {
                     let index = next.increment()
                     if index >= files.count || state.cancelled { break }
-                    if streams(files[index]) {
+                    let file = Result { () throws(DocumentError) in try ReadableFile(files[index]) }
+                    if inParts, case .success(let open) = file, streams(open) {
                         streamHugeFile(files[index], index: index, state: state, render: render)
                     } else {
-                        state.append(index, (lint(files[index]), nil), render: render)
+                        state.append(index, (lint(files[index], file), nil), render: render)
                     }
                 }
             }
@@ -106,15 +107,16 @@ public struct LintSession: Sendable {
     /// would only hand each report over, and waking the caller for every file cost about 3% of
     /// a run of small files.
     private func runHere(
-        _ files: [String], state: ReorderBuffer, streams: (String) -> Bool, render: FileRenderer?,
+        _ files: [String], state: ReorderBuffer, inParts: Bool, render: FileRenderer?,
         deliver: (FileReport, [UInt8]?) -> Void
     ) -> Bool {
         for path in files {
             guard !state.cancelled else { return false }
-            if streams(path) {
+            let file = Result { () throws(DocumentError) in try ReadableFile(path) }
+            if inParts, case .success(let open) = file, streams(open) {
                 streamHugeFileHere(path, state: state) { deliver($0, render?($0)) }
             } else {
-                let report = lint(path)
+                let report = lint(path, file)
                 deliver(report, render?(report))
             }
         }
@@ -123,9 +125,14 @@ public struct LintSession: Sendable {
 
     /// Lints one file, applying fixes as the options say.
     public func lint(_ path: String) -> FileReport {
+        lint(path, Result { () throws(DocumentError) in try ReadableFile(path) })
+    }
+
+    /// Lints a file the caller has opened (or failed to open).
+    func lint(_ path: String, _ file: Result<ReadableFile, DocumentError>) -> FileReport {
         let document: Document
         do {
-            document = try Document.load(path: path)
+            document = try Document(bytes: file.get().readAll(), path: path)
         } catch {
             return FileReport(path: path, document: nil, flags: [], error: error.description)
         }
