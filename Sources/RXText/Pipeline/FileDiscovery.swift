@@ -39,26 +39,50 @@ public struct FileDiscovery: Sendable {
     }
 
     private func walk(_ directory: String, into files: inout [String], errors: inout [(String, String)]) {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+        guard let entries = Self.entries(of: directory) else {
             errors.append((directory, "cannot read directory"))
             return
         }
-        for name in entries.sorted() {
+        for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
             if name.hasPrefix(".") { continue }
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            let type = info.st_mode & S_IFMT
-            if type == S_IFDIR {
-                if !isExcluded(path) { walk(path, into: &files, errors: &errors) }
-            } else if type == S_IFREG || type == S_IFLNK {
-                if type == S_IFLNK {
-                    var target = stat()
-                    guard stat(path, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG else { continue }
-                }
+            switch type {
+            case UInt8(DT_REG):
+                // The directory entry says what it is: no stat for the archive's many files.
                 if matches(name, include) && !isExcluded(path) { files.append(path) }
+            case UInt8(DT_DIR):
+                if !isExcluded(path) { walk(path, into: &files, errors: &errors) }
+            default:
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                let kind = info.st_mode & S_IFMT
+                if kind == S_IFDIR {
+                    if !isExcluded(path) { walk(path, into: &files, errors: &errors) }
+                } else if kind == S_IFREG || kind == S_IFLNK {
+                    if kind == S_IFLNK {
+                        var target = stat()
+                        guard stat(path, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG else { continue }
+                    }
+                    if matches(name, include) && !isExcluded(path) { files.append(path) }
+                }
             }
         }
+    }
+
+    /// A directory's entries with their types as `readdir` gives them (`DT_UNKNOWN` where the
+    /// file system does not say), or nil when it cannot be read.
+    private static func entries(of directory: String) -> [(name: String, type: UInt8)]? {
+        guard let handle = opendir(directory) else { return nil }
+        defer { closedir(handle) }
+        var entries: [(name: String, type: UInt8)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name == "." || name == ".." { continue }
+            entries.append((name, entry.pointee.d_type))
+        }
+        return entries
     }
 
     private func isExcluded(_ path: String) -> Bool {
