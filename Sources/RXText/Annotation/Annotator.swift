@@ -117,28 +117,26 @@ public struct Annotator: Sendable {
     private static let segmenter = ThreadLocal { Segmenter() }
 
     private func resolveMentions(_ sentences: [AnnotatedSentence]) -> [Mention] {
-        // Full names first: they decide which driver an ambiguous bare surname means.
-        var named: Set<Int> = []
-        for sentence in sentences {
-            for match in sentence.matches { if case .driver(let i) = match.entry { named.insert(i) } }
-        }
-        var mentions: [Mention] = []
-        // Surnames shared by several drivers named in full (Niclas and his father Marcus
-        // Grönholm): the bare surname means the one named in full in this or the previous
-        // sentence, else the one the article names first (its subject, usually).
+        // Full names first: they decide which driver an ambiguous bare surname means. Surnames
+        // shared by several drivers named in full (Niclas and his father Marcus Grönholm): the
+        // bare surname means the one named in full in this or the previous sentence, else the
+        // one the article names first (its subject, usually). An article names a few drivers:
+        // the list is searched, not hashed.
         var fullNames: [(sentence: Int, token: Int, driver: Int)] = []
         for (index, sentence) in sentences.enumerated() {
             for match in sentence.matches {
                 if case .driver(let i) = match.entry { fullNames.append((index, match.tokens.lowerBound, i)) }
             }
         }
+        func named(_ driver: Int) -> Bool { fullNames.contains { $0.driver == driver } }
+        var mentions: [Mention] = []
         for (index, sentence) in sentences.enumerated() {
             for match in sentence.matches where match.entry.category == .entity {
                 let entity: Mention.Entity
                 switch match.entry {
                 case .driver(let i): entity = .driver(i)
                 case .driverSurname(let candidates):
-                    let inArticle = candidates.filter(named.contains)
+                    let inArticle = candidates.filter(named)
                     if inArticle.count == 1 {
                         entity = .driver(inArticle[0])
                     } else if inArticle.count > 1 {
