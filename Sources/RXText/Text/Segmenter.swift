@@ -126,10 +126,12 @@ public final class Segmenter {
         "Ltd", "approx", "ca", "cf", "Fig", "Vol", "pt", "pts",
     ]
 
-    private static let abbreviationLengths = Set(extraAbbreviations.map(\.utf8.count))
+    /// The lengths of `extraAbbreviations`, as bits (all are shorter than 64 bytes).
+    private static let abbreviationLengths: UInt64 = extraAbbreviations.reduce(0) { $0 | 1 << UInt64($1.utf8.count) }
 
     private static func mergingAbbreviations(_ ranges: [ByteRange], in bytes: [UInt8]) -> [ByteRange] {
-        guard ranges.count > 1 else { return ranges }
+        // Nearly every paragraph has nothing to merge: its ranges are returned as they are.
+        guard ranges.dropLast().contains(where: { endsWithAbbreviation($0, in: bytes) }) else { return ranges }
         var merged: [ByteRange] = []
         for range in ranges {
             if let last = merged.last, endsWithAbbreviation(last, in: bytes) {
@@ -147,7 +149,8 @@ public final class Segmenter {
         while start > range.start, Self.isASCIILetter(bytes[start - 1]) { start -= 1 }
         guard start < range.end - 1, start == range.start || !Self.isASCIILetter(bytes[start - 1]) else { return false }
         // Nearly every sentence ends with a word of another length: no String is made for it.
-        guard abbreviationLengths.contains(range.end - 1 - start) else { return false }
+        let length = range.end - 1 - start
+        guard length < 64, abbreviationLengths & (1 << UInt64(length)) != 0 else { return false }
         let word = String(decoding: bytes[start..<(range.end - 1)], as: UTF8.self)
         return extraAbbreviations.contains(word)
     }
