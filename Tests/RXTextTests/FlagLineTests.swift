@@ -33,3 +33,13 @@ import Testing
         #expect(articles.count >= 6)
     }
 }
+
+@Suite struct JSONNumberTests {
+    @Test func integersAreWrittenAsTheirDecimalDigits() {
+        for value in [0, 1, 9, 10, 99, 100, 12_345, 1_000_000, Int.max, -1, -10, -987_654, Int.min] {
+            var bytes: [UInt8] = []
+            JSONText.append(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(value))
+        }
+    }
+}

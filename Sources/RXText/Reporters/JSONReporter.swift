@@ -131,7 +131,7 @@ enum FlagLine {
             out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
             out.append(contentsOf: "\":".utf8)
         }
-        func number(_ value: Int) { out.append(contentsOf: String(value).utf8) }
+        func number(_ value: Int) { JSONText.append(value, to: &out) }
         func nfc(_ range: ByteRange) {
             ICU.withNFC(document.bytes[range.start..<range.end]) { JSONText.appendLiteral(utf8: $0, to: &out) }
         }

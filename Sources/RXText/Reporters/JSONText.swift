@@ -34,6 +34,24 @@ public enum JSONText {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Appends an integer's decimal digits, without making a `String` of it (four per flag).
+    static func append(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            // The magnitude of Int.min does not fit an Int: its digits come from the String.
+            guard value != .min else { return bytes.append(contentsOf: String(value).utf8.dropFirst()) }
+            return append(-value, to: &bytes)
+        }
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
     private static func append(escaping source: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         var runStart = 0
         var index = 0
