@@ -140,6 +140,26 @@ import Testing
     }
 }
 
+/// The lexicon appends a sentence's matches in the order rules read them, without sorting:
+/// by start, then by category.
+@Suite struct MatchOrderTests {
+    @Test func matchesComeByStartThenCategory() throws {
+        let corpus = Fixtures.repository.appendingPathComponent("corpus")
+        var checked = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: corpus.path) where name.hasSuffix(".txt") {
+            let document = try Document.load(path: corpus.appendingPathComponent(name).path)
+            for sentence in Annotator(lexicon: TestLexicon.shared).annotate(document).sentences {
+                let keys = sentence.matches.map { ($0.range.start, $0.entry.category.rawValue) }
+                for (a, b) in zip(keys, keys.dropFirst()) {
+                    #expect(a < b, "\(name): \(a) before \(b)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 100)
+    }
+}
+
 /// Token kinds that the segmenter reads off the bytes, without asking ICU for the rule status,
 /// must be the kinds the status gives.
 @Suite struct EvidentKindTests {

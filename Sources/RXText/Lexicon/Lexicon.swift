@@ -222,7 +222,8 @@ public final class Lexicon: Sendable {
         nextFree: UnsafeMutableBufferPointer<Int>,
         into result: inout [LexiconMatch]
     ) {
-        let first = result.count
+        // Matches are appended by start and, for one start, by category (`best` is indexed by the
+        // category's raw value): the order the annotator and the rules read, with no sort.
         for start in keys.indices {
             var found = false
             var node = PhraseTrie.root
@@ -262,11 +263,6 @@ public final class Lexicon: Sendable {
                         range: ByteRange(tokens[start].range.start, tokens[match.end - 1].range.end),
                         tokens: start..<match.end,
                         sense: trie.senses[Int(match.sense)], possessive: match.possessive))
-            }
-        }
-        if result.count - first > 1 {
-            result[first...].sort {
-                ($0.range.start, $0.sense.entry.category.rawValue) < ($1.range.start, $1.sense.entry.category.rawValue)
             }
         }
     }
