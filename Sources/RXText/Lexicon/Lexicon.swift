@@ -225,7 +225,8 @@ public final class Lexicon: Sendable {
         // Matches are appended by start and, for one start, by category (`best` is indexed by the
         // category's raw value): the order the annotator and the rules read, with no sort.
         for start in keys.indices {
-            var found = false
+            // The categories with a candidate for this start, as bits: only those are read back.
+            var found: UInt64 = 0
             var node = PhraseTrie.root
             var index = start
             while index < keys.count {
@@ -247,14 +248,14 @@ public final class Lexicon: Sendable {
                     let category = Int(trie.categories[sense])
                     if best[category].sense >= 0, best[category].end >= index { continue }
                     best[category] = Candidate(end: index, sense: Int32(sense), possessive: possessive)
-                    found = true
+                    found |= 1 << UInt64(category)
                 }
                 if possessive { break }  // "Kallio’s" ends a phrase
             }
-            guard found else { continue }
-            for category in best.indices {
+            while found != 0 {
+                let category = found.trailingZeroBitCount
+                found &= found - 1
                 let match = best[category]
-                guard match.sense >= 0 else { continue }
                 best[category] = .none
                 guard start >= nextFree[category] else { continue }
                 nextFree[category] = match.end
@@ -267,7 +268,12 @@ public final class Lexicon: Sendable {
         }
     }
 
-    private static let categoryCount = LexiconEntry.Category.allCases.count
+    /// At most 64: the matcher keeps a start's categories as bits of a `UInt64`.
+    private static let categoryCount: Int = {
+        let count = LexiconEntry.Category.allCases.count
+        precondition(count <= 64, "more lexicon categories than the matcher's bit set holds")
+        return count
+    }()
 
     /// A sense number (-1 for none) and where its phrase ends.
     private struct Candidate {
