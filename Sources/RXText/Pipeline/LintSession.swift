@@ -63,8 +63,7 @@ public struct LintSession: Sendable {
         run(files, cancellation: cancellation, render: render, inParts: true, deliver: deliver)
     }
 
-    /// `inParts`: whether huge files may be streamed in parts (`streams(_:)`). Each file is
-    /// opened once: its size, from `fstat`, says whether it is huge.
+    /// `inParts`: whether huge files may be streamed in parts (`streams(_:)`).
     private func run(
         _ files: [String], cancellation: Cancellation?, render: FileRenderer?, inParts: Bool,
         deliver: (FileReport, [UInt8]?) -> Void
@@ -84,8 +83,8 @@ public struct LintSession: Sendable {
                 while true {
                     let index = next.increment()
                     if index >= files.count || state.cancelled { break }
-                    let file = Result { () throws(DocumentError) in try ReadableFile(files[index]) }
-                    if inParts, case .success(let open) = file, streams(open) {
+                    let (file, streamed) = open(files[index], inParts: inParts)
+                    if streamed {
                         streamHugeFile(files[index], index: index, state: state, render: render)
                     } else {
                         state.append(index, (lint(files[index], file), nil), render: render)
@@ -112,8 +111,8 @@ public struct LintSession: Sendable {
     ) -> Bool {
         for path in files {
             guard !state.cancelled else { return false }
-            let file = Result { () throws(DocumentError) in try ReadableFile(path) }
-            if inParts, case .success(let open) = file, streams(open) {
+            let (file, streamed) = open(path, inParts: inParts)
+            if streamed {
                 streamHugeFileHere(path, state: state) { deliver($0, render?($0)) }
             } else {
                 let report = lint(path, file)
@@ -121,6 +120,14 @@ public struct LintSession: Sendable {
             }
         }
         return !state.cancelled
+    }
+
+    /// Opens a file once: the size `fstat` gives there says whether it is streamed in parts
+    /// (with `inParts`); otherwise the file, or why it cannot be opened, goes to `lint`.
+    private func open(_ path: String, inParts: Bool) -> (file: Result<ReadableFile, DocumentError>, streamed: Bool) {
+        let file = Result { () throws(DocumentError) in try ReadableFile(path) }
+        guard inParts, case .success(let open) = file else { return (file, false) }
+        return (file, streams(open))
     }
 
     /// Lints one file, applying fixes as the options say.
