@@ -22,8 +22,8 @@ extension Rule {
     /// archive were as many dynamic calls.
     public func lint(_ article: AnnotatedArticle, into flags: inout [Flag]) {
         // Each sentence is lent to `check` without the retain and release that a loop over the
-        // array makes around every call: sixteen rules times every sentence of an archive. This
-        // is safe because the article, borrowed for the whole call, holds the array unchanged.
+        // array makes around every call. Safe: the article, borrowed for the whole call, holds
+        // the array and its sentences unchanged.
         article.sentences.withUnsafeBytes { references in
             let width = MemoryLayout<AnnotatedSentence>.stride
             for offset in stride(from: 0, to: references.count, by: width) {
