@@ -46,26 +46,34 @@ public struct FileDiscovery: Sendable {
         for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
             if name.hasPrefix(".") { continue }
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            switch type {
-            case UInt8(DT_REG):
-                // The directory entry says what it is: no stat for the archive's many files.
-                if matches(name, include) && !isExcluded(path) { files.append(path) }
-            case UInt8(DT_DIR):
-                if !isExcluded(path) { walk(path, into: &files, errors: &errors) }
-            default:
-                var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                let kind = info.st_mode & S_IFMT
-                if kind == S_IFDIR {
-                    if !isExcluded(path) { walk(path, into: &files, errors: &errors) }
-                } else if kind == S_IFREG || kind == S_IFLNK {
-                    if kind == S_IFLNK {
-                        var target = stat()
-                        guard stat(path, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG else { continue }
-                    }
-                    if matches(name, include) && !isExcluded(path) { files.append(path) }
-                }
+            switch Self.kind(of: path, type: type) {
+            case .directory: if !isExcluded(path) { walk(path, into: &files, errors: &errors) }
+            case .file: if matches(name, include) && !isExcluded(path) { files.append(path) }
+            case .other: continue
             }
+        }
+    }
+
+    private enum EntryKind { case directory, file, other }
+
+    /// What a directory entry is. The entry's own type says it for files and directories (no
+    /// stat for the archive's many files); a link is followed to a regular file only, never to a
+    /// directory (so loops cannot hang); an unknown type is looked up.
+    private static func kind(of path: String, type: UInt8) -> EntryKind {
+        switch type {
+        case UInt8(DT_REG): return .file
+        case UInt8(DT_DIR): return .directory
+        default: break
+        }
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .other }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        case S_IFLNK:
+            var target = stat()
+            return stat(path, &target) == 0 && (target.st_mode & S_IFMT) == S_IFREG ? .file : .other
+        default: return .other
         }
     }
 

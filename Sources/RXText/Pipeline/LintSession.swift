@@ -139,7 +139,7 @@ public struct LintSession: Sendable {
     func lint(_ path: String, _ file: Result<ReadableFile, DocumentError>) -> FileReport {
         let document: Document
         do {
-            document = try Document(bytes: file.get().readAll(), path: path)
+            document = try Document.load(file.get(), path: path)
         } catch {
             return FileReport(path: path, document: nil, flags: [], error: error.description)
         }

@@ -81,7 +81,13 @@ public struct Document: Sendable {
 
     /// Reads and checks a file. Errors name the path and, for bad bytes, the offset.
     public static func load(path: String) throws(DocumentError) -> Document {
-        try Document(bytes: readFile(path), path: path)
+        try load(ReadableFile(path), path: path)
+    }
+
+    /// Reads and checks a file the caller has opened (lint opens each file once, and its size
+    /// there says whether it is read whole).
+    static func load(_ file: ReadableFile, path: String) throws(DocumentError) -> Document {
+        try Document(bytes: file.readAll(), path: path)
     }
 
     /// The whole file's bytes, read with POSIX calls so that errors keep their errno.
