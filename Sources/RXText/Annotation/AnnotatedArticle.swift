@@ -59,7 +59,7 @@ public final class AnnotatedSentence: Sendable {
     public var range: ByteRange { sentence.range }
 }
 
-/// One sentence's entries of a column that the whole article shares (tokens, folds, traits),
+/// One sentence's entries of a column that the whole article shares (tokens, traits, ids, matches),
 /// indexed from 0 like an array of its own. An article allocates each column once, not once
 /// per sentence: a run makes and frees a few arrays per article instead of a few per sentence.
 public struct SentenceColumn<Element>: RandomAccessCollection {
