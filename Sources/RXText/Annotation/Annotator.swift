@@ -40,14 +40,11 @@ public struct Annotator: Sendable {
     /// rule that needs a word's fold as a `String` makes it (`FoldedWords`).
     func annotate(_ document: Document, _ segmentation: Segmentation) -> AnnotatedArticle {
         let estimate = segmentation.sentences.reduce(0) { $0 + $1.range.count } / 4 + 1
-        var words: [Token] = []
-        var traits: [TokenTraits] = []
-        var ids: [Int32] = []
-        words.reserveCapacity(estimate)
-        ids.reserveCapacity(estimate)
-        traits.reserveCapacity(estimate)
+        var words = ColumnBuilder<Token>(capacity: estimate)
+        var traits = ColumnBuilder<TokenTraits>(capacity: estimate)
+        var ids = ColumnBuilder<Int32>(capacity: estimate)
         // One sentence's lexicon keys at a time: matching is done with them, and no rule reads them.
-        var keys: [Lexicon.WordKey] = []
+        var keys = ColumnBuilder<Lexicon.WordKey>(capacity: 64)
         var matches: [LexiconMatch] = []
         var spans: [(tokens: Range<Int>, matches: Range<Int>, ruleWords: RuleWords)] = []
         spans.reserveCapacity(segmentation.sentences.count)
@@ -59,44 +56,51 @@ public struct Annotator: Sendable {
                 for sentence in segmentation.sentences {
                     let first = words.count
                     var ruleWords: RuleWords = []
-                    keys.removeAll(keepingCapacity: true)
+                    keys.removeAll()
                     segmenter.forEachWord(in: sentence.range, of: document) { token in
                         words.append(token)
                         var outsideASCII = false
+                        let key: Lexicon.WordKey
                         if let count = ICU.foldASCII(bytes, token.range, into: scratch) {
-                            keys.append(lexicon.wordKey(folded: UnsafeBufferPointer(rebasing: scratch[..<count])))
+                            key = lexicon.wordKey(folded: UnsafeBufferPointer(rebasing: scratch[..<count]))
                         } else {
                             let raw = UnsafeBufferPointer(rebasing: bytes[token.range.start..<token.range.end])
                             var word = folds.fold(raw)
-                            keys.append(word.withUTF8(lexicon.wordKey(folded:)))
+                            key = word.withUTF8(lexicon.wordKey(folded:))
                             outsideASCII = raw.contains { $0 >= 0x80 }
                         }
-                        let id = keys[keys.count - 1].id
-                        ids.append(id)
-                        ruleWords.formUnion(lexicon.ruleWords(id: id))
-                        var tokenTraits = self.traits(of: token, id: id, in: document.bytes)
+                        keys.append(key)
+                        ids.append(key.id)
+                        ruleWords.formUnion(lexicon.ruleWords(id: key.id))
+                        var tokenTraits = self.traits(of: token, id: key.id, in: document.bytes)
                         if outsideASCII { tokenTraits.insert(.outsideASCII) }
                         traits.append(tokenTraits)
                     }
                     let firstMatch = matches.count
-                    lexicon.matches(in: SentenceColumn(words[first...]), keys: keys, of: document, into: &matches)
-                    for match in matches[firstMatch...] {
-                        let trait: TokenTraits = match.entry.category == .entity ? [.inMatch, .inEntity] : .inMatch
-                        for index in match.tokens { traits[first + index].formUnion(trait) }
+                    words.withEntries(from: first) { tokens in
+                        keys.withEntries(from: 0) { keys in
+                            lexicon.matches(in: tokens, keys: keys, of: document, into: &matches)
+                        }
+                    }
+                    for index in firstMatch..<matches.count {
+                        let trait: TokenTraits =
+                            matches[index].sense.category == .entity ? [.inMatch, .inEntity] : .inMatch
+                        for token in matches[index].tokens { traits[first + token].formUnion(trait) }
                     }
                     spans.append((first..<words.count, firstMatch..<matches.count, ruleWords))
                 }
             }
         }
+        let columns = (words: words.array(), traits: traits.array(), ids: ids.array())
         let sentences = zip(segmentation.sentences, spans).map { sentence, span in
             AnnotatedSentence(
-                sentence: sentence, words: SentenceColumn(words[span.tokens]), bytes: document.bytes,
-                matches: SentenceColumn(matches[span.matches]), traits: SentenceColumn(traits[span.tokens]),
-                wordIDs: SentenceColumn(ids[span.tokens]), ruleWords: span.ruleWords)
+                sentence: sentence, words: SentenceColumn(columns.words[span.tokens]), bytes: document.bytes,
+                matches: SentenceColumn(matches[span.matches]), traits: SentenceColumn(columns.traits[span.tokens]),
+                wordIDs: SentenceColumn(columns.ids[span.tokens]), ruleWords: span.ruleWords)
         }
         return AnnotatedArticle(
             document: document, lexicon: lexicon, paragraphs: segmentation.paragraphs, sentences: sentences,
-            mentions: resolveMentions(sentences))
+            mentions: resolveMentions(matches, bySentence: spans.map(\.matches)))
     }
 
     private static let scratchBytes = 256
@@ -116,24 +120,29 @@ public struct Annotator: Sendable {
     /// clones two ICU break iterators, which cost more than a small article's words.
     private static let segmenter = ThreadLocal { Segmenter() }
 
-    private func resolveMentions(_ sentences: [AnnotatedSentence]) -> [Mention] {
+    /// `matches` is the article's column of matches, `bySentence` each sentence's part of it: the
+    /// column is read in place, not copied a match at a time through the sentences.
+    private func resolveMentions(_ matches: [LexiconMatch], bySentence spans: [Range<Int>]) -> [Mention] {
         // Full names first: they decide which driver an ambiguous bare surname means. Surnames
         // shared by several drivers named in full (Niclas and his father Marcus Grönholm): the
         // bare surname means the one named in full in this or the previous sentence, else the
         // one the article names first (its subject, usually). An article names a few drivers:
         // the list is searched, not hashed.
         var fullNames: [(sentence: Int, token: Int, driver: Int)] = []
-        for (index, sentence) in sentences.enumerated() {
-            for match in sentence.matches {
-                if case .driver(let i) = match.entry { fullNames.append((index, match.tokens.lowerBound, i)) }
+        for (index, span) in spans.enumerated() {
+            for match in span {
+                if case .driver(let i) = matches[match].sense.entry {
+                    fullNames.append((index, matches[match].tokens.lowerBound, i))
+                }
             }
         }
         func named(_ driver: Int) -> Bool { fullNames.contains { $0.driver == driver } }
         var mentions: [Mention] = []
-        for (index, sentence) in sentences.enumerated() {
-            for match in sentence.matches where match.entry.category == .entity {
+        for (index, span) in spans.enumerated() {
+            for position in span where matches[position].sense.category == .entity {
+                let tokens = matches[position].tokens
                 let entity: Mention.Entity
-                switch match.entry {
+                switch matches[position].sense.entry {
                 case .driver(let i): entity = .driver(i)
                 case .driverSurname(let candidates):
                     let inArticle = candidates.filter(named)
@@ -143,7 +152,7 @@ public struct Annotator: Sendable {
                         let recent = fullNames.last { named in
                             inArticle.contains(named.driver)
                                 && (named.sentence == index - 1
-                                    || (named.sentence == index && named.token < match.tokens.lowerBound))
+                                    || (named.sentence == index && named.token < tokens.lowerBound))
                         }
                         guard
                             let chosen = recent?.driver
@@ -166,7 +175,8 @@ public struct Annotator: Sendable {
                 case .car(let i): entity = .car(i)
                 default: continue
                 }
-                mentions.append(Mention(entity: entity, range: match.range, sentence: index, tokens: match.tokens))
+                mentions.append(
+                    Mention(entity: entity, range: matches[position].range, sentence: index, tokens: tokens))
             }
         }
         return mentions

@@ -183,7 +183,9 @@ public final class Lexicon: Sendable {
             ICU.fold(document.bytes[token.range.start..<token.range.end]).withUnsafeBufferPointer(wordKey(folded:))
         }
         var result: [LexiconMatch] = []
-        matches(in: SentenceColumn(tokens), keys: keys, of: document, into: &result)
+        tokens.withUnsafeBufferPointer { tokens in
+            keys.withUnsafeBufferPointer { keys in matches(in: tokens, keys: keys, of: document, into: &result) }
+        }
         return result
     }
 
@@ -203,7 +205,8 @@ public final class Lexicon: Sendable {
     /// Matches over tokens whose keys the caller already has, appended to `result` in order (the
     /// annotator keeps one array of matches for a whole article).
     func matches(
-        in tokens: SentenceColumn<Token>, keys: [WordKey], of document: Document, into result: inout [LexiconMatch]
+        in tokens: UnsafeBufferPointer<Token>, keys: UnsafeBufferPointer<WordKey>, of document: Document,
+        into result: inout [LexiconMatch]
     ) {
         withUnsafeTemporaryAllocation(of: Candidate.self, capacity: Self.categoryCount) { best in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.categoryCount) { nextFree in
@@ -217,7 +220,7 @@ public final class Lexicon: Sendable {
     /// `best` holds the longest match so far of each category (by raw value) for the current
     /// start, `nextFree` the first token each category may match again; both on the stack.
     private func matches(
-        in tokens: SentenceColumn<Token>, keys: [WordKey], of document: Document,
+        in tokens: UnsafeBufferPointer<Token>, keys: UnsafeBufferPointer<WordKey>, of document: Document,
         best: UnsafeMutableBufferPointer<Candidate>,
         nextFree: UnsafeMutableBufferPointer<Int>,
         into result: inout [LexiconMatch]

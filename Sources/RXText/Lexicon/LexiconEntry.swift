@@ -51,12 +51,16 @@ public final class LexiconSense: Hashable, Sendable {
     public let form: String
     public let origin: String
     public let caseRule: CaseRule
+    /// `entry.category`, kept: reading it from the entry copies the entry, and with it the
+    /// drivers' array of a surname, at every match.
+    public let category: LexiconEntry.Category
 
     init(entry: LexiconEntry, form: String, origin: String, caseRule: CaseRule) {
         self.entry = entry
         self.form = form
         self.origin = origin
         self.caseRule = caseRule
+        category = entry.category
     }
 
     public static func == (a: LexiconSense, b: LexiconSense) -> Bool {

@@ -91,7 +91,7 @@ struct PhraseTrie: Sendable {
             self.senseStart = senseStart
             self.senses = senses
             caseRules = senses.map(\.caseRule)
-            categories = senses.map { Int8($0.entry.category.rawValue) }
+            categories = senses.map { Int8($0.category.rawValue) }
             phraseCount = trie.phraseCount
         }
 

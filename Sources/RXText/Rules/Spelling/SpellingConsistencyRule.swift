@@ -40,9 +40,9 @@ struct SpellingConsistencyRule: Rule {
         var lastDiacriticUse = -1
     }
 
-    /// Each use is numbered by its spelling with one hash (of an index pair or a name's bytes);
-    /// text is built and folded once per distinct spelling. An article names the same people
-    /// dozens of times, and Swift hashes text with diacritics through normalisation.
+    /// Each use is numbered by its spelling; text is built and folded once per distinct spelling.
+    /// An article names the same people dozens of times, and Swift hashes and compares text with
+    /// diacritics through normalisation, so spellings are told apart by their bytes.
     func checkArticle(_ article: AnnotatedArticle) -> [Flag] {
         let consistency = article.lexicon.glossary.consistency
         let bytes = article.document.bytes
@@ -50,23 +50,27 @@ struct SpellingConsistencyRule: Rule {
         var sources: [Source] = []
         // An article has a few dozen spellings at most: they are found again by a linear search,
         // which costs less than hashing each use's bytes.
-        for (index, sentence) in article.sentences.enumerated() {
-            for match in sentence.matches {
-                let source: Source
-                switch match.entry {
-                case .consistency(let group, let form): source = .form(group: group, form: form)
-                // Diacritics: the same name written with and without them.
-                case .driver, .driverSurname, .venue: source = .name(Self.spelling(of: match, in: bytes))
-                default: continue
+        bytes.withUnsafeBufferPointer { document in
+            for (index, sentence) in article.sentences.enumerated() {
+                let matches = sentence.matches
+                for position in matches.indices {
+                    let source: Source
+                    switch matches[position].sense.entry {
+                    case .consistency(let group, let form): source = .form(group: group, form: form)
+                    // Diacritics: the same name written with and without them.
+                    case .driver, .driverSurname, .venue:
+                        source = .name(Self.spelling(of: matches[position], in: bytes))
+                    default: continue
+                    }
+                    let spelling: Int
+                    if let known = sources.firstIndex(where: { Self.same($0, source, in: document) }) {
+                        spelling = known
+                    } else {
+                        spelling = sources.count
+                        sources.append(source)
+                    }
+                    uses.append(Use(spelling: spelling, range: matches[position].range, sentence: index))
                 }
-                let spelling: Int
-                if let known = sources.firstIndex(where: { Self.same($0, source, in: bytes) }) {
-                    spelling = known
-                } else {
-                    spelling = sources.count
-                    sources.append(source)
-                }
-                uses.append(Use(spelling: spelling, range: match.range, sentence: index))
             }
         }
         guard sources.count > 1 else { return [] }
@@ -76,35 +80,37 @@ struct SpellingConsistencyRule: Rule {
             useCounts[use.spelling] += 1
             lastUse[use.spelling] = use.range.start
         }
-        // Each spelling's group: a consistency group's id, or a name's fold. Spellings are then
-        // taken in the order of their group's key, and in document order within a group; most
-        // groups have one spelling, and nothing is built for those.
+        // Spellings by group (a consistency group, or a name's fold), in document order within
+        // a group; most groups have one spelling, and nothing more is built for those. The order
+        // of the groups does not matter: the linter sorts the flags.
         let folds = WordCache.current
-        var keys: [String] = []
+        var groupKeys: [GroupKey] = []
+        var groupSpellings: [[Int]] = []
         var forms: [String] = []
-        keys.reserveCapacity(sources.count)
         forms.reserveCapacity(sources.count)
-        for source in sources {
+        for (spelling, source) in sources.enumerated() {
+            let key: GroupKey
             switch source {
             case .form(let index, let formIndex):
-                keys.append(consistency[index].id)
+                key = .group(index)
                 forms.append(consistency[index].forms[formIndex])
             case .name(let range):
                 let name = bytes[range.start..<range.end]
-                keys.append("name:" + name.withUnsafeBufferPointer(folds.fold))
+                key = .name(name.withUnsafeBufferPointer(folds.fold))
                 forms.append(String(decoding: name, as: UTF8.self))
             }
+            if let known = groupKeys.firstIndex(where: { $0.same(as: key) }) {
+                groupSpellings[known].append(spelling)
+            } else {
+                groupKeys.append(key)
+                groupSpellings.append([spelling])
+            }
         }
-        let order = sources.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
         var flags: [Flag] = []
-        var runEnd = 0
-        while runEnd < order.count {
-            let runStart = runEnd
-            runEnd += 1
-            while runEnd < order.count && keys[order[runEnd]] == keys[order[runStart]] { runEnd += 1 }
-            guard runEnd - runStart > 1 else { continue }
+        var minority = [Bool](repeating: false, count: sources.count)
+        for spellings in groupSpellings where spellings.count > 1 {
             var group = Group()
-            for spelling in order[runStart..<runEnd] {
+            for spelling in spellings {
                 let form = forms[spelling]
                 switch sources[spelling] {
                 case .form(let index, _):
@@ -132,9 +138,11 @@ struct SpellingConsistencyRule: Rule {
                 let rankB = (b.uses, b.form == group.house ? 1 : 0)
                 return rankA < rankB || (rankA == rankB && a.form > b.form)
             }!
-            var minority = Set<Int>()
-            for member in group.members where member.form != majority.form { minority.formUnion(member.spellings) }
-            for use in uses where minority.contains(use.spelling) {
+            for index in minority.indices { minority[index] = false }
+            for member in group.members where member.form != majority.form {
+                for spelling in member.spellings { minority[spelling] = true }
+            }
+            for use in uses where minority[use.spelling] {
                 let original = article.document.text(use.range)
                 flags.append(
                     flag(
@@ -147,9 +155,6 @@ struct SpellingConsistencyRule: Rule {
         return flags
     }
 }
-
-/// A name's exact spelling (its possessive ending cut off) as bytes, hashed in one call: Swift
-/// hashes a `String` with diacritics through normalisation, and names here usually have them.
 
 extension SpellingConsistencyRule {
     /// The bytes a name match spells, without a possessive ending ("Kallio’s" is "Kallio").
@@ -170,12 +175,30 @@ extension SpellingConsistencyRule {
     }
 
     /// Whether two sources are one spelling: the same form of a group, or the same bytes.
-    fileprivate static func same(_ a: Source, _ b: Source, in document: [UInt8]) -> Bool {
+    fileprivate static func same(_ a: Source, _ b: Source, in document: UnsafeBufferPointer<UInt8>) -> Bool {
         switch (a, b) {
         case (.form(let g, let f), .form(let h, let e)): return g == h && f == e
         case (.name(let x), .name(let y)):
-            return x.count == y.count && document[x.start..<x.end].elementsEqual(document[y.start..<y.end])
+            return x.count == y.count
+                && UnsafeBufferPointer(rebasing: document[x.start..<x.end])
+                    .elementsEqual(UnsafeBufferPointer(rebasing: document[y.start..<y.end]))
         default: return false
+        }
+    }
+
+    /// What spellings are grouped by: a consistency group, or a name's fold.
+    fileprivate enum GroupKey {
+        case group(Int)
+        case name(String)
+
+        /// Folds are compared by their bytes: a fold is normalised, so equal text is equal bytes,
+        /// and `==` on text with diacritics would normalise both sides again.
+        func same(as other: GroupKey) -> Bool {
+            switch (self, other) {
+            case (.group(let a), .group(let b)): return a == b
+            case (.name(let a), .name(let b)): return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+            default: return false
+            }
         }
     }
 }
