@@ -25,6 +25,25 @@ import Testing
         #expect(!head("Shore thïs:").mayStart("share this:"))
     }
 
+    /// The pair test trusts that a mark from U+2000 to U+203F folds to text with the same two
+    /// lead bytes: held here for every one it answers for, alone and starting a paragraph.
+    @Test func marksOfGeneralPunctuationFoldWithinTheirLeadBytes() throws {
+        for value in UInt32(0x2000)...0x203F {
+            let scalar = try #require(Unicode.Scalar(value))
+            let bytes = Array(String(scalar).utf8)
+            for text in [bytes, bytes + Array(" Leave a Reply".utf8)] {
+                guard let pair = BoilerplateLines.foldedPair(text, ByteRange(0, text.count)) else {
+                    #expect(value == 0x2018 || value == 0x2019, "U+\(String(value, radix: 16))")
+                    continue
+                }
+                let folded = ICU.fold(text)
+                #expect(folded.count >= 2 && (folded[0], folded[1]) == pair, "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(BoilerplateLines.foldedPair(Array("’Leave".utf8), ByteRange(0, 8)) == nil, "’ folds to '")
+        #expect(BoilerplateLines.foldedPair(Array("Él".utf8), ByteRange(0, 3)) == nil, "É folds to e")
+    }
+
     /// The lexicon's first test of a paragraph, on its first two bytes, passes exactly the pairs
     /// that some folded entry starts with.
     @Test func theBytePairTestPassesExactlyTheEntriesStarts() {

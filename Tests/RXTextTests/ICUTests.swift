@@ -50,6 +50,71 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(literal.utf8), options: [.fragmentsAllowed]) as? String
         #expect(decoded == text)
     }
+
+    /// Clean runs are skipped eight bytes at a time: a character to escape at any offset of a
+    /// long run, and near its end, is still found.
+    @Test(arguments: ["\"", "\\", "\n", "\u{01}", "\u{1F}", "\u{2028}", "\u{2029}", "é", "–"])
+    func escapesAtEveryOffsetOfALongRun(special: String) throws {
+        for offset in 0..<20 {
+            for tail in [0, 1, 7, 8, 9] {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "b", count: tail)
+                #expect(JSONText.string(text) == Self.escapedOneByOne(text), "\(offset) \(tail)")
+            }
+        }
+    }
+
+    /// JSON escaping one scalar at a time, as the contract states it.
+    private static func escapedOneByOne(_ text: String) -> String {
+        var literal = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": literal += "\\\""
+            case "\\": literal += "\\\\"
+            case "\n": literal += "\\n"
+            case "\r": literal += "\\r"
+            case "\t": literal += "\\t"
+            case "\u{08}": literal += "\\b"
+            case "\u{0C}": literal += "\\f"
+            case "\u{2028}": literal += "\\u2028"
+            case "\u{2029}": literal += "\\u2029"
+            case _ where scalar.value < 0x20: literal += String(format: "\\u%04x", scalar.value)
+            default: literal.unicodeScalars.append(scalar)
+            }
+        }
+        return literal + "\""
+    }
+}
+
+/// The eight-byte tests hold for every word: each is checked against the same test asked of
+/// the bytes one by one.
+@Suite struct ByteWordsTests {
+    @Test func agreeWithTestingEachByte() {
+        var generator = SystemRandomNumberGenerator()
+        let interesting: [UInt8] = [
+            0x00, 0x01, 0x08, 0x09, 0x0D, 0x1F, 0x20, 0x21, 0x22, 0x40, 0x41, 0x5A, 0x5B, 0x5C, 0x60, 0x61, 0x7A, 0x7F,
+            0x80, 0xE2, 0xFF,
+        ]
+        for round in 0..<20_000 {
+            var bytes = (0..<8).map { _ in
+                round % 2 == 0
+                    ? interesting.randomElement(using: &generator)! : UInt8.random(in: 0...0x7F, using: &generator)
+            }
+            if round % 3 == 0 { bytes = bytes.map { $0 & 0x7F } }
+            let word = bytes.withUnsafeBufferPointer { ByteWords.load($0, at: 0) }
+            #expect(ByteWords.isASCII(word) == bytes.allSatisfy { $0 < 0x80 })
+            for limit: UInt8 in [0x01, 0x20, 0x21, 0x80] {
+                #expect(ByteWords.hasByte(below: limit, in: word) == bytes.contains { $0 < limit }, "\(bytes) \(limit)")
+            }
+            for value: UInt8 in [0x00, 0x22, 0x5C, 0xE2] {
+                #expect(ByteWords.hasByte(value, in: word) == bytes.contains(value), "\(bytes) \(value)")
+            }
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                var lowered = ByteWords.asciiLowercased(word)
+                let expected = bytes.map(UTF8Scalars.asciiLowercased)
+                #expect(withUnsafeBytes(of: &lowered) { Array($0) } == expected, "\(bytes)")
+            }
+        }
+    }
 }
 
 @Suite struct FoldedStringTests {

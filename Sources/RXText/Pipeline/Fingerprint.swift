@@ -15,9 +15,18 @@ public enum Fingerprint {
     /// pass as the spacing.
     static func foldedSentence(_ utf8: ArraySlice<UInt8>) -> [UInt8] {
         utf8.withUnsafeBufferPointer { sentence in
-            if sentence.allSatisfy({ $0 < 0x80 }) { return collapsingWhitespace(sentence, lowercasingASCII: true) }
+            if isASCII(sentence) { return collapsingWhitespace(sentence, lowercasingASCII: true) }
             return foldedByWords(sentence).withUnsafeBufferPointer { collapsingWhitespace($0) }
         }
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            if !ByteWords.isASCII(ByteWords.load(bytes, at: offset)) { return false }
+            offset += 8
+        }
+        return bytes[offset...].allSatisfy { $0 < 0x80 }
     }
 
     /// `ICU.fold` of a sentence, one run between ASCII spaces at a time, through the thread's

@@ -50,12 +50,8 @@ enum BoilerplateLines {
         let bytes = article.document.bytes
         for paragraph in article.paragraphs where paragraph.range.count <= maximumBytes {
             // Most short paragraphs are prose: a start that no entry begins with rules them out
-            // before the whole paragraph is folded. Two ASCII bytes fold by lower-casing, and
-            // most paragraphs fail that test already.
-            let start = paragraph.range.start
-            if paragraph.range.count >= 2, bytes[start] < 0x80, bytes[start + 1] < 0x80,
-                !article.lexicon.boilerplateMayStart(
-                    with: UTF8Scalars.asciiLowercased(bytes[start]), UTF8Scalars.asciiLowercased(bytes[start + 1]))
+            // before the whole paragraph is folded, and most paragraphs fail that test already.
+            if let pair = foldedPair(bytes, paragraph.range), !article.lexicon.boilerplateMayStart(with: pair.0, pair.1)
             {
                 continue
             }
@@ -82,6 +78,21 @@ enum BoilerplateLines {
             result.append(Line(range: paragraph.range, entry: entry.0, firstSentenceStart: first))
         }
         return result
+    }
+
+    /// The first two bytes of a paragraph's fold where they are certain without folding: two
+    /// ASCII bytes lower-cased, or the lead bytes of a mark from U+2000 to U+203F (the dialogue
+    /// dash that starts a quoted paragraph, quotation marks), which folds within those bytes;
+    /// all but the typographic apostrophes U+2018 and U+2019, which fold to "'".
+    static func foldedPair(_ bytes: [UInt8], _ range: ByteRange) -> (UInt8, UInt8)? {
+        guard range.count >= 2 else { return nil }
+        let (first, second) = (bytes[range.start], bytes[range.start + 1])
+        if first < 0x80 && second < 0x80 {
+            return (UTF8Scalars.asciiLowercased(first), UTF8Scalars.asciiLowercased(second))
+        }
+        guard first == 0xE2, second == 0x80, range.count >= 3 else { return nil }
+        let third = bytes[range.start + 2]
+        return third == 0x98 || third == 0x99 ? nil : (first, second)
     }
 
     /// The start of a paragraph as it folds, as far as that is certain without folding the

@@ -1,0 +1,32 @@
+/// Tests on eight bytes at once, for the loops that read every byte of a flagged sentence (JSON
+/// escaping, fingerprint folding). Each test answers for the eight bytes together, exactly; it
+/// does not say which byte it was. Byte order does not matter to any of them.
+enum ByteWords {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes at `offset`, which need not be aligned; `offset + 8` must be in `bytes`.
+    static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+        precondition(offset >= 0 && offset + 8 <= bytes.count, "eight bytes past the end")
+        return UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+    }
+
+    static func isASCII(_ word: UInt64) -> Bool { word & highBits == 0 }
+
+    /// Whether some byte is below `limit`, which is at most 0x80.
+    static func hasByte(below limit: UInt8, in word: UInt64) -> Bool {
+        (word &- ones &* UInt64(limit)) & ~word & highBits != 0
+    }
+
+    static func hasByte(_ value: UInt8, in word: UInt64) -> Bool {
+        hasByte(below: 1, in: word ^ (ones &* UInt64(value)))
+    }
+
+    /// A-Z lowered, the rest as it is, in eight ASCII bytes (no byte may be 0x80 or above: a
+    /// carry would cross into the next byte).
+    static func asciiLowercased(_ word: UInt64) -> UInt64 {
+        let atLeastA = word &+ ones &* (0x80 - 0x41)
+        let aboveZ = word &+ ones &* (0x7F - 0x5A)
+        return word | ((atLeastA & ~aboveZ & highBits) >> 2)
+    }
+}
