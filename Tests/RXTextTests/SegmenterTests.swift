@@ -114,6 +114,43 @@ import Testing
         #expect(sentences[0].ruleWords == [RuleWords(.motor), RuleWords(.of), RuleWords(.the)])
     }
 
+    /// A sentence's summary holds what its words have: every trait some word has and no other,
+    /// and "may repeat a word" wherever two neighbouring words are the same word, while most
+    /// sentences without such a pair say so.
+    @Test func sentencesSummariseTheirWords() throws {
+        let text = [
+            "The EM series went on in Hell Hell.", "He had had a puncture.", "Baciuška and Baciuska raced.",
+            "Rokas Baciuška BACIUŠKA won.", "Zyxwv qwert zyxwv won.", "Zyxwv qwertz won again.",
+            "Kallio ja Grönholm olivat mukana.", "The lap was 42.1 42.1 seconds.", "A quiet day.", "FIA rules.",
+        ].joined(separator: " ")
+        let document = try Document(bytes: Array(text.utf8))
+        let sentences = Annotator(lexicon: TestLexicon.shared).annotate(document).sentences
+        #expect(sentences.count == 10)
+        var repeating = 0
+        var passedOver = 0
+        for sentence in sentences {
+            let union = sentence.traits.reduce(into: TokenTraits()) { $0.formUnion($1) }
+            #expect(sentence.traitsPresent == union, "\(sentence.range)")
+            let repeats = sentence.words.indices.dropLast().contains { i in
+                sentence.isWord(i) && sentence.isWord(i + 1) && sentence.sameWord(i, i + 1)
+            }
+            if repeats {
+                repeating += 1
+                #expect(sentence.mayRepeatAWord, "\(sentence.range)")
+            } else if !sentence.mayRepeatAWord {
+                passedOver += 1
+            }
+        }
+        #expect(repeating == 3, "Hell Hell, had had, Baciuška BACIUŠKA; 42.1 is a number")
+        #expect(passedOver >= 3)
+        let capitalPairs = sentences.flatMap { sentence in
+            sentence.words.indices.filter { sentence.traits[$0].contains(.capitalPair) }.map {
+                document.text(sentence.words[$0].range)
+            }
+        }
+        #expect(capitalPairs == ["EM", "BACIUŠKA", "FIA"])
+    }
+
     /// Sentences view the article's token, fold and trait columns from index 0, each its own
     /// tokens and no other's; a token's bytes outside ASCII are among its traits.
     @Test func sentencesViewTheirOwnPartOfTheColumns() throws {

@@ -42,10 +42,16 @@ public final class AnnotatedSentence: Sendable {
     /// Which `RuleWord`s the sentence has: a rule that starts from one ("of", "to", "motor")
     /// passes over a sentence without it.
     public let ruleWords: RuleWords
+    /// Every trait that some entry of `words` has: a rule that reads only words with a trait
+    /// (Finnish words, words outside ASCII) passes over a sentence without one.
+    public let traitsPresent: TokenTraits
+    /// Whether two neighbouring words may be the same word (`sameWord`): equal ids, or two
+    /// words the lexicon does not know that could fold alike. When false, none are.
+    public let mayRepeatAWord: Bool
 
     init(
         sentence: Sentence, words: SentenceColumn<Token>, bytes: [UInt8], matches: SentenceColumn<LexiconMatch>,
-        traits: SentenceColumn<TokenTraits>, wordIDs: SentenceColumn<Int32>, ruleWords: RuleWords
+        traits: SentenceColumn<TokenTraits>, wordIDs: SentenceColumn<Int32>, summary: SentenceSummary
     ) {
         self.sentence = sentence
         self.words = words
@@ -53,10 +59,20 @@ public final class AnnotatedSentence: Sendable {
         self.matches = matches
         self.traits = traits
         self.wordIDs = wordIDs
-        self.ruleWords = ruleWords
+        ruleWords = summary.ruleWords
+        traitsPresent = summary.traits
+        mayRepeatAWord = summary.mayRepeatAWord
     }
 
     public var range: ByteRange { sentence.range }
+}
+
+/// What annotation notes about a sentence while it passes over its words, for the rules to
+/// pass over sentences without what they look for (`AnnotatedSentence.ruleWords` and the rest).
+struct SentenceSummary {
+    var ruleWords: RuleWords = []
+    var traits: TokenTraits = []
+    var mayRepeatAWord = false
 }
 
 /// One sentence's entries of a column that the whole article shares (tokens, traits, ids, matches),
@@ -100,6 +116,8 @@ public struct TokenTraits: OptionSet, Sendable, Hashable {
     public static let finnishWord = TokenTraits(rawValue: 1 << 4)
     /// Has a byte outside ASCII (a letter with a diacritic, a dash, another script).
     public static let outsideASCII = TokenTraits(rawValue: 1 << 5)
+    /// Starts with two ASCII capitals ("EM", "FIA").
+    public static let capitalPair = TokenTraits(rawValue: 1 << 6)
 }
 
 /// An entity named in the text.

@@ -46,7 +46,7 @@ public struct Annotator: Sendable {
         // One sentence's lexicon keys at a time: matching is done with them, and no rule reads them.
         var keys = ColumnBuilder<Lexicon.WordKey>(capacity: 64)
         var matches: [LexiconMatch] = []
-        var spans: [(tokens: Range<Int>, matches: Range<Int>, ruleWords: RuleWords)] = []
+        var spans: [(tokens: Range<Int>, matches: Range<Int>, summary: SentenceSummary)] = []
         spans.reserveCapacity(segmentation.sentences.count)
         let segmenter = Self.segmenter.current
         let folds = WordCache.current
@@ -55,7 +55,8 @@ public struct Annotator: Sendable {
             document.bytes.withUnsafeBufferPointer { bytes in
                 for sentence in segmentation.sentences {
                     let first = words.count
-                    var ruleWords: RuleWords = []
+                    var summary = SentenceSummary()
+                    var previous: (key: Lexicon.WordKey, traits: TokenTraits, length: Int)? = nil
                     keys.removeAll()
                     segmenter.forEachWord(in: sentence.range, of: document) { token in
                         words.append(token)
@@ -71,10 +72,16 @@ public struct Annotator: Sendable {
                         }
                         keys.append(key)
                         ids.append(key.id)
-                        ruleWords.formUnion(lexicon.ruleWords(id: key.id))
+                        summary.ruleWords.formUnion(lexicon.ruleWords(id: key.id))
                         var tokenTraits = self.traits(of: token, id: key.id, in: document.bytes)
                         if outsideASCII { tokenTraits.insert(.outsideASCII) }
                         traits.append(tokenTraits)
+                        summary.traits.formUnion(tokenTraits)
+                        if let previous, !summary.mayRepeatAWord {
+                            summary.mayRepeatAWord = Self.mayBeSameWord(
+                                previous, (key, tokenTraits, token.range.count))
+                        }
+                        previous = (key, tokenTraits, token.range.count)
                     }
                     let firstMatch = matches.count
                     words.withEntries(from: first) { tokens in
@@ -86,8 +93,9 @@ public struct Annotator: Sendable {
                         let trait: TokenTraits =
                             matches[index].sense.category == .entity ? [.inMatch, .inEntity] : .inMatch
                         for token in matches[index].tokens { traits[first + token].formUnion(trait) }
+                        summary.traits.formUnion(trait)
                     }
-                    spans.append((first..<words.count, firstMatch..<matches.count, ruleWords))
+                    spans.append((first..<words.count, firstMatch..<matches.count, summary))
                 }
             }
         }
@@ -96,7 +104,7 @@ public struct Annotator: Sendable {
             AnnotatedSentence(
                 sentence: sentence, words: SentenceColumn(columns.words[span.tokens]), bytes: document.bytes,
                 matches: SentenceColumn(matches[span.matches]), traits: SentenceColumn(columns.traits[span.tokens]),
-                wordIDs: SentenceColumn(columns.ids[span.tokens]), ruleWords: span.ruleWords)
+                wordIDs: SentenceColumn(columns.ids[span.tokens]), summary: span.summary)
         }
         return AnnotatedArticle(
             document: document, lexicon: lexicon, paragraphs: segmentation.paragraphs, sentences: sentences,
@@ -112,8 +120,28 @@ public struct Annotator: Sendable {
             traits.insert(.word)
             if lexicon.isFinnishWord(id: id) { traits.insert(.finnishWord) }
         }
-        if UTF8Scalars.isUppercase(at: token.range.start, in: bytes) { traits.insert(.capitalized) }
+        let start = token.range.start
+        if Self.isASCIICapital(bytes[start]) {
+            traits.insert(.capitalized)
+            if token.range.count > 1 && Self.isASCIICapital(bytes[start + 1]) { traits.insert(.capitalPair) }
+        } else if bytes[start] >= 0x80 && UTF8Scalars.isUppercase(at: start, in: bytes) {
+            traits.insert(.capitalized)
+        }
         return traits
+    }
+
+    private static func isASCIICapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+
+    /// Whether two neighbouring tokens may be the same word as `AnnotatedSentence.sameWord`
+    /// judges it: words both, with equal ids, or both unknown to the lexicon and either of the
+    /// same length or with a byte outside ASCII (where folding can make different bytes alike).
+    private static func mayBeSameWord(
+        _ a: (key: Lexicon.WordKey, traits: TokenTraits, length: Int),
+        _ b: (key: Lexicon.WordKey, traits: TokenTraits, length: Int)
+    ) -> Bool {
+        guard a.traits.contains(.word) && b.traits.contains(.word) else { return false }
+        if a.key.id >= 0 || b.key.id >= 0 { return a.key.id == b.key.id }
+        return a.length == b.length || a.traits.union(b.traits).contains(.outsideASCII)
     }
 
     /// Each thread's segmenter for annotation, which uses it in one call at a time: making one

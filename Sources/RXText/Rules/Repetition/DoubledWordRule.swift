@@ -20,6 +20,7 @@ struct DoubledWordRule: Rule {
         ])
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+        guard sentence.mayRepeatAWord else { return [] }
         var flags: [Flag] = []
         for i in sentence.words.indices.dropLast()
         where sentence.isWord(i) && sentence.isWord(i + 1) && sentence.sameWord(i, i + 1)

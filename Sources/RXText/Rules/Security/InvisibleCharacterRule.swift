@@ -15,6 +15,23 @@ struct InvisibleCharacterRule: Rule {
             Example("The family emoji 👨‍👩‍👧 joins with zero-width joiners on purpose."),
         ])
 
+    /// Whether a sentence has a byte that starts a character of `invisible`, eight bytes at a
+    /// time.
+    private static func hasLeadByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = ByteWords.load(bytes, at: offset)
+            if !ByteWords.isASCII(word)
+                && (ByteWords.hasByte(0xE2, in: word) || ByteWords.hasByte(0xEF, in: word)
+                    || ByteWords.hasByte(0xD8, in: word))
+            {
+                return true
+            }
+            offset += 8
+        }
+        return bytes[offset...].contains { $0 == 0xE2 || $0 == 0xEF || $0 == 0xD8 }
+    }
+
     /// Bidi embeddings, overrides and isolates; zero-width space, non-joiner, marks; word joiner;
     /// a byte order mark inside the text.
     static let invisible: Set<UInt32> = [
@@ -27,9 +44,7 @@ struct InvisibleCharacterRule: Rule {
         // Every character of the set is three bytes long and starts with E2, EF or D8: most
         // sentences have none of those bytes, and one pass over the bytes rules them out.
         let mayHave = bytes.withUnsafeBufferPointer { buffer in
-            UnsafeBufferPointer(rebasing: buffer[sentence.range.start..<sentence.range.end]).contains {
-                $0 == 0xE2 || $0 == 0xEF || $0 == 0xD8
-            }
+            Self.hasLeadByte(UnsafeBufferPointer(rebasing: buffer[sentence.range.start..<sentence.range.end]))
         }
         guard mayHave else { return [] }
         var flags: [Flag] = []

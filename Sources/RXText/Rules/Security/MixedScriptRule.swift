@@ -16,9 +16,10 @@ struct MixedScriptRule: Rule {
         ])
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+        // Mixing scripts needs a byte outside ASCII, which annotation noted; most words have none.
+        guard sentence.traitsPresent.isSuperset(of: [.word, .outsideASCII]) else { return [] }
         let bytes = article.document.bytes
         var flags: [Flag] = []
-        // Mixing scripts needs a byte outside ASCII, which annotation noted; most words have none.
         for (index, traits) in sentence.traits.enumerated() where traits.isSuperset(of: [.word, .outsideASCII]) {
             let token = sentence.words[index]
             guard bytes[token.range.start..<token.range.end].withUnsafeBufferPointer(WordCache.current.mixesScripts)

@@ -24,6 +24,8 @@ struct FinnishAbbreviationRule: Rule {
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
         let table = article.lexicon.abbreviations
+        // With keys of two capitals or more, so must a word start: most sentences have none.
+        if table.keysAreASCIICapitalPairs && !sentence.traitsPresent.contains(.capitalPair) { return [] }
         var flags: [Flag] = []
         // An abbreviation starts with a capital (`lookup` checks the byte): the token's trait
         // rules out most words first.
@@ -69,7 +71,7 @@ final class AbbreviationTable: Sendable {
 
     /// Every key is two or more ASCII capitals (EM, SM): then a word matches only if its first
     /// two bytes are ASCII capitals, which rules out names such as "Höljes" without a `String`.
-    private let keysAreASCIICapitalPairs: Bool
+    let keysAreASCIICapitalPairs: Bool
 
     /// "FIA European Rallycross Championship" reads as "European Championship" in running text.
     private static func shortName(_ championship: Glossary.Championship) -> String {

@@ -19,8 +19,9 @@ struct FinnishTextRule: Rule {
         ])
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
-        // One pass over the words' traits (the word list was consulted in annotation): this rule
-        // reads every word of the archive.
+        // Both findings need a word of the Finnish list.
+        guard sentence.traitsPresent.contains(.finnishWord) else { return [] }
+        // One pass over the words' traits (the word list was consulted in annotation).
         var wordCount = 0
         var inList = 0
         var listed: [Int] = []
