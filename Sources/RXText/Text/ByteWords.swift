@@ -11,6 +11,19 @@ enum ByteWords {
         return UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
     }
 
+    /// The first `count` (at most 8) of the eight bytes at `offset`, the rest zero; the eight
+    /// must all be in `bytes`, though only `count` are kept.
+    static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, keeping count: Int) -> UInt64 {
+        let word = UInt64(littleEndian: load(bytes, at: offset))
+        return count >= 8 ? word.littleEndian : (word & ((1 << (8 * UInt64(count))) - 1)).littleEndian
+    }
+
+    /// Stores the eight bytes of `word` at `offset` of `bytes`, in the order `load` read them.
+    static func store(_ word: UInt64, into bytes: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        precondition(offset >= 0 && offset + 8 <= bytes.count, "eight bytes past the end")
+        UnsafeMutableRawPointer(bytes.baseAddress! + offset).storeBytes(of: word, as: UInt64.self)
+    }
+
     static func isASCII(_ word: UInt64) -> Bool { word & highBits == 0 }
 
     /// Whether some byte is below `limit`, which is at most 0x80.

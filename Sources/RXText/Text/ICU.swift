@@ -68,10 +68,20 @@ public enum ICU {
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange, into scratch: UnsafeMutableBufferPointer<UInt8>
     ) -> Int? {
         guard range.count <= scratch.count else { return nil }
-        for offset in 0..<range.count {
+        var offset = 0
+        // Eight bytes at a time, the last eight read past the word's end where the text and the
+        // scratch have room (the bytes past it are zeroes, and not returned).
+        while offset < range.count && range.start + offset + 8 <= bytes.count && offset + 8 <= scratch.count {
+            let word = ByteWords.load(bytes, at: range.start + offset, keeping: range.count - offset)
+            guard ByteWords.isASCII(word) else { return nil }
+            ByteWords.store(ByteWords.asciiLowercased(word), into: scratch, at: offset)
+            offset += 8
+        }
+        while offset < range.count {
             let byte = bytes[range.start + offset]
             if byte >= 0x80 { return nil }
             scratch[offset] = UTF8Scalars.asciiLowercased(byte)
+            offset += 1
         }
         return range.count
     }

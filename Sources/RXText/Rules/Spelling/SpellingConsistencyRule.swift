@@ -81,41 +81,40 @@ struct SpellingConsistencyRule: Rule {
             lastUse[use.spelling] = use.range.start
         }
         // Spellings by group (a consistency group, or a name's fold), in document order within
-        // a group; most groups have one spelling, and nothing more is built for those. The order
-        // of the groups does not matter: the linter sorts the flags.
+        // a group; most groups have one spelling, and nothing more is built for those (not even
+        // its text). The order of the groups does not matter: the linter sorts the flags.
         let folds = WordCache.current
         var groupKeys: [GroupKey] = []
-        var groupSpellings: [[Int]] = []
-        var forms: [String] = []
-        forms.reserveCapacity(sources.count)
-        for (spelling, source) in sources.enumerated() {
+        var groupOf: [Int] = []
+        var groupSizes: [Int] = []
+        groupOf.reserveCapacity(sources.count)
+        for source in sources {
             let key: GroupKey
             switch source {
-            case .form(let index, let formIndex):
-                key = .group(index)
-                forms.append(consistency[index].forms[formIndex])
-            case .name(let range):
-                let name = bytes[range.start..<range.end]
-                key = .name(name.withUnsafeBufferPointer(folds.fold))
-                forms.append(String(decoding: name, as: UTF8.self))
+            case .form(let index, _): key = .group(index)
+            case .name(let range): key = .name(bytes[range.start..<range.end].withUnsafeBufferPointer(folds.fold))
             }
             if let known = groupKeys.firstIndex(where: { $0.same(as: key) }) {
-                groupSpellings[known].append(spelling)
+                groupOf.append(known)
+                groupSizes[known] += 1
             } else {
+                groupOf.append(groupKeys.count)
                 groupKeys.append(key)
-                groupSpellings.append([spelling])
+                groupSizes.append(1)
             }
         }
         var flags: [Flag] = []
         var minority = [Bool](repeating: false, count: sources.count)
-        for spellings in groupSpellings where spellings.count > 1 {
+        for (groupIndex, size) in groupSizes.enumerated() where size > 1 {
             var group = Group()
-            for spelling in spellings {
-                let form = forms[spelling]
+            for spelling in sources.indices where groupOf[spelling] == groupIndex {
+                let form: String
                 switch sources[spelling] {
-                case .form(let index, _):
+                case .form(let index, let formIndex):
+                    form = consistency[index].forms[formIndex]
                     group.house = consistency[index].forms[0]
-                case .name:
+                case .name(let range):
+                    form = String(decoding: bytes[range.start..<range.end], as: UTF8.self)
                     // The house form of a name is its last spelling with diacritics, in document order.
                     if form.unicodeScalars.contains(where: { !$0.isASCII }), lastUse[spelling] > group.lastDiacriticUse
                     {
