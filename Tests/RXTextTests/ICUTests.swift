@@ -105,8 +105,13 @@ import Testing
             for limit: UInt8 in [0x01, 0x20, 0x21, 0x80] {
                 #expect(ByteWords.hasByte(below: limit, in: word) == bytes.contains { $0 < limit }, "\(bytes) \(limit)")
             }
-            for value: UInt8 in [0x00, 0x22, 0x5C, 0xE2] {
+            for value: UInt8 in [0x00, 0x20, 0x22, 0x5C, 0xE2] {
                 #expect(ByteWords.hasByte(value, in: word) == bytes.contains(value), "\(bytes) \(value)")
+                let marks = ByteWords.marks(of: value, in: word)
+                let expected = bytes.indices.reduce(UInt64(0)) {
+                    $0 | (bytes[$1] == value ? 0x80 << (8 * UInt64($1)) : 0)
+                }
+                #expect(marks == expected, "\(bytes) \(value)")
             }
             if bytes.allSatisfy({ $0 < 0x80 }) {
                 var lowered = ByteWords.asciiLowercased(word)

@@ -241,6 +241,33 @@ import Testing
         }
     }
 
+    /// Sentences of ASCII take an eight-bytes-at-a-time path when single spaces are their only
+    /// whitespace: long seeded random ones, with doubled and leading spaces, tabs and control
+    /// bytes at every offset, fold as the whole sentence does.
+    @Test func asciiSentencesFoldAsTheWholeSentenceDoes() {
+        let pieces = [
+            " ", " ", " ", "  ", "\t", "\n", "\u{01}", "\u{7F}", "a", "Q", "Hell", "EM", "semi-final", "x.", ",",
+        ]
+        var random = SplitMix64(seed: 8)
+        var fast = 0
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 1...30, using: &random)).map { _ in pieces.randomElement(using: &random)! }
+                .joined()
+            let bytes = Array(text.utf8)
+            let reference = ICU.fold(bytes).withUnsafeBufferPointer { Fingerprint.collapsingWhitespace($0) }
+            #expect(Fingerprint.foldedSentence(bytes[...]) == reference, "\(text)")
+            if let folded = bytes.withUnsafeBufferPointer(Fingerprint.foldedSingleSpacedASCII) {
+                fast += 1
+                #expect(folded == reference, "\(text)")
+            }
+        }
+        #expect(fast >= 50)
+        let plain = Array("The season ended in Hell, 2018.".utf8)
+        #expect(
+            plain.withUnsafeBufferPointer(Fingerprint.foldedSingleSpacedASCII)
+                == Array("the season ended in hell, 2018.".utf8))
+    }
+
     /// Where the CPU has SHA extensions, fingerprints are hashed with them: the digests must be
     /// the Swift rounds' for every length around the block and padding edges (on other CPUs both
     /// paths are the Swift rounds, and the test still holds the FIPS vectors below).

@@ -35,6 +35,14 @@ enum ByteWords {
         hasByte(below: 1, in: word ^ (ones &* UInt64(value)))
     }
 
+    /// 0x80 in each byte equal to `value`, zero in the others: which bytes, exactly. Byte `i`
+    /// in memory is bits `8i` to `8i + 7` of the result.
+    static func marks(of value: UInt8, in word: UInt64) -> UInt64 {
+        let differences = UInt64(littleEndian: word) ^ (ones &* UInt64(value))
+        let lowBits = ~highBits
+        return ~(((differences & lowBits) &+ lowBits) | differences | lowBits)
+    }
+
     /// A-Z lowered, the rest as it is, in eight ASCII bytes (no byte may be 0x80 or above: a
     /// carry would cross into the next byte).
     static func asciiLowercased(_ word: UInt64) -> UInt64 {
