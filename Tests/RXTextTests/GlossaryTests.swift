@@ -161,6 +161,25 @@ import Testing
         #expect(try matches("the gap was 12 em wide").allSatisfy { !$0.hasPrefix("em=") })
     }
 
+    /// Exact-case forms are compared on the bytes of an ASCII span: the same answer as the
+    /// text's words joined by single spaces, compared with the form, for every span and form
+    /// of seeded random pieces (and none for text outside ASCII).
+    @Test func exactCaseOnBytesAgreesWithComparingTheText() {
+        let pieces = ["EM", "em", "Em", "MM", " ", " ", "  ", "\t", "\n", "-", "x", "SM"]
+        var random = SplitMix64(seed: 12)
+        for _ in 0..<3_000 {
+            func text() -> String {
+                (0..<Int.random(in: 1...5, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            }
+            let (span, form) = (text(), text())
+            let reference = span.split(separator: " ").joined(separator: " ") == form
+            #expect(Lexicon.asciiAgrees(Array(span.utf8)[...], form) == reference, "\(span) \(form)")
+        }
+        #expect(Lexicon.asciiAgrees(Array("EM".utf8)[...], "EM") == true)
+        #expect(Lexicon.asciiAgrees(Array("Em".utf8)[...], "EM") == false)
+        #expect(Lexicon.asciiAgrees(Array("Ö".utf8)[...], "Ö") == nil)
+    }
+
     @Test func compoundSurnamesAreDecomposedIntoLiteralRenderings() throws {
         let renderings = TestLexicon.shared.surnameRenderings
         let kalliokoski = try #require(TestLexicon.shared.driverIndex["jere-kalliokoski"])

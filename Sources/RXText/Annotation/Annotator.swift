@@ -166,6 +166,7 @@ public struct Annotator: Sendable {
         }
         func named(_ driver: Int) -> Bool { fullNames.contains { $0.driver == driver } }
         var mentions: [Mention] = []
+        mentions.reserveCapacity(matches.count)
         for (index, span) in spans.enumerated() {
             for position in span where matches[position].sense.category == .entity {
                 let tokens = matches[position].tokens

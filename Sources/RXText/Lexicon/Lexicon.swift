@@ -301,10 +301,38 @@ public final class Lexicon: Sendable {
     private static func exactCaseAgrees(
         _ sense: LexiconSense, span: ByteRange, document: Document, possessive: Bool
     ) -> Bool {
+        if !possessive, let agrees = asciiAgrees(document.bytes[span.start..<span.end], sense.form) { return agrees }
         var text = document.text(span)
         if possessive, let cut = text.lastIndex(where: { $0 == "'" || $0 == "’" }) { text = String(text[..<cut]) }
         // Same letters in the same case, spacing aside: "EM", not "Em" or "em".
         return text.split(separator: " ").joined(separator: " ") == sense.form
+    }
+
+    /// `exactCaseAgrees` for an ASCII span and form ("EM", the abbreviations), on their bytes:
+    /// the span's words with single spaces between them must be the form. Nil when either
+    /// is not ASCII, where equal text need not be equal bytes.
+    static func asciiAgrees(_ span: ArraySlice<UInt8>, _ form: String) -> Bool? {
+        guard span.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var form = form
+        return form.withUTF8 { expected -> Bool? in
+            guard expected.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var position = 0
+            var pendingSpace = false
+            for byte in span {
+                if byte == 0x20 {
+                    pendingSpace = position > 0
+                    continue
+                }
+                if pendingSpace {
+                    guard position < expected.count, expected[position] == 0x20 else { return false }
+                    position += 1
+                    pendingSpace = false
+                }
+                guard position < expected.count, expected[position] == byte else { return false }
+                position += 1
+            }
+            return position == expected.count
+        }
     }
 
     /// Whether some boilerplate entry folds to a text starting with these two bytes.

@@ -20,6 +20,7 @@ public struct Linter: Sendable {
 
     public func lint(_ article: AnnotatedArticle) -> [Flag] {
         var flags: [Flag] = []
+        flags.reserveCapacity(32)
         for rule in rules { rule.lint(article, into: &flags) }
         if !severities.isEmpty {
             for index in flags.indices {

@@ -42,6 +42,10 @@ public final class Segmenter {
     public func segment(_ document: Document, tokenize: Bool = true) -> Segmentation {
         var paragraphs: [Paragraph] = []
         var sentences: [Sentence] = []
+        // Room for a sentence of every 64 bytes, about the average of sports copy, and a
+        // paragraph per two lines: most articles fill these without growing them.
+        paragraphs.reserveCapacity(document.lines.lineCount / 2 + 1)
+        sentences.reserveCapacity(document.bytes.count / 64 + 1)
         forEachSentence(in: document, tokenize: tokenize) { paragraph, sentence in
             if paragraphs.last?.index != paragraph.index { paragraphs.append(paragraph) }
             sentences.append(sentence)
@@ -87,7 +91,10 @@ public final class Segmenter {
         if Self.containsLineBreak(slice, in: document) {
             blanked = slice.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
         }
+        // Room for a paragraph's few sentences at once: growing one at a time reallocated twice
+        // or three times a paragraph.
         var ranges: [ByteRange] = []
+        ranges.reserveCapacity(8)
         func collect(_ buffer: UnsafeBufferPointer<UInt8>) {
             guard let base = buffer.baseAddress else { return }
             sentences.setText(base, count: buffer.count, base: range.start)
@@ -165,6 +172,8 @@ public final class Segmenter {
         let bytes = document.bytes
         let lines = document.lines
         var result: [Paragraph] = []
+        // At most one paragraph to two lines, but for the last: reserved at once, not grown.
+        result.reserveCapacity(lines.lineCount / 2 + 1)
         var paragraphStart: Int? = nil
         var paragraphEnd = 0
         for line in 1...lines.lineCount {
