@@ -180,6 +180,29 @@ import Testing
         #expect(Lexicon.asciiAgrees(Array("Ö".utf8)[...], "Ö") == nil)
     }
 
+    /// A bare surname that several drivers named in full share means the one named in full
+    /// in the sentence before, or earlier in its own sentence; else the first the article
+    /// names. A surname of one driver named in full means that driver.
+    @Test func sharedSurnamesMeanTheDriverNamedLast() throws {
+        let text = [
+            "Marcus Grönholm watched.", "Niclas Grönholm raced in the final.", "Grönholm won it.",
+            "Later Marcus Grönholm spoke, and Grönholm smiled.", "Nothing happened.", "Grönholm left.",
+            "Timmy Hansen was third.", "Hansen was happy.",
+        ].joined(separator: " ")
+        let article = try TestLexicon.annotate(text)
+        let drivers = TestLexicon.shared.glossary.drivers
+        let bare = article.mentions.filter { mention in
+            article.document.text(mention.range) == "Grönholm" || article.document.text(mention.range) == "Hansen"
+        }.map { mention -> String in
+            guard case .driver(let index) = mention.entity else { return "?" }
+            return "\(mention.sentence):\(drivers[index].name)"
+        }
+        #expect(
+            bare == [
+                "2:Niclas Grönholm", "3:Marcus Grönholm", "5:Marcus Grönholm", "7:Timmy Hansen",
+            ])
+    }
+
     @Test func compoundSurnamesAreDecomposedIntoLiteralRenderings() throws {
         let renderings = TestLexicon.shared.surnameRenderings
         let kalliokoski = try #require(TestLexicon.shared.driverIndex["jere-kalliokoski"])

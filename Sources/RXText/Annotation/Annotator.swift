@@ -154,20 +154,28 @@ public struct Annotator: Sendable {
         // Full names first: they decide which driver an ambiguous bare surname means. Surnames
         // shared by several drivers named in full (Niclas and his father Marcus Grönholm): the
         // bare surname means the one named in full in this or the previous sentence, else the
-        // one the article names first (its subject, usually). An article names a few drivers:
-        // the list is searched, not hashed.
+        // one the article names first (its subject, usually). Whether a driver is named in
+        // full is kept by glossary index: a block of a huge file names thousands.
         var fullNames: [(sentence: Int, token: Int, driver: Int)] = []
+        var namedInFull = [Bool](repeating: false, count: lexicon.glossary.drivers.count)
         for (index, span) in spans.enumerated() {
             for match in span {
                 if case .driver(let i) = matches[match].sense.entry {
                     fullNames.append((index, matches[match].tokens.lowerBound, i))
+                    namedInFull[i] = true
                 }
             }
         }
-        func named(_ driver: Int) -> Bool { fullNames.contains { $0.driver == driver } }
+        func named(_ driver: Int) -> Bool { namedInFull[driver] }
         var mentions: [Mention] = []
         mentions.reserveCapacity(matches.count)
+        // Full names are in document order: those up to the end of the current sentence are
+        // `fullNames[..<throughSentence]`.
+        var throughSentence = 0
         for (index, span) in spans.enumerated() {
+            while throughSentence < fullNames.count && fullNames[throughSentence].sentence <= index {
+                throughSentence += 1
+            }
             for position in span where matches[position].sense.category == .entity {
                 let tokens = matches[position].tokens
                 let entity: Mention.Entity
@@ -178,14 +186,21 @@ public struct Annotator: Sendable {
                     if inArticle.count == 1 {
                         entity = .driver(inArticle[0])
                     } else if inArticle.count > 1 {
-                        let recent = fullNames.last { named in
-                            inArticle.contains(named.driver)
-                                && (named.sentence == index - 1
-                                    || (named.sentence == index && named.token < tokens.lowerBound))
+                        // The last one named in full in the previous sentence or before the
+                        // surname in this one, looked for from here back over those two only.
+                        var recent: Int? = nil
+                        var candidate = throughSentence - 1
+                        while recent == nil && candidate >= 0 && fullNames[candidate].sentence >= index - 1 {
+                            let named = fullNames[candidate]
+                            if inArticle.contains(named.driver)
+                                && (named.sentence == index - 1 || named.token < tokens.lowerBound)
+                            {
+                                recent = named.driver
+                            }
+                            candidate -= 1
                         }
                         guard
-                            let chosen = recent?.driver
-                                ?? fullNames.first(where: { inArticle.contains($0.driver) })?.driver
+                            let chosen = recent ?? fullNames.first(where: { inArticle.contains($0.driver) })?.driver
                         else { continue }
                         entity = .driver(chosen)
                     } else if candidates.count == 1, inArticle.isEmpty,
