@@ -56,7 +56,7 @@ public struct Annotator: Sendable {
                 for sentence in segmentation.sentences {
                     let first = words.count
                     var summary = SentenceSummary()
-                    var previous: (key: Lexicon.WordKey, traits: TokenTraits, length: Int)? = nil
+                    var previous: WordSeen? = nil
                     keys.removeAll()
                     segmenter.forEachWord(in: sentence.range, of: document) { token in
                         words.append(token)
@@ -132,13 +132,13 @@ public struct Annotator: Sendable {
 
     private static func isASCIICapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
+    /// What the token loop keeps of the token before, for `mayBeSameWord`.
+    private typealias WordSeen = (key: Lexicon.WordKey, traits: TokenTraits, length: Int)
+
     /// Whether two neighbouring tokens may be the same word as `AnnotatedSentence.sameWord`
     /// judges it: words both, with equal ids, or both unknown to the lexicon and either of the
     /// same length or with a byte outside ASCII (where folding can make different bytes alike).
-    private static func mayBeSameWord(
-        _ a: (key: Lexicon.WordKey, traits: TokenTraits, length: Int),
-        _ b: (key: Lexicon.WordKey, traits: TokenTraits, length: Int)
-    ) -> Bool {
+    private static func mayBeSameWord(_ a: WordSeen, _ b: WordSeen) -> Bool {
         guard a.traits.contains(.word) && b.traits.contains(.word) else { return false }
         if a.key.id >= 0 || b.key.id >= 0 { return a.key.id == b.key.id }
         return a.length == b.length || a.traits.union(b.traits).contains(.outsideASCII)
