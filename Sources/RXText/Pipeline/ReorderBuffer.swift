@@ -22,7 +22,9 @@ final class ReorderBuffer: @unchecked Sendable {
         condition.lock()
         while !entry.0.isFirstPart && slots[index].count >= Self.maximumParts && !cancelled { condition.wait() }
         slots[index].append(entry)
-        condition.broadcast()
+        // Only the file being delivered can end a wait in `take`: waking the caller for any
+        // other finished file would cost a thread switch for nothing.
+        if index == turn { condition.broadcast() }
         condition.unlock()
     }
 
