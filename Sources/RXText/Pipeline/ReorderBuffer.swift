@@ -10,6 +10,9 @@ final class ReorderBuffer: @unchecked Sendable {
     private let condition = NSCondition()
     private(set) var cancelled = false
     static let maximumParts = 4
+    /// How long `take` waits for a report before it looks again: whole files' reports do not
+    /// wake it (`append`), so it finds several at each look.
+    static let lookInterval: TimeInterval = 0.001
 
     init(count: Int) {
         slots = Array(repeating: [], count: count)
@@ -22,9 +25,11 @@ final class ReorderBuffer: @unchecked Sendable {
         condition.lock()
         while !entry.0.isFirstPart && slots[index].count >= Self.maximumParts && !cancelled { condition.wait() }
         slots[index].append(entry)
-        // Only the file being delivered can end a wait in `take`: waking the caller for any
-        // other finished file would cost a thread switch for nothing.
-        if index == turn { condition.broadcast() }
+        // Only the file being delivered can end a wait in `take`, and a whole small file's
+        // report can wait for `take`'s next look: waking the caller for every file cost a thread
+        // switch or two per file. A part of a huge file wakes it at once, since the worker
+        // streaming that file waits for its parts to be taken.
+        if index == turn && !(entry.0.isFirstPart && entry.0.isLastPart) { condition.broadcast() }
         condition.unlock()
     }
 
@@ -44,7 +49,9 @@ final class ReorderBuffer: @unchecked Sendable {
             turn = index
             condition.broadcast()
         }
-        while slots[index].isEmpty && !cancelled { condition.wait() }
+        while slots[index].isEmpty && !cancelled {
+            _ = condition.wait(until: Date(timeIntervalSinceNow: Self.lookInterval))
+        }
         guard !cancelled else { return nil }
         let entry = slots[index].removeFirst()
         condition.broadcast()
