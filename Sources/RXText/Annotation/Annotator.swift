@@ -121,16 +121,14 @@ public struct Annotator: Sendable {
             if lexicon.isFinnishWord(id: id) { traits.insert(.finnishWord) }
         }
         let start = token.range.start
-        if Self.isASCIICapital(bytes[start]) {
-            traits.insert(.capitalized)
-            if token.range.count > 1 && Self.isASCIICapital(bytes[start + 1]) { traits.insert(.capitalPair) }
-        } else if bytes[start] >= 0x80 && UTF8Scalars.isUppercase(at: start, in: bytes) {
-            traits.insert(.capitalized)
+        if UTF8Scalars.isUppercase(at: start, in: bytes) { traits.insert(.capitalized) }
+        if token.range.count > 1 && UTF8Scalars.isASCIIUppercase(bytes[start])
+            && UTF8Scalars.isASCIIUppercase(bytes[start + 1])
+        {
+            traits.insert(.capitalPair)
         }
         return traits
     }
-
-    private static func isASCIICapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
     /// What the token loop keeps of the token before, for `mayBeSameWord`.
     private typealias WordSeen = (key: Lexicon.WordKey, traits: TokenTraits, length: Int)

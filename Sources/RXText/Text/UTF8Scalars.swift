@@ -28,16 +28,19 @@ enum UTF8Scalars {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
+    /// A-Z.
+    static func isASCIIUppercase(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+
     /// A-Z lowered, every other byte as it is: the case fold of ASCII.
     static func asciiLowercased(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        isASCIIUppercase(byte) ? byte | 0x20 : byte
     }
 
     /// Letter case of the scalar at `offset`, with ASCII answered without a property lookup.
     static func isUppercase(at offset: Int, in bytes: [UInt8]) -> Bool {
         guard offset < bytes.count else { return false }
         let lead = bytes[offset]
-        if lead < 0x80 { return lead >= 0x41 && lead <= 0x5A }
+        if lead < 0x80 { return isASCIIUppercase(lead) }
         return scalar(at: offset, in: bytes)?.properties.isUppercase ?? false
     }
 

@@ -65,7 +65,7 @@ final class AbbreviationTable: Sendable {
         }
         english = table
         keysAreASCIICapitalPairs = table.keys.allSatisfy { key in
-            key.utf8.count >= 2 && key.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+            key.utf8.count >= 2 && key.utf8.allSatisfy(UTF8Scalars.isASCIIUppercase)
         }
     }
 
@@ -83,12 +83,12 @@ final class AbbreviationTable: Sendable {
     func lookup(_ range: ByteRange, in text: [UInt8]) -> (String, String)? {
         // Abbreviations are short and start with a capital ASCII letter: most words stop here,
         // before a slice or a string is made.
-        guard !range.isEmpty, range.count <= 8, text[range.start] >= 0x41 && text[range.start] <= 0x5A else {
+        guard !range.isEmpty, range.count <= 8, UTF8Scalars.isASCIIUppercase(text[range.start]) else {
             return nil
         }
         // With keys of two capitals or more, so must the word start ("The" stops here).
         if keysAreASCIICapitalPairs
-            && !(range.count > 1 && text[range.start + 1] >= 0x41 && text[range.start + 1] <= 0x5A)
+            && !(range.count > 1 && UTF8Scalars.isASCIIUppercase(text[range.start + 1]))
         {
             return nil
         }
