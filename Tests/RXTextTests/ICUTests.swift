@@ -88,6 +88,20 @@ import Testing
 /// The eight-byte tests hold for every word: each is checked against the same test asked of
 /// the bytes one by one.
 @Suite struct ByteWordsTests {
+    /// A scan eight bytes at a time finds a byte wherever it is, in the words and in the tail.
+    @Test func containsFindsAByteAtEveryOffset() {
+        for count in 0..<30 {
+            for position in -1..<count {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: count)
+                if position >= 0 { bytes[position] = 0xE2 }
+                let found = bytes.withUnsafeBufferPointer { buffer in
+                    ByteWords.contains(buffer, wordHas: { ByteWords.hasByte(0xE2, in: $0) }, byte: { $0 == 0xE2 })
+                }
+                #expect(found == (position >= 0), "\(count) \(position)")
+            }
+        }
+    }
+
     @Test func agreeWithTestingEachByte() {
         var generator = SystemRandomNumberGenerator()
         let interesting: [UInt8] = [

@@ -61,12 +61,7 @@ public enum Fingerprint {
     }
 
     private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            if !ByteWords.isASCII(ByteWords.load(bytes, at: offset)) { return false }
-            offset += 8
-        }
-        return bytes[offset...].allSatisfy { $0 < 0x80 }
+        !ByteWords.contains(bytes, wordHas: { !ByteWords.isASCII($0) }, byte: { $0 >= 0x80 })
     }
 
     /// `ICU.fold` of a sentence, one run between ASCII spaces at a time, through the thread's

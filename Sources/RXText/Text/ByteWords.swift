@@ -26,6 +26,19 @@ enum ByteWords {
 
     static func isASCII(_ word: UInt64) -> Bool { word & highBits == 0 }
 
+    /// Whether some byte of `bytes` passes `test`, read eight at a time through `wordHas`, which
+    /// must answer exactly whether some byte of a word passes it.
+    static func contains(
+        _ bytes: UnsafeBufferPointer<UInt8>, wordHas: (UInt64) -> Bool, byte test: (UInt8) -> Bool
+    ) -> Bool {
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            if wordHas(load(bytes, at: offset)) { return true }
+            offset += 8
+        }
+        return bytes[offset...].contains(where: test)
+    }
+
     /// Whether some byte is below `limit`, which is at most 0x80.
     static func hasByte(below limit: UInt8, in word: UInt64) -> Bool {
         (word &- ones &* UInt64(limit)) & ~word & highBits != 0

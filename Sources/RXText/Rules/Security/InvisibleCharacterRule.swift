@@ -18,18 +18,14 @@ struct InvisibleCharacterRule: Rule {
     /// Whether a sentence has a byte that starts a character of `invisible`, eight bytes at a
     /// time.
     private static func hasLeadByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            let word = ByteWords.load(bytes, at: offset)
-            if !ByteWords.isASCII(word)
-                && (ByteWords.hasByte(0xE2, in: word) || ByteWords.hasByte(0xEF, in: word)
-                    || ByteWords.hasByte(0xD8, in: word))
-            {
-                return true
-            }
-            offset += 8
-        }
-        return bytes[offset...].contains { $0 == 0xE2 || $0 == 0xEF || $0 == 0xD8 }
+        ByteWords.contains(
+            bytes,
+            wordHas: { word in
+                !ByteWords.isASCII(word)
+                    && (ByteWords.hasByte(0xE2, in: word) || ByteWords.hasByte(0xEF, in: word)
+                        || ByteWords.hasByte(0xD8, in: word))
+            },
+            byte: { $0 == 0xE2 || $0 == 0xEF || $0 == 0xD8 })
     }
 
     /// Bidi embeddings, overrides and isolates; zero-width space, non-joiner, marks; word joiner;
