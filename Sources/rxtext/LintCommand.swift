@@ -178,15 +178,7 @@ final class ConfigurationSet: @unchecked Sendable {
     /// The linter for a file, made once per configuration: every file of a run asks.
     func linter(for path: String) -> Linter {
         let key = explicit != nil ? "" : (configurationFile(for: path) ?? "")
-        lock.lock()
-        let cached = linters[key]
-        lock.unlock()
-        if let cached { return cached }
-        let linter = configuration(for: path).linter
-        lock.lock()
-        linters[key] = linter
-        lock.unlock()
-        return linter
+        return remembered(\.linters, key) { configuration(for: path).linter }
     }
 
     /// Configuration file by directory: files of one directory share the upward search.
@@ -197,15 +189,23 @@ final class ConfigurationSet: @unchecked Sendable {
     private func configurationFile(for path: String) -> String? {
         // Not NSString.deletingLastPathComponent: Foundation traps on "." (seen with Swift 6.3.1).
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        return remembered(\.fileByDirectory, directory) { Configuration.find(for: path) }
+    }
+
+    /// `table[key]`, made and stored there the first time. The lock is held only to read and
+    /// to store: two threads may both make a value, and they make the same one.
+    private func remembered<Value>(
+        _ table: ReferenceWritableKeyPath<ConfigurationSet, [String: Value]>, _ key: String, _ make: () -> Value
+    ) -> Value {
         lock.lock()
-        let cached = fileByDirectory[directory]
+        let cached = self[keyPath: table][key]
         lock.unlock()
         if let cached { return cached }
-        let found = Configuration.find(for: path)
+        let made = make()
         lock.lock()
-        fileByDirectory[directory] = .some(found)
+        self[keyPath: table][key] = made
         lock.unlock()
-        return found
+        return made
     }
 
     private func configurationChecked(for path: String) throws -> Configuration {
