@@ -65,7 +65,7 @@ public struct ReviewCatalog: Sendable {
 
     public var rules: [String] { Array(Set(items.map(\.rule))).sorted() }
 
-    static func item(_ flag: Flag, key: DecisionKey, in document: Document) -> ReviewItem {
+    static func item(_ flag: Diagnostic, key: DecisionKey, in document: Document) -> ReviewItem {
         var suggestions: [String] = []
         for choice in (flag.fix.map { [$0.replacement] } ?? []) + flag.suggestions where !suggestions.contains(choice) {
             suggestions.append(choice)
@@ -78,7 +78,7 @@ public struct ReviewCatalog: Sendable {
     }
 
     /// The paragraph (a run of non-blank lines) around the flag, in five pieces.
-    static func context(_ flag: Flag, in document: Document) -> ReviewItem.Context {
+    static func context(_ flag: Diagnostic, in document: Document) -> ReviewItem.Context {
         let sentence = ByteRange(min(flag.sentence.start, flag.range.start), max(flag.sentence.end, flag.range.end))
         let paragraph = paragraphRange(around: sentence, in: document)
         let before = document.text(ByteRange(paragraph.start, sentence.start))

@@ -11,7 +11,7 @@ struct CleanCommand: ParsableCommand {
     @Argument(help: "An article (UTF-8 text).")
     var file: String
 
-    @ArgumentParser.Flag(help: "Rewrite the file (atomically) instead of printing.")
+    @Flag(help: "Rewrite the file (atomically) instead of printing.")
     var inPlace = false
 
     @OptionGroup var glossaries: GlossaryOptions

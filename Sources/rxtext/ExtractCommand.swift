@@ -19,7 +19,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Output format (json).")
     var format: Format = .json
 
-    @ArgumentParser.Flag(help: "Indent the JSON.")
+    @Flag(help: "Indent the JSON.")
     var pretty = false
 
     @Option(help: "Also write the cleaned text to this file.")

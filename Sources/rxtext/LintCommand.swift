@@ -39,10 +39,10 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Configuration file (default: the nearest .rxtext.yaml above each file).")
     var config: String?
 
-    @ArgumentParser.Flag(help: "Apply safe fixes in place (atomically), then report what remains.")
+    @Flag(help: "Apply safe fixes in place (atomically), then report what remains.")
     var fix = false
 
-    @ArgumentParser.Flag(help: "With --fix: print a unified diff instead of writing.")
+    @Flag(help: "With --fix: print a unified diff instead of writing.")
     var dryRun = false
 
     @Option(help: "Suppress flags whose fingerprints are in this baseline file.")
@@ -51,7 +51,7 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Write the fingerprints of all current flags to this baseline file.")
     var writeBaseline: String?
 
-    @ArgumentParser.Flag(help: "Read JSON lines {\"id\", \"text\"} from standard input; write one JSON line per input.")
+    @Flag(help: "Read JSON lines {\"id\", \"text\"} from standard input; write one JSON line per input.")
     var stdin = false
 
     @Option(help: "Files linted at once (default: the number of cores).")

@@ -21,10 +21,10 @@ struct ReviewCommand: AsyncParsableCommand {
     @Option(help: "Port on 127.0.0.1 (default: a free port).")
     var port: Int = 0
 
-    @ArgumentParser.Flag(help: "Open the page in the default browser.")
+    @Flag(help: "Open the page in the default browser.")
     var open = false
 
-    @ArgumentParser.Flag(help: "Print decision counts and each rule's precision, then exit.")
+    @Flag(help: "Print decision counts and each rule's precision, then exit.")
     var status = false
 
     @Option(name: .customLong("export"), help: "Write every decision to this JSON-lines file, then exit.")

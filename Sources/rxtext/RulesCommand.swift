@@ -8,7 +8,7 @@ struct RulesCommand: ParsableCommand {
         abstract: "List every lint rule with its description and examples."
     )
 
-    @ArgumentParser.Flag(help: "Print ids only.")
+    @Flag(help: "Print ids only.")
     var idsOnly = false
 
     func run() {

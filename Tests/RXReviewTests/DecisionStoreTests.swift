@@ -10,7 +10,7 @@ import Testing
     }()
 
     /// The flags and keys of a text as the store would key them, for the path "a.txt".
-    func keyed(_ text: String) throws -> (document: Document, flags: [Flag], keys: [DecisionKey]) {
+    func keyed(_ text: String) throws -> (document: Document, flags: [Diagnostic], keys: [DecisionKey]) {
         let document = try Document(bytes: Array(text.utf8), path: "a.txt")
         let flags = Linter().lint(Annotator(lexicon: Self.lexicon).annotate(document))
         return (document, flags, DecisionKey.all(flags, in: document, path: "a.txt"))

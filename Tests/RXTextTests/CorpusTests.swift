@@ -156,9 +156,11 @@ enum GoldScorer {
         return nil
     }
 
-    static func scoreFlags(_ flags: [Flag], _ spans: [Span]) -> (required: Int, hit: Int, falseAlarms: [Flag]) {
+    static func scoreFlags(_ flags: [Diagnostic], _ spans: [Span]) -> (
+        required: Int, hit: Int, falseAlarms: [Diagnostic]
+    ) {
         var hitRequired = Set<Int>()
-        var falseAlarms: [Flag] = []
+        var falseAlarms: [Diagnostic] = []
         for flag in flags {
             var hit = false
             for (index, span) in spans.enumerated() where span.range.overlaps(flag.range) {

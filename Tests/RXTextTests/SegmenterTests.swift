@@ -66,7 +66,7 @@ import Testing
             "repetition.doubled-word", "untranslated.abbreviation", "capitalization.sentence-start",
         ])
         let whole = linter.lint(annotator.annotate(document))
-        var blocks: [Flag] = []
+        var blocks: [Diagnostic] = []
         var count = 0
         Annotator.segmentInBlocks(document, blockBytes: 200) { block in
             count += 1

@@ -4,22 +4,22 @@
 public struct Cleaner: Sendable {
     public struct Result: Sendable {
         public var text: String
-        public var applied: [Flag]
+        public var applied: [Diagnostic]
         /// Safe fixes not applied because they overlapped an applied one.
-        public var skipped: [Flag]
+        public var skipped: [Diagnostic]
     }
 
     public init() {}
 
-    public func clean(_ document: Document, flags: [Flag]) -> Result {
+    public func clean(_ document: Document, flags: [Diagnostic]) -> Result {
         let fixes = flags.filter { $0.fix?.safe == true }.sorted {
             ($0.range.start, $0.range.end) < ($1.range.start, $1.range.end)
         }
         var output: [UInt8] = []
         output.reserveCapacity(document.bytes.count)
         var cursor = document.bodyStart
-        var applied: [Flag] = []
-        var skipped: [Flag] = []
+        var applied: [Diagnostic] = []
+        var skipped: [Diagnostic] = []
         for flag in fixes {
             guard flag.range.start >= cursor else {
                 skipped.append(flag)

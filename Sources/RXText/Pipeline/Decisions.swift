@@ -27,7 +27,7 @@ public struct DecisionKey: Hashable, Sendable {
     }
 
     /// The keys of a file's flags, in the flags' order; `path` is the file as the store names it.
-    public static func all(_ flags: [Flag], in document: Document, path: String) -> [DecisionKey] {
+    public static func all(_ flags: [Diagnostic], in document: Document, path: String) -> [DecisionKey] {
         var seen: [String: Int] = [:]
         return flags.map { flag in
             let span = document.text(flag.range)
@@ -80,7 +80,7 @@ public struct DecisionSet: Sendable {
     public var isEmpty: Bool { verdicts.isEmpty }
 
     /// The keys of a document's flags under this set's root.
-    public func keys(_ flags: [Flag], in document: Document) -> [DecisionKey] {
+    public func keys(_ flags: [Diagnostic], in document: Document) -> [DecisionKey] {
         DecisionKey.all(flags, in: document, path: DecisionKey.relativePath(document.path, root: root))
     }
 
@@ -98,7 +98,7 @@ public struct DecisionSet: Sendable {
     /// not applied and now have no key of theirs are paired, in order, with same-rule same-text
     /// flags of the fixed file whose keys are new.
     public func carriedOver(
-        from old: Document, _ oldFlags: [Flag], applied: [Flag], to new: Document, _ newFlags: [Flag]
+        from old: Document, _ oldFlags: [Diagnostic], applied: [Diagnostic], to new: Document, _ newFlags: [Diagnostic]
     ) -> [Carry] {
         guard !verdicts.isEmpty else { return [] }
         let appliedSpans = Set(applied.map { "\($0.rule)\u{1F}\($0.range)" })
@@ -129,9 +129,9 @@ public struct DecisionSet: Sendable {
 
     /// Drops rejected flags and turns accepted or edited ones into safe fixes with the editor's
     /// replacement, so the Cleaner applies them like any other safe fix.
-    public func apply(to flags: [Flag], in document: Document) -> (flags: [Flag], rejected: Int) {
+    public func apply(to flags: [Diagnostic], in document: Document) -> (flags: [Diagnostic], rejected: Int) {
         guard !verdicts.isEmpty, !flags.isEmpty else { return (flags, 0) }
-        var kept: [Flag] = []
+        var kept: [Diagnostic] = []
         var rejected = 0
         for (flag, key) in zip(flags, keys(flags, in: document)) {
             switch verdicts[key.id] {

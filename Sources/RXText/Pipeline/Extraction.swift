@@ -3,7 +3,7 @@
 public struct Extraction: Sendable {
     public let document: Document
     public let article: AnnotatedArticle
-    public let flags: [Flag]
+    public let flags: [Diagnostic]
     /// Flags left out because an editor rejected them in `rxtext review`.
     public let rejected: Int
     public let cleaned: Cleaner.Result
@@ -43,7 +43,7 @@ public struct Extraction: Sendable {
     }
 }
 
-extension Flag {
+extension Diagnostic {
     /// The contract's FLAG object.
     public func json(in document: Document) -> JSONValue {
         let position = document.position(of: range.start)

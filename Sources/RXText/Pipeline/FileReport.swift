@@ -2,7 +2,7 @@
 public struct FileReport: Sendable {
     public var path: String
     public var document: Document?
-    public var flags: [Flag]
+    public var flags: [Diagnostic]
     /// `Fingerprint.all(flags)`, in the same order.
     public var fingerprints: [String] = []
     /// Why the file could not be linted (bad bytes, unreadable), with its position if any.
@@ -26,7 +26,7 @@ public struct FileReport: Sendable {
     public var isFirstPart = true
     public var isLastPart = true
 
-    public init(path: String, document: Document?, flags: [Flag], error: String?) {
+    public init(path: String, document: Document?, flags: [Diagnostic], error: String?) {
         self.path = path
         self.document = document
         self.flags = flags

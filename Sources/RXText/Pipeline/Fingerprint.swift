@@ -5,7 +5,7 @@
 /// Built on bytes: every flag of a large run gets one, so this sits on the lint hot path.
 public enum Fingerprint {
     /// Fingerprints of a file's flags, in the flags' order.
-    public static func all(_ flags: [Flag], in document: Document) -> [String] {
+    public static func all(_ flags: [Diagnostic], in document: Document) -> [String] {
         var fingerprinter = Fingerprinter()
         return fingerprinter.fingerprints(flags, in: document)
     }
@@ -153,7 +153,7 @@ public struct Fingerprinter {
     public init() {}
 
     /// Fingerprints of `flags`, which follow in the file those already fingerprinted.
-    public mutating func fingerprints(_ flags: [Flag], in document: Document) -> [String] {
+    public mutating func fingerprints(_ flags: [Diagnostic], in document: Document) -> [String] {
         var sentences: [ByteRange: [UInt8]] = [:]
         var key: [UInt8] = []
         return flags.map { flag in

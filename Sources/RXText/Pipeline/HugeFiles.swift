@@ -11,7 +11,7 @@ extension LintSession {
     /// into, in order, on this thread. With one job everything runs on this thread.
     static func lintInParallelBlocks(
         _ windows: ((Document) -> Void) throws -> Void, annotator: Annotator, linter: Linter, jobs: Int,
-        blockBytes: Int, _ body: (Document, [Flag]) -> Void
+        blockBytes: Int, _ body: (Document, [Diagnostic]) -> Void
     ) rethrows {
         // `body` is called from inside the `windows` callback: not escaping, only nested.
         try withoutActuallyEscaping(body) { body in
@@ -22,7 +22,7 @@ extension LintSession {
 
     private static func lintInParallelBlocks(
         _ windows: ((Document) -> Void) throws -> Void, annotator: Annotator, linter: Linter, jobs: Int,
-        blockBytes: Int, nested body: @escaping (Document, [Flag]) -> Void
+        blockBytes: Int, nested body: @escaping (Document, [Diagnostic]) -> Void
     ) rethrows {
         guard jobs > 1 else {
             try windows { document in
@@ -99,7 +99,7 @@ extension LintSession {
     }
 
     /// Lints a huge file window by window; returns why reading it failed, if it did.
-    private func readWindows(_ path: String, jobs: Int, _ body: (Document, [Flag]) -> Void) -> String? {
+    private func readWindows(_ path: String, jobs: Int, _ body: (Document, [Diagnostic]) -> Void) -> String? {
         do {
             try Self.lintInParallelBlocks(
                 { each in try HugeFileWindows.read(path, windowBytes: options.windowBytes, each) },
@@ -121,15 +121,15 @@ extension LintSession {
 /// The flags of each block of a huge file, with the document they point into, filled from
 /// several threads.
 final class BlockResults: @unchecked Sendable {
-    private var blocks: [Int: (Document, [Flag])] = [:]
+    private var blocks: [Int: (Document, [Diagnostic])] = [:]
     private let lock = Lock()
 
-    func store(_ index: Int, _ document: Document, _ flags: [Flag]) {
+    func store(_ index: Int, _ document: Document, _ flags: [Diagnostic]) {
         lock.withLock { blocks[index] = (document, flags) }
     }
 
     /// Block `index`'s document and flags if it is done, removed from here.
-    func take(_ index: Int) -> (Document, [Flag])? {
+    func take(_ index: Int) -> (Document, [Diagnostic])? {
         lock.withLock { blocks.removeValue(forKey: index) }
     }
 }
@@ -154,7 +154,7 @@ final class PartWriter: @unchecked Sendable {
 
     /// The next part: `flags` are the next block's, offsets into `document`. The file's last
     /// part is `last(error:)`.
-    func part(_ flags: [Flag], of document: Document) -> FileReport {
+    func part(_ flags: [Diagnostic], of document: Document) -> FileReport {
         var report = session.lint(document, flags: flags, fingerprinter: &fingerprinter)
         report.isFirstPart = first
         report.isLastPart = false

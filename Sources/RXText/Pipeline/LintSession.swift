@@ -193,24 +193,24 @@ public struct LintSession: Sendable {
     }
 
     /// Every flag of the rules, before decisions and baseline.
-    func flags(_ document: Document, linter: Linter) -> [Flag] {
+    func flags(_ document: Document, linter: Linter) -> [Diagnostic] {
         let annotator = Annotator(lexicon: lexicon)
         guard document.bytes.count > options.hugeFileBytes else { return linter.lint(annotator.annotate(document)) }
-        var flags: [Flag] = []
+        var flags: [Diagnostic] = []
         Self.lintInParallelBlocks(
             { $0(document) }, annotator: annotator, linter: linter, jobs: options.jobs, blockBytes: options.blockBytes,
             { flags += $1 })
         return flags
     }
 
-    func lint(_ document: Document, flags: [Flag]) -> FileReport {
+    func lint(_ document: Document, flags: [Diagnostic]) -> FileReport {
         var fingerprinter = Fingerprinter()
         return lint(document, flags: flags, fingerprinter: &fingerprinter)
     }
 
     /// Decisions, fingerprints and baseline applied to flags of `document` (all of them, or one
     /// block's, with the fingerprinter carried from block to block).
-    func lint(_ document: Document, flags: [Flag], fingerprinter: inout Fingerprinter) -> FileReport {
+    func lint(_ document: Document, flags: [Diagnostic], fingerprinter: inout Fingerprinter) -> FileReport {
         var flags = flags
         var rejected = 0
         if let decisions = options.decisions { (flags, rejected) = decisions.apply(to: flags, in: document) }

@@ -18,8 +18,8 @@ public struct Linter: Sendable {
             }.map { $0.init() }, severities: severities)
     }
 
-    public func lint(_ article: AnnotatedArticle) -> [Flag] {
-        var flags: [Flag] = []
+    public func lint(_ article: AnnotatedArticle) -> [Diagnostic] {
+        var flags: [Diagnostic] = []
         flags.reserveCapacity(32)
         for rule in rules { rule.lint(article, into: &flags) }
         if !severities.isEmpty {
@@ -32,7 +32,7 @@ public struct Linter: Sendable {
         let sorted = flags.sorted {
             ($0.range.start, $0.range.end, $0.rule) < ($1.range.start, $1.range.end, $1.rule)
         }
-        var result: [Flag] = []
+        var result: [Diagnostic] = []
         result.reserveCapacity(sorted.count)
         var runStart = 0
         for flag in sorted {

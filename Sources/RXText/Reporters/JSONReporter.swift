@@ -73,7 +73,7 @@ public final class JSONReporter: LintReporter {
     }
 
     /// The contract FLAG plus its fingerprint.
-    public static func flagJSON(_ flag: Flag, _ fingerprint: String, _ document: Document) -> JSONValue {
+    public static func flagJSON(_ flag: Diagnostic, _ fingerprint: String, _ document: Document) -> JSONValue {
         guard case .object(var fields) = flag.json(in: document) else { return .null }
         fields.append(("fingerprint", .string(fingerprint)))
         return .object(fields)
@@ -122,7 +122,7 @@ public final class JSONLinesReporter: LintReporter {
 enum FlagLine {
     /// `path` is the file's path as a JSON literal (`JSONText.literal`), escaped once per file.
     static func append(
-        _ flag: Flag, fingerprint: String, path: [UInt8], document: Document, cursor: inout PositionCursor,
+        _ flag: Diagnostic, fingerprint: String, path: [UInt8], document: Document, cursor: inout PositionCursor,
         to out: inout [UInt8]
     ) {
         func key(_ name: StaticString, first: Bool = false) {

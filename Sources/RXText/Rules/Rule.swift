@@ -6,21 +6,21 @@
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
     init()
-    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag]
-    func checkArticle(_ article: AnnotatedArticle) -> [Flag]
+    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic]
+    func checkArticle(_ article: AnnotatedArticle) -> [Diagnostic]
     /// All of the rule's flags in an article, appended to `flags`: `check` for every sentence,
     /// then `checkArticle`.
-    func lint(_ article: AnnotatedArticle, into flags: inout [Flag])
+    func lint(_ article: AnnotatedArticle, into flags: inout [Diagnostic])
 }
 
 extension Rule {
-    public func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] { [] }
-    public func checkArticle(_ article: AnnotatedArticle) -> [Flag] { [] }
+    public func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] { [] }
+    public func checkArticle(_ article: AnnotatedArticle) -> [Diagnostic] { [] }
 
     /// The linter calls this once per rule and article, so the loop over sentences is compiled
     /// for each rule and calls its `check` directly: sixteen rules times every sentence of an
     /// archive were as many dynamic calls.
-    public func lint(_ article: AnnotatedArticle, into flags: inout [Flag]) {
+    public func lint(_ article: AnnotatedArticle, into flags: inout [Diagnostic]) {
         // Each sentence is lent to `check` without the retain and release that a loop over the
         // array makes around every call. Safe: the article, borrowed for the whole call, holds
         // the array and its sentences unchanged.
@@ -40,8 +40,8 @@ extension Rule {
         _ range: ByteRange, in sentence: AnnotatedSentence, message: String, suggestions: [String] = [],
         fix: Fix? = nil,
         severity: Severity? = nil
-    ) -> Flag {
-        Flag(
+    ) -> Diagnostic {
+        Diagnostic(
             rule: Self.description.id, severity: severity ?? Self.description.severity, message: message, range: range,
             sentence: sentence.range, suggestions: suggestions, fix: fix)
     }
@@ -115,7 +115,7 @@ public struct Example: Sendable {
 }
 
 /// A finding: span, sentence, message, suggestions and an optional fix.
-public struct Flag: Sendable, Hashable {
+public struct Diagnostic: Sendable, Hashable {
     public var rule: String
     public var severity: Severity
     public var message: String

@@ -21,7 +21,7 @@ struct WebBoilerplateRule: Rule {
 
     /// Whole paragraphs are judged once per article; each flag is reported in the paragraph's
     /// first sentence.
-    func checkArticle(_ article: AnnotatedArticle) -> [Flag] {
+    func checkArticle(_ article: AnnotatedArticle) -> [Diagnostic] {
         BoilerplateLines.find(in: article).compactMap { line in
             guard let sentence = article.sentences.first(where: { $0.range.start == line.firstSentenceStart }) else {
                 return nil

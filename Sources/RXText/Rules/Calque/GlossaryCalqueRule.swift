@@ -19,7 +19,7 @@ struct GlossaryCalqueRule: Rule {
             Example("It was an impressive class win."),
         ])
 
-    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         sentence.matches.compactMap { match in
             guard case .calque(let i) = match.entry else { return nil }
             let calque = article.lexicon.glossary.calques[i]

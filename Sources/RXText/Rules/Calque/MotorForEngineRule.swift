@@ -24,9 +24,9 @@ struct MotorForEngineRule: Rule {
         "cars", "neurone", "neuron", "skills", "city",
     ]
 
-    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         guard sentence.ruleWords.contains(.motor) else { return [] }
-        var flags: [Flag] = []
+        var flags: [Diagnostic] = []
         let words = sentence.folded
         let ids = sentence.wordIDs
         let motor = article.lexicon.id(of: .motor)

@@ -18,9 +18,9 @@ struct SurnameCalqueRule: Rule {
             Example("The crowd sat on the hill above the joker lap."),
         ])
 
-    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         let named = article.driversMentioned
-        var flags: [Flag] = []
+        var flags: [Diagnostic] = []
         for match in sentence.matches {
             guard case .surnameLiteral(let drivers) = match.entry else { continue }
             let start = match.tokens.lowerBound

@@ -22,10 +22,10 @@ struct LowercaseSentenceStartRule: Rule {
     /// Names written with a lower-case first letter on purpose.
     static let exceptions: Set<String> = ["ebay", "iphone", "ipad", "e-mail", "x", "de", "van", "von", "der"]
 
-    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         // Each start is judged as it is found: nearly every sentence starts in upper case, and
         // nothing is collected for it.
-        var flags: [Flag] = []
+        var flags: [Diagnostic] = []
         func judge(_ index: Int) {
             guard sentence.isLowercaseStart(index, in: article), !Self.exceptions.contains(sentence.folded[index])
             else { return }

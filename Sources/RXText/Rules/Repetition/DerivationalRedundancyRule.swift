@@ -16,9 +16,9 @@ struct DerivationalRedundancyRule: Rule {
             Example("He wanted to want nothing more."),
         ])
 
-    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         guard sentence.ruleWords.contains(.to) else { return [] }
-        var flags: [Flag] = []
+        var flags: [Diagnostic] = []
         let words = sentence.folded
         let ids = sentence.wordIDs
         let to = article.lexicon.id(of: .to)

@@ -19,9 +19,9 @@ struct DoubledWordRule: Rule {
             Example("The lap times were 42.1 42.3 and 42.5 seconds."),
         ])
 
-    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         guard sentence.mayRepeatAWord else { return [] }
-        var flags: [Flag] = []
+        var flags: [Diagnostic] = []
         for i in sentence.words.indices.dropLast()
         where sentence.isWord(i) && sentence.isWord(i + 1) && sentence.sameWord(i, i + 1)
             && sentence.adjacent(i, in: article)

@@ -16,9 +16,9 @@ struct OfTheSameRule: Rule {
             Example("He is the champion of champions in our book."),
         ])
 
-    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         guard sentence.ruleWords.isSuperset(of: [RuleWords(.of), RuleWords(.the)]) else { return [] }
-        var flags: [Flag] = []
+        var flags: [Diagnostic] = []
         let words = sentence.folded
         let ids = sentence.wordIDs
         let (of, the) = (article.lexicon.id(of: .of), article.lexicon.id(of: .the))

@@ -20,9 +20,9 @@ struct RepeatedNounRule: Rule {
     /// The phrase between must be one noun phrase: a conjunction or article ends it.
     static let functionWords: Set<String> = ["and", "or", "but", "the", "a", "an", "of", "in", "at", "to", "with"]
 
-    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         guard sentence.ruleWords.contains(.of) else { return [] }
-        var flags: [Flag] = []
+        var flags: [Diagnostic] = []
         let words = sentence.folded
         let ids = sentence.wordIDs
         let of = article.lexicon.id(of: .of)

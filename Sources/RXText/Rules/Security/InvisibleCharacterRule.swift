@@ -35,7 +35,7 @@ struct InvisibleCharacterRule: Rule {
         0xFEFF, 0x061C,
     ]
 
-    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         let bytes = article.document.bytes
         // Every character of the set is three bytes long and starts with E2, EF or D8: most
         // sentences have none of those bytes, and one pass over the bytes rules them out.
@@ -43,7 +43,7 @@ struct InvisibleCharacterRule: Rule {
             Self.hasLeadByte(UnsafeBufferPointer(rebasing: buffer[sentence.range.start..<sentence.range.end]))
         }
         guard mayHave else { return [] }
-        var flags: [Flag] = []
+        var flags: [Diagnostic] = []
         var offset = sentence.range.start
         while offset < sentence.range.end {
             let lead = bytes[offset]

@@ -15,11 +15,11 @@ struct MixedScriptRule: Rule {
             Example("Москва and Αθήνα are written in their own scripts."),
         ])
 
-    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         // Mixing scripts needs a byte outside ASCII, which annotation noted; most words have none.
         guard sentence.traitsPresent.isSuperset(of: [.word, .outsideASCII]) else { return [] }
         let bytes = article.document.bytes
-        var flags: [Flag] = []
+        var flags: [Diagnostic] = []
         for (index, traits) in sentence.traits.enumerated() where traits.isSuperset(of: [.word, .outsideASCII]) {
             let token = sentence.words[index]
             guard bytes[token.range.start..<token.range.end].withUnsafeBufferPointer(WordCache.current.mixesScripts)

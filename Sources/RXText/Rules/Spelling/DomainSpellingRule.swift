@@ -16,7 +16,7 @@ struct DomainSpellingRule: Rule {
             Example("Autocross is a different sport."),
         ])
 
-    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         sentence.matches.compactMap { match in
             guard case .spelling(let i) = match.entry else { return nil }
             let entry = article.lexicon.glossary.spellings[i]

@@ -16,11 +16,11 @@ struct NearGlossaryTermRule: Rule {
         ])
 
     /// Article-wide so that a name repeated through the article is looked up once.
-    func checkArticle(_ article: AnnotatedArticle) -> [Flag] {
+    func checkArticle(_ article: AnnotatedArticle) -> [Diagnostic] {
         let english = EnglishWords.shared
         let names = article.lexicon.names
         let nearest = Self.remembered.current.answers(for: names)
-        var flags: [Flag] = []
+        var flags: [Diagnostic] = []
         for sentence in article.sentences {
             // Capitalised words outside every lexicon match, tested on their traits first.
             for (i, traits) in sentence.traits.enumerated()

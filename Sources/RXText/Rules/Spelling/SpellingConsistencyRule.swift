@@ -43,7 +43,7 @@ struct SpellingConsistencyRule: Rule {
     /// Each use is numbered by its spelling; text is built and folded once per distinct spelling.
     /// An article names the same people dozens of times, and Swift hashes and compares text with
     /// diacritics through normalisation, so spellings are told apart by their bytes.
-    func checkArticle(_ article: AnnotatedArticle) -> [Flag] {
+    func checkArticle(_ article: AnnotatedArticle) -> [Diagnostic] {
         let consistency = article.lexicon.glossary.consistency
         let bytes = article.document.bytes
         var uses: [Use] = []
@@ -103,7 +103,7 @@ struct SpellingConsistencyRule: Rule {
                 groupSizes.append(1)
             }
         }
-        var flags: [Flag] = []
+        var flags: [Diagnostic] = []
         var minority = [Bool](repeating: false, count: sources.count)
         for (groupIndex, size) in groupSizes.enumerated() where size > 1 {
             var group = Group()

@@ -22,11 +22,11 @@ struct FinnishAbbreviationRule: Rule {
             Example("Höljes and Åmål were both wet; ÉMILE was not there."),
         ])
 
-    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         let table = article.lexicon.abbreviations
         // With keys of two capitals or more, so must a word start: most sentences have none.
         if table.keysAreASCIICapitalPairs && !sentence.traitsPresent.contains(.capitalPair) { return [] }
-        var flags: [Flag] = []
+        var flags: [Diagnostic] = []
         // An abbreviation starts with a capital (`lookup` checks the byte): the token's trait
         // rules out most words first.
         for i in sentence.words.indices

@@ -18,7 +18,7 @@ struct FinnishTextRule: Rule {
             Example("The Höljes round was run in the rain."),
         ])
 
-    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Flag] {
+    func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         // Both findings need a word of the Finnish list.
         guard sentence.traitsPresent.contains(.finnishWord) else { return [] }
         // One pass over the words' traits (the word list was consulted in annotation).
