@@ -105,14 +105,6 @@ enum ResultVocabulary {
         "technical": "technical", "mechanical": "technical", "tyre": "tyre", "tire": "tyre",
     ]
 
-    /// Win cues: a position of 1 at the stage the context names (a final when it names none).
-    static let winCues: [[String]] = [
-        ["won"], ["wins"], ["win"], ["winning"], ["victory"], ["triumphed"], ["took", "the", "win"],
-    ]
-
-    /// Nationality-free championship words before "champion".
-    static let championWords: Set<String> = ["champion", "champions"]
-
     static let months: [String: Int] = [
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
         "september": 9, "october": 10, "november": 11, "december": 12,

@@ -12,15 +12,11 @@ public final class Lexicon: Sendable {
     private let trie: PhraseTrie.Frozen
     /// The folded words of every phrase, numbered for the trie.
     private let words: WordTable
-    /// Folded single words of the English word list and of the glossary, for unknown-word checks.
+    /// How many distinct phrases the trie holds (`rxtext glossary check` prints it).
     public var phraseCount: Int { trie.phraseCount }
 
     public let driverIndex: [String: Int]
     public let venueIndex: [String: Int]
-    public let countryIndex: [String: Int]
-    public let classIndex: [String: Int]
-    public let championshipIndex: [String: Int]
-    public let carIndex: [String: Int]
     /// Surname-literal renderings by driver, e.g. jesse-kallio: ["rock", "rocky", ...].
     public let surnameRenderings: [Int: [String]]
     /// Each driver's surname in lower case (diacritics kept), by glossary index: what is looked
@@ -56,10 +52,6 @@ public final class Lexicon: Sendable {
         }
         driverIndex = index(g.drivers, \.id)
         venueIndex = index(g.venues, \.id)
-        countryIndex = index(g.countries, \.code)
-        classIndex = index(g.classes, \.id)
-        championshipIndex = index(g.championships, \.id)
-        carIndex = index(g.cars, \.id)
 
         for (i, driver) in g.drivers.enumerated() {
             builder.add(driver.name, aliases: driver.aliases, .driver(i), owner: "driver \(driver.id)")
@@ -373,11 +365,6 @@ public final class Lexicon: Sendable {
             return
                 "'\(text)'\(whole) -> \(match.sense.origin) [form '\(match.sense.form)', \(rule)\(match.possessive ? ", possessive" : "")]"
         }
-    }
-
-    /// A country by alpha-2 code.
-    public func country(code: String) -> Glossary.Country? {
-        countryIndex[code].map { glossary.countries[$0] }
     }
 }
 

@@ -1,5 +1,5 @@
 /// The structured race record of one article: the `record` object of the output contract
-/// (DESIGN.md, "Output contract"). Field names are relied on by outside scripts.
+/// (README.md, "Output contract"). Field names are relied on by outside scripts.
 public struct RaceRecord: Sendable, Equatable {
     public var season: Int?
     public var championship: String?

@@ -37,8 +37,9 @@ struct InvisibleCharacterRule: Rule {
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         let bytes = article.document.bytes
-        // Every character of the set is three bytes long and starts with E2, EF or D8: most
-        // sentences have none of those bytes, and one pass over the bytes rules them out.
+        // Every character of the set starts with E2, EF (three bytes: U+200B to U+FEFF) or D8
+        // (two: U+061C): most sentences have none of those bytes, and one pass over the bytes
+        // rules them out.
         let mayHave = bytes.withUnsafeBufferPointer { buffer in
             Self.hasLeadByte(UnsafeBufferPointer(rebasing: buffer[sentence.range.start..<sentence.range.end]))
         }
