@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        // SHA-256 for fingerprints and `source.sha256` (BoringSSL's rounds, SHA extensions included);
+        // already in Hummingbird's graph.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // ICU as the system provides it: pkg-config discovery and the apt install hint.
@@ -33,11 +36,11 @@ let package = Package(
             // pkg-config's icu-uc brings icuuc; the spoof checker lives in icui18n.
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
         ),
-        // SHA-256 rounds with the x86 SHA extensions, for lint fingerprints.
-        .target(name: "CRXSHA"),
         .target(
             name: "RXText",
-            dependencies: ["CRXICU", "CRXSHA", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "CRXICU", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // The system's SQLite for the review decisions: pkg-config discovery and the apt install hint.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
