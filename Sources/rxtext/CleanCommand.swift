@@ -19,10 +19,11 @@ struct CleanCommand: ParsableCommand {
     @OptionGroup var decisions: DecisionOptions
 
     func run() throws {
-        let lexicon = try glossaries.lexicon()
+        let engine = try glossaries.engine()
+        let lexicon = engine.lexicon
         let document = try loadDocument(file)
         let linter = (Configuration.find(for: file).flatMap { try? Configuration.load(path: $0) } ?? Configuration())
-            .linter
+            .linter(from: engine.rules)
         let article = Annotator(lexicon: lexicon).annotate(document)
         let flags = linter.lint(article)
         let decisionSet = try decisions.load(for: [file])

@@ -8,13 +8,11 @@ enum CorpusReports {
         _ paths: [String], config: String?, glossaries: GlossaryOptions, decisions: DecisionSet?
     ) throws -> [FileReport] {
         let configurations = try ConfigurationSet(explicit: config, paths: paths)
-        let directory = try GlossaryOptions.resolve(glossaries.glossaries)
-        var glossary = try GlossaryOptions.load(directory)
-        for extra in configurations.extraGlossaries { glossary.merge(try GlossaryOptions.load(extra)) }
+        let engine = try glossaries.engine(extra: configurations.extraGlossaries)
         var options = LintOptions()
         options.decisions = decisions
-        let session = LintSession(lexicon: Lexicon(glossary), options: options) { path in
-            configurations.linter(for: path)
+        let session = LintSession(engine: engine, options: options) { path in
+            configurations.linter(for: path, from: engine.rules)
         }
         let discovery = FileDiscovery(include: FileDiscovery.defaultInclude, exclude: configurations.ignore)
         let (files, discoveryErrors) = discovery.files(for: paths)

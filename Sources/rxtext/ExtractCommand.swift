@@ -33,9 +33,9 @@ struct ExtractCommand: ParsableCommand {
     @OptionGroup var decisions: DecisionOptions
 
     func run() throws {
-        let lexicon = try glossaries.lexicon()
+        let engine = try glossaries.engine()
         let document = try loadDocument(file)
-        let extraction = Extraction(document: document, lexicon: lexicon, decisions: try decisions.load(for: [file]))
+        let extraction = Extraction(document: document, engine: engine, decisions: try decisions.load(for: [file]))
         do {
             if let cleaned { try AtomicFile.write(Array(extraction.cleaned.text.utf8), to: cleaned) }
             if let record {

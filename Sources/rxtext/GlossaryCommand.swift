@@ -20,7 +20,7 @@ struct GlossaryCommand: ParsableCommand {
             let path = try GlossaryOptions.resolve(directory)
             // Always from the YAML: checking it is the point.
             let glossary = try GlossaryOptions.load(path, cached: false)
-            let lexicon = Lexicon(glossary)
+            let lexicon = Engine(glossary, english: EnglishWords.load(glossaries: path)).lexicon
             print(
                 "\(path): ok — \(glossary.drivers.count) drivers, \(glossary.venues.count) venues, \(glossary.countries.count) countries, "
                     + "\(glossary.classes.count) classes, \(glossary.championships.count) championships, \(glossary.teams.count) teams, "
@@ -39,8 +39,7 @@ struct GlossaryCommand: ParsableCommand {
         @OptionGroup var glossaries: GlossaryOptions
 
         func run() throws {
-            let lexicon = try glossaries.lexicon()
-            let explanations = lexicon.explain(term)
+            let explanations = try glossaries.engine().lexicon.explain(term)
             if explanations.isEmpty {
                 print("'\(term)': no glossary entry")
                 throw ExitCode(1)
@@ -57,8 +56,11 @@ struct GlossaryOptions: ParsableArguments {
         help: "Glossary directory (default: $RXTEXT_GLOSSARIES, then beside the executable, then ./glossaries).")
     var glossaries: String?
 
-    func lexicon() throws -> Lexicon {
-        Lexicon(try Self.load(Self.resolve(glossaries)))
+    func engine(extra: [String] = []) throws -> Engine {
+        let directory = try Self.resolve(glossaries)
+        var glossary = try Self.load(directory)
+        for path in extra { glossary.merge(try Self.load(path)) }
+        return Engine(glossary, english: EnglishWords.load(glossaries: directory))
     }
 
     static func resolve(_ explicit: String?) throws -> String {

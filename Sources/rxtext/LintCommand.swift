@@ -70,18 +70,18 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let configurations = try ConfigurationSet(explicit: config, paths: stdin ? ["."] : paths)
-        let lexicon = try loadLexicon(extra: configurations.extraGlossaries)
+        let engine = try glossaries.engine(extra: configurations.extraGlossaries)
         var options = LintOptions()
         options.fix = fix ? (dryRun ? .dryRun : .write) : .none
         if let jobs { options.jobs = jobs }
         if let baseline { options.baseline = try Baseline.read(baseline) }
         if !stdin { options.decisions = try decisions.load(for: paths) }
-        let session = LintSession(lexicon: lexicon, options: options) { path in
-            configurations.linter(for: path)
+        let session = LintSession(engine: engine, options: options) { path in
+            configurations.linter(for: path, from: engine.rules)
         }
 
         if stdin {
-            StreamLinter(session: session, linter: configurations.linter(for: ".")).run()
+            StreamLinter(session: session, linter: configurations.linter(for: ".", from: engine.rules)).run()
             return
         }
 
@@ -139,15 +139,6 @@ struct LintCommand: ParsableCommand {
         }
     }
 
-    private func loadLexicon(extra: [String]) throws -> Lexicon {
-        let directory = try GlossaryOptions.resolve(glossaries.glossaries)
-        var glossary = try GlossaryOptions.load(directory)
-        for path in extra {
-            let more = try GlossaryOptions.load(path)
-            glossary.merge(more)
-        }
-        return Lexicon(glossary)
-    }
 }
 
 extension Severity: ExpressibleByArgument {}
@@ -176,9 +167,9 @@ final class ConfigurationSet: @unchecked Sendable {
     }
 
     /// The linter for a file, made once per configuration: every file of a run asks.
-    func linter(for path: String) -> Linter {
+    func linter(for path: String, from rules: RuleSet) -> Linter {
         let key = explicit != nil ? "" : (configurationFile(for: path) ?? "")
-        return remembered(\.linters, key) { configuration(for: path).linter }
+        return remembered(\.linters, key) { configuration(for: path).linter(from: rules) }
     }
 
     /// Configuration file by directory: files of one directory share the upward search.

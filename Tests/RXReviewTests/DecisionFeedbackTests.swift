@@ -18,8 +18,9 @@ import Testing
         let store = try DecisionStore(
             path: StoreLocation.forReview([scratch.url.appendingPathComponent("corpus").path]))
         let document = try Document.load(path: file)
-        let lexicon = Lexicon(try GlossaryLoader().load(directory: Repository.glossaries))
-        let flags = Linter().lint(Annotator(lexicon: lexicon).annotate(document))
+        let engine = try Engine(glossaries: Repository.glossaries)
+        let lexicon = engine.lexicon
+        let flags = engine.linter.lint(Annotator(lexicon: lexicon).annotate(document))
         let keys = DecisionKey.all(flags, in: document, path: "a.txt")
         func key(_ span: String) throws -> DecisionKey { try #require(keys.first { $0.span == span }) }
         try store.record(DecisionRecord(key: key("rallicross"), sentence: "", action: .reject, replacement: nil))
@@ -79,9 +80,10 @@ import Testing
         let store = try DecisionStore(
             path: StoreLocation.forReview([scratch.url.appendingPathComponent("corpus").path]))
         let document = try Document.load(path: file)
-        let lexicon = Lexicon(try GlossaryLoader().load(directory: Repository.glossaries))
+        let engine = try Engine(glossaries: Repository.glossaries)
+        let lexicon = engine.lexicon
         let keys = DecisionKey.all(
-            Linter().lint(Annotator(lexicon: lexicon).annotate(document)), in: document, path: "a.txt")
+            engine.linter.lint(Annotator(lexicon: lexicon).annotate(document)), in: document, path: "a.txt")
         let em = try #require(keys.first { $0.span == "EM" })
         let hell = try #require(keys.first { $0.span == "Hell Hell" })
         try store.record(DecisionRecord(key: em, sentence: "", action: .accept, replacement: "European Championship"))

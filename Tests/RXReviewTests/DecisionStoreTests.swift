@@ -5,14 +5,13 @@ import Testing
 @testable import RXText
 
 @Suite struct DecisionStoreTests {
-    static let lexicon: Lexicon = {
-        Lexicon(try! GlossaryLoader().load(directory: Repository.glossaries))
-    }()
+    static let engine: Engine = { try! Engine(glossaries: Repository.glossaries) }()
+    static var lexicon: Lexicon { engine.lexicon }
 
     /// The flags and keys of a text as the store would key them, for the path "a.txt".
     func keyed(_ text: String) throws -> (document: Document, flags: [Diagnostic], keys: [DecisionKey]) {
         let document = try Document(bytes: Array(text.utf8), path: "a.txt")
-        let flags = Linter().lint(Annotator(lexicon: Self.lexicon).annotate(document))
+        let flags = Self.engine.linter.lint(Annotator(lexicon: Self.lexicon).annotate(document))
         return (document, flags, DecisionKey.all(flags, in: document, path: "a.txt"))
     }
 
@@ -89,7 +88,7 @@ import Testing
         let text = "He won the rallicross final in Hell Hell and the EM title.\n"
         let file = try scratch.write("a.txt", text)
         let document = try Document.load(path: file)
-        let flags = Linter().lint(Annotator(lexicon: Self.lexicon).annotate(document))
+        let flags = Self.engine.linter.lint(Annotator(lexicon: Self.lexicon).annotate(document))
         let keys = DecisionKey.all(flags, in: document, path: "a.txt")
         let spans = keys.map(\.span)
         let rallicross = try #require(spans.firstIndex(of: "rallicross"))

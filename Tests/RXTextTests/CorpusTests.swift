@@ -15,7 +15,7 @@ import Testing
 
     static func extraction(_ name: String) throws -> Extraction {
         let document = try Document.load(path: corpus.appendingPathComponent("\(name).txt").path)
-        return Extraction(document: document, lexicon: TestLexicon.shared)
+        return Extraction(document: document, engine: TestLexicon.engine)
     }
 
     static func json(_ relative: String) throws -> Any {
@@ -107,7 +107,7 @@ import Testing
     /// Clean professional English must not look garbled: at most one flag per 1000 words.
     @Test func cleanEnglishRaisesAlmostNoFlags() throws {
         let document = try Document.load(path: Self.corpus.appendingPathComponent("clean/clean-english.txt").path)
-        let extraction = Extraction(document: document, lexicon: TestLexicon.shared)
+        let extraction = Extraction(document: document, engine: TestLexicon.engine)
         let words = document.rawText(document.body).split(whereSeparator: { $0.isWhitespace }).count
         #expect(words >= 1000)
         let flags = extraction.flags.map { "\($0.rule): \(document.text($0.range))" }

@@ -12,7 +12,7 @@ import Testing
         var compared = 0
         for name in articles.sorted() {
             let document = try Document.load(path: corpus.appendingPathComponent(name).path)
-            let flags = Linter().lint(Annotator(lexicon: TestLexicon.shared).annotate(document))
+            let flags = TestLexicon.linter.lint(Annotator(lexicon: TestLexicon.shared).annotate(document))
             let fingerprints = Fingerprint.all(flags, in: document)
             var cursor = PositionCursor(document)
             for (flag, fingerprint) in zip(flags, fingerprints) {

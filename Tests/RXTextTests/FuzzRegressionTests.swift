@@ -4,7 +4,7 @@ import Testing
 @testable import RXText
 
 /// Inputs the fuzzers in `Fuzz/` once crashed on, minimised, kept in `Fixtures/Crashes/`. Each goes
-/// through exactly what the fuzz target runs: `Extraction.render(bytes:path:lexicon:)` for article
+/// through exactly what the fuzz target runs: `Extraction.render(bytes:path:engine:)` for article
 /// inputs, `GlossaryLoader` plus `Lexicon` for files named `glossary-*`, and a lint of the input
 /// read in small windows for files named `windows-*`. None may crash, and each must give a
 /// sensible answer: a `DocumentError` or a glossary error naming its position, a well-formed
@@ -51,7 +51,7 @@ import Testing
     static func checkPipeline(_ bytes: [UInt8], name: String) throws {
         let rendered: String
         do {
-            rendered = try Extraction.render(bytes: bytes, path: name, lexicon: TestLexicon.shared)
+            rendered = try Extraction.render(bytes: bytes, path: name, engine: TestLexicon.engine)
         } catch {
             #expect(!error.description.isEmpty)
             return
@@ -82,7 +82,7 @@ import Testing
         options.hugeFileBytes = 0
         options.windowBytes = 64 + 4 * Int(first)
         var flags = 0
-        LintSession(lexicon: TestLexicon.shared, options: options) { _ in Linter() }.run([path], render: nil) {
+        LintSession(engine: TestLexicon.engine, options: options) { _ in TestLexicon.linter }.run([path], render: nil) {
             report, _ in
             #expect(report.error == nil)
             guard let window = report.document else { return }
@@ -120,7 +120,8 @@ import Testing
     static func checkGlossary(_ bytes: [UInt8], name: String) throws {
         guard let text = String(validating: bytes, as: UTF8.self) else { return }
         do {
-            _ = Lexicon(try GlossaryLoader().load(files: [("countries.yaml", countries), ("fuzz.yaml", text)]))
+            let glossary = try GlossaryLoader().load(files: [("countries.yaml", countries), ("fuzz.yaml", text)])
+            _ = Engine(glossary, english: EnglishWords(text: ""))
         } catch {
             #expect(!error.errors.isEmpty)
             for problem in error.errors { #expect(problem.line >= 1 && problem.column >= 1) }

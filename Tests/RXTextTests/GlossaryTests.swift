@@ -205,9 +205,10 @@ import Testing
 
     @Test func compoundSurnamesAreDecomposedIntoLiteralRenderings() throws {
         let renderings = TestLexicon.shared.surnameRenderings
-        let kalliokoski = try #require(TestLexicon.shared.driverIndex["jere-kalliokoski"])
+        let drivers = TestLexicon.shared.glossary.drivers
+        let kalliokoski = try #require(drivers.firstIndex { $0.id == "jere-kalliokoski" })
         #expect(renderings[kalliokoski]?.contains("rock rapids") == true)
-        let kallio = try #require(TestLexicon.shared.driverIndex["jesse-kallio"])
+        let kallio = try #require(drivers.firstIndex { $0.id == "jesse-kallio" })
         #expect(renderings[kallio]?.contains("rock") == true)
     }
 
@@ -320,7 +321,7 @@ import Testing
     /// The letter-set bound only skips names that cannot be within the limit: every glossary name
     /// with one letter changed, dropped or doubled is still found.
     @Test func everyNameIsFoundAfterOneEdit() {
-        let index = TestLexicon.shared.names
+        let index = NameIndex(glossary: TestLexicon.shared.glossary)
         var checked = 0
         for (length, names) in index.byLength {
             for name in names where length >= 5 {

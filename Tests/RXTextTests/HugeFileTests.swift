@@ -15,7 +15,7 @@ import Testing
     static let paragraph = "He won in Hell Hell after a tire breach. The EM series went on. – what a day it was.\n\n"
 
     static func flagsPerParagraph() -> Int {
-        (try? Linter(enabled: sentenceRules).lint(TestLexicon.annotate(paragraph)).count) ?? -1
+        (try? TestLexicon.engine.rules.linter(enabled: sentenceRules).lint(TestLexicon.annotate(paragraph)).count) ?? -1
     }
 
     func session(hugeFileBytes: Int, jobs: Int, windowBytes: Int = 1 << 20) -> LintSession {
@@ -24,8 +24,8 @@ import Testing
         options.hugeFileBytes = hugeFileBytes
         options.blockBytes = 2_000
         options.windowBytes = windowBytes
-        return LintSession(lexicon: TestLexicon.shared, options: options) { _ in
-            Linter(enabled: Self.sentenceRules)
+        return LintSession(engine: TestLexicon.engine, options: options) { _ in
+            TestLexicon.engine.rules.linter(enabled: Self.sentenceRules)
         }
     }
 

@@ -187,12 +187,12 @@ import Testing
     @Test func repeatedFlagsInOneSentenceGetDistinctFingerprintsThatSurviveEditsElsewhere() throws {
         let text = "The EM series and the EM title were his.\n"
         let article = try TestLexicon.annotate(text)
-        let flags = Linter().lint(article).filter { $0.rule == "untranslated.abbreviation" }
+        let flags = TestLexicon.linter.lint(article).filter { $0.rule == "untranslated.abbreviation" }
         #expect(flags.count == 2)
         let fingerprints = Fingerprint.all(flags, in: article.document)
         #expect(Set(fingerprints).count == 2)
         let moved = try TestLexicon.annotate("A new opening line.\n\n" + text)
-        let movedFlags = Linter().lint(moved).filter { $0.rule == "untranslated.abbreviation" }
+        let movedFlags = TestLexicon.linter.lint(moved).filter { $0.rule == "untranslated.abbreviation" }
         #expect(Fingerprint.all(movedFlags, in: moved.document) == fingerprints)
     }
 
@@ -200,7 +200,7 @@ import Testing
         func fingerprints(_ text: String) throws -> [String] {
             let article = try TestLexicon.annotate(text)
             return Fingerprint.all(
-                Linter().lint(article).filter { $0.rule == "untranslated.abbreviation" }, in: article.document)
+                TestLexicon.linter.lint(article).filter { $0.rule == "untranslated.abbreviation" }, in: article.document)
         }
         let reference = try fingerprints("Baciuška won the EM round.\n")
         #expect(reference.count == 1)

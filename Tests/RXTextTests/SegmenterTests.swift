@@ -62,7 +62,7 @@ import Testing
         let text = String(repeating: "He won in Hell Hell. The EM series went on. – what a day.\n\n", count: 50)
         let document = try Document(bytes: Array(text.utf8))
         let annotator = Annotator(lexicon: TestLexicon.shared)
-        let linter = Linter(enabled: [
+        let linter = TestLexicon.engine.rules.linter(enabled: [
             "repetition.doubled-word", "untranslated.abbreviation", "capitalization.sentence-start",
         ])
         let whole = linter.lint(annotator.annotate(document))
@@ -92,26 +92,29 @@ import Testing
             }
         }
         #expect(known >= 6)
-        for (word, literal) in [(RuleWord.of, "of"), (.the, "the"), (.to, "to")] {
+        for literal in ["of", "the", "to"] {
             let found = sentence.folded.indices.filter { sentence.folded[$0] == literal }
             #expect(!found.isEmpty)
-            for index in found { #expect(sentence.wordIDs[index] == TestLexicon.shared.id(of: word)) }
+            for index in found { #expect(sentence.wordIDs[index] == TestLexicon.shared.marked(literal)?.id) }
         }
     }
 
-    /// A sentence's rule words are exactly the rule words among its folded words.
-    @Test func sentencesKnowWhichRuleWordsTheyHave() throws {
+    /// A sentence's marked words are exactly the marked words among its folded words.
+    @Test func sentencesKnowWhichMarkedWordsTheyHave() throws {
         let text = "The motor of the day failed. He had to stop. Nothing else. Motor racing is a sport of kings."
         let document = try Document(bytes: Array(text.utf8))
         let sentences = Annotator(lexicon: TestLexicon.shared).annotate(document).sentences
         #expect(sentences.count == 4)
+        let lexicon = TestLexicon.shared
+        let words = RuleSet.markedWords
+        #expect(words == ["motor", "of", "the", "to"])
         for sentence in sentences {
-            for word in RuleWord.allCases {
-                #expect(sentence.ruleWords.contains(word) == sentence.folded.contains(word.text), "\(word)")
+            for word in words {
+                #expect(sentence.has(lexicon.marked(word)!) == sentence.folded.contains(word), "\(word)")
             }
         }
-        #expect(sentences[2].ruleWords.isEmpty)
-        #expect(sentences[0].ruleWords == [RuleWords(.motor), RuleWords(.of), RuleWords(.the)])
+        #expect(sentences[2].marks.isEmpty)
+        #expect(sentences[0].marks == WordMarks(["motor", "of", "the"].map { lexicon.marked($0)!.mark }))
     }
 
     /// A sentence's summary holds what its words have: every trait some word has and no other,

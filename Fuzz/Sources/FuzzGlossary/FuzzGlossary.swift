@@ -22,7 +22,7 @@ public func fuzzGlossary(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     do {
         let glossary = try GlossaryLoader().load(files: [("countries.yaml", countries), ("fuzz.yaml", text)])
         // A glossary that loads must also compile.
-        _ = Lexicon(glossary)
+        _ = Engine(glossary, english: EnglishWords(text: ""))
     } catch {
         // Every problem reported as file:line:column is a correct answer.
         _ = String(describing: error)

@@ -2,9 +2,9 @@ import Foundation
 import RXText
 
 /// The shipped glossaries compiled once per process, as the CLI does, for the targets that lint:
-/// from `$RXTEXT_GLOSSARIES`, else `glossaries/` of the checkout this file is in (the English
-/// word list is then found through the same variable).
-public let shippedLexicon: Lexicon = {
+/// from `$RXTEXT_GLOSSARIES`, else `glossaries/` of the checkout this file is in, with that
+/// directory's English word list.
+public let shippedEngine: Engine = {
     var directory = ProcessInfo.processInfo.environment[GlossaryLocator.environmentVariable] ?? ""
     if directory.isEmpty {
         // Fuzz/Sources/FuzzLexicon/FuzzLexicon.swift -> the repository root.
@@ -14,7 +14,7 @@ public let shippedLexicon: Lexicon = {
         setenv(GlossaryLocator.environmentVariable, directory, 1)
     }
     do {
-        return Lexicon(try GlossaryLoader().load(directory: directory))
+        return try Engine(glossaries: directory)
     } catch {
         fatalError("fuzz target: cannot load the glossaries in \(directory): \(error)")
     }

@@ -10,7 +10,7 @@ import RXText
 public func fuzzPipeline(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = fuzzInput(data, size)
     // A DocumentError (invalid UTF-8, NUL, UTF-16) is a correct answer, not a finding.
-    _ = try? Extraction.render(bytes: bytes, path: "fuzz.txt", lexicon: shippedLexicon)
+    _ = try? Extraction.render(bytes: bytes, path: "fuzz.txt", engine: shippedEngine)
     return 0
 }
 
@@ -19,6 +19,6 @@ public func fuzzPipeline(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 public func fuzzPipelineMain(
     _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> CInt {
-    _ = shippedLexicon  // load before the first input so start-up is not timed as an input
+    _ = shippedEngine  // load before the first input so start-up is not timed as an input
     return runLibFuzzer(argc, argv, fuzzPipeline)
 }

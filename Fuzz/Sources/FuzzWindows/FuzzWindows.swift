@@ -24,7 +24,7 @@ public func fuzzWindows(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     options.jobs = 1
     options.hugeFileBytes = 0
     options.windowBytes = 64 + 4 * Int(first)
-    let session = LintSession(lexicon: shippedLexicon, options: options) { _ in Linter() }
+    let session = LintSession(engine: shippedEngine, options: options) { _ in shippedEngine.linter }
     session.run([path], render: nil) { report, _ in
         if let error = report.error { fatalError("FuzzWindows: a valid file was refused: \(error)") }
         guard let window = report.document else { return }
@@ -47,6 +47,6 @@ public func fuzzWindows(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 public func fuzzWindowsMain(
     _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> CInt {
-    _ = shippedLexicon  // load before the first input so start-up is not timed as an input
+    _ = shippedEngine  // load before the first input so start-up is not timed as an input
     return runLibFuzzer(argc, argv, fuzzWindows)
 }

@@ -37,11 +37,11 @@ public final class AnnotatedSentence: Sendable {
     /// every word of the archive.
     public let traits: SentenceColumn<TokenTraits>
     /// The lexicon's id of each entry of `folded`, -1 for a word it does not know: equal ids are
-    /// equal words, and rules compare them with the `RuleWord`s' ids.
+    /// equal words, and rules compare them with their marked words' ids (`MarkedWord.id`).
     public let wordIDs: SentenceColumn<Int32>
-    /// Which `RuleWord`s the sentence has: a rule that starts from one ("of", "to", "motor")
-    /// passes over a sentence without it.
-    public let ruleWords: RuleWords
+    /// Which marked words the sentence has: a rule that starts from one ("of", "to", "motor")
+    /// passes over a sentence without it (`has(_:)`).
+    public let marks: WordMarks
     /// Every trait that some entry of `words` has: a rule that reads only words with a trait
     /// (Finnish words, words outside ASCII) passes over a sentence without one.
     public let traitsPresent: TokenTraits
@@ -59,18 +59,21 @@ public final class AnnotatedSentence: Sendable {
         self.matches = matches
         self.traits = traits
         self.wordIDs = wordIDs
-        ruleWords = summary.ruleWords
+        marks = summary.marks
         traitsPresent = summary.traits
         mayRepeatAWord = summary.mayRepeatAWord
     }
 
     public var range: ByteRange { sentence.range }
+
+    /// Whether some word of the sentence is `word`.
+    public func has(_ word: MarkedWord) -> Bool { marks.contains(word.mark) }
 }
 
 /// What annotation notes about a sentence while it passes over its words, for the rules to
-/// pass over sentences without what they look for (`AnnotatedSentence.ruleWords` and the rest).
+/// pass over sentences without what they look for (`AnnotatedSentence.marks` and the rest).
 struct SentenceSummary {
-    var ruleWords: RuleWords = []
+    var marks: WordMarks = []
     var traits: TokenTraits = []
     var mayRepeatAWord = false
 }
@@ -112,8 +115,8 @@ public struct TokenTraits: OptionSet, Sendable, Hashable {
     public static let inEntity = TokenTraits(rawValue: 1 << 2)
     /// Inside any lexicon match.
     public static let inMatch = TokenTraits(rawValue: 1 << 3)
-    /// Folds to a common Finnish word of the glossaries.
-    public static let finnishWord = TokenTraits(rawValue: 1 << 4)
+    /// Folds to a common word of the source language (the glossaries' `finnish-words`).
+    public static let sourceWord = TokenTraits(rawValue: 1 << 4)
     /// Has a byte outside ASCII (a letter with a diacritic, a dash, another script).
     public static let outsideASCII = TokenTraits(rawValue: 1 << 5)
     /// Starts with two ASCII capitals ("EM", "FIA").

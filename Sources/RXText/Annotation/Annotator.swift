@@ -72,7 +72,7 @@ public struct Annotator: Sendable {
                         }
                         keys.append(key)
                         ids.append(key.id)
-                        summary.ruleWords.formUnion(lexicon.ruleWords(id: key.id))
+                        summary.marks.formUnion(lexicon.marks(id: key.id))
                         var tokenTraits = self.traits(of: token, id: key.id, in: document.bytes)
                         if outsideASCII { tokenTraits.insert(.outsideASCII) }
                         traits.append(tokenTraits)
@@ -118,7 +118,7 @@ public struct Annotator: Sendable {
         var traits: TokenTraits = []
         if token.kind == .word {
             traits.insert(.word)
-            if lexicon.isFinnishWord(id: id) { traits.insert(.finnishWord) }
+            if lexicon.isSourceWord(id: id) { traits.insert(.sourceWord) }
         }
         let start = token.range.start
         if UTF8Scalars.isUppercase(at: start, in: bytes) { traits.insert(.capitalized) }
@@ -202,7 +202,7 @@ public struct Annotator: Sendable {
                         else { continue }
                         entity = .driver(chosen)
                     } else if candidates.count == 1, inArticle.isEmpty,
-                        !EnglishWords.shared.contains(lexicon.lowercasedSurnames[candidates[0]])
+                        !lexicon.english.contains(lexicon.lowercasedSurnames[candidates[0]])
                     {
                         // A surname that is also an English word ("Block") needs the full name first.
                         entity = .driver(candidates[0])

@@ -149,6 +149,7 @@ final class GlossaryBuilder {
         "calques": { [unowned self] in readCalque($0) },
         "untranslated": { [unowned self] in readUntranslated($0) },
         "boilerplate": { [unowned self] in readBoilerplate($0) },
+        "word-lists": { [unowned self] in readWordList($0) },
     ]
 
     private func readDriver(_ entry: YAMLEntry) {
@@ -355,6 +356,13 @@ final class GlossaryBuilder {
             return
         }
         glossary.boilerplate.append(.init(id: id, text: text))
+    }
+
+    private func readWordList(_ entry: YAMLEntry) {
+        guard let id = id(entry, kind: "word-list") else { return }
+        _ = entry.string("note")
+        let words = entry.strings("words", required: true).map(\.0)
+        glossary.wordLists.append(.init(id: id, words: words))
     }
 
     // MARK: Checks

@@ -17,8 +17,16 @@ public struct Glossary: Sendable, Codable {
     public var finnishWords: [String] = []
     public var boilerplate: [Boilerplate] = []
     public var doubledWords: [String] = []
+    /// Named lists of target-language words that rules consult (`word-lists:`).
+    public var wordLists: [WordList] = []
 
     public init() {}
+
+    /// The words of list `id`, in order, across every directory merged (empty when no list has
+    /// that id).
+    public func words(_ id: String) -> [String] {
+        wordLists.filter { $0.id == id }.flatMap(\.words)
+    }
 
     public struct Driver: Sendable, Hashable, Codable {
         public var id: String
@@ -135,6 +143,11 @@ public struct Glossary: Sendable, Codable {
         public var id: String
         public var text: String
     }
+
+    public struct WordList: Sendable, Hashable, Codable {
+        public var id: String
+        public var words: [String]
+    }
 }
 
 extension Glossary {
@@ -156,5 +169,6 @@ extension Glossary {
         finnishWords += other.finnishWords
         boilerplate += other.boilerplate
         doubledWords += other.doubledWords
+        wordLists += other.wordLists
     }
 }

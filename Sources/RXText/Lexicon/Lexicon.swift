@@ -5,54 +5,47 @@
 /// (entities, garbles, consistency forms, surname calques) are matched side by side: a phrase can
 /// be a venue for extraction and a doubled word for a rule at once.
 ///
+/// Besides phrases, the lexicon numbers single words that annotation notes per token: the
+/// source language's common words (`finnish-words` in the glossaries), and the words rules
+/// start from (`markedWords`), so that the one lookup per token also answers those. What a
+/// single rule looks up (an index of names, an allow-list) the rule builds itself when the rule
+/// set is compiled.
+///
 /// A class: annotators, articles and rules all hold the lexicon, and a copy of a reference is
-/// one retain where a copy of these twenty tables was twenty.
+/// one retain where a copy of its tables was one per table.
 public final class Lexicon: Sendable {
     public let glossary: Glossary
+    /// The target language's word list, from the glossary directory.
+    public let english: EnglishWords
     private let trie: PhraseTrie.Frozen
     /// The folded words of every phrase, numbered for the trie.
     private let words: WordTable
     /// How many distinct phrases the trie holds (`rxtext glossary check` prints it).
     public var phraseCount: Int { trie.phraseCount }
 
-    public let driverIndex: [String: Int]
+    /// Venues by id, for calendar rounds, which name their venue by id.
     public let venueIndex: [String: Int]
     /// Surname-literal renderings by driver, e.g. jesse-kallio: ["rock", "rocky", ...].
     public let surnameRenderings: [Int: [String]]
     /// Each driver's surname in lower case (diacritics kept), by glossary index: what is looked
     /// up in the English word list for a bare surname ("Block").
     let lowercasedSurnames: [String]
-    /// Folded doubled phrases that are legitimate ("had had", "Baden-Baden").
-    public let allowedDoubles: Set<String>
-    /// Which word ids are common Finnish words (`finnish-words` in the glossaries). They share
-    /// the phrase words' table, so the one lookup the annotator makes per token also answers
-    /// "is it Finnish?".
-    private let finnishWordIDs: [Bool]
-    /// The id of each `RuleWord`, by its raw value.
-    private let ruleWordIDs: [Int32]
-    /// For each word id, the bit of the `RuleWord` it is (`RuleWords`), 0 for other words.
-    private let ruleWordBits: [UInt8]
-    /// Single-word names for edit-distance suggestions.
-    let names: NameIndex
-    /// Finnish championship abbreviations and their English.
-    let abbreviations: AbbreviationTable
-    /// Boilerplate entries with their folded forms, for line-prefix checks.
-    let boilerplate: [(text: String, folded: String)]
-    /// The first two bytes of every folded boilerplate entry, as a set of bits over all 65,536
-    /// pairs: most short paragraphs start with a pair that no entry starts with.
-    private let boilerplatePairs: [UInt64]
+    /// Which word ids are common words of the source language (`finnish-words` in the
+    /// glossaries). They share the phrase words' table, so the one lookup the annotator makes per
+    /// token also answers "is it one?".
+    private let sourceWordIDs: [Bool]
+    /// For each word id, the mark of the marked word it is (`WordMarks`), 0 for other words.
+    private let markBits: [UInt16]
+    /// The marked words by their folded text.
+    private let marked: [String: MarkedWord]
 
-    public init(_ glossary: Glossary) {
+    /// `markedWords`: the single words rules start from (`Rule.markedWords`), at most 16.
+    public init(_ glossary: Glossary, english: EnglishWords, markedWords: [String] = []) {
         self.glossary = glossary
+        self.english = english
         var builder = TrieBuilder()
         let g = glossary
-
-        func index<T>(_ items: [T], _ id: KeyPath<T, String>) -> [String: Int] {
-            Dictionary(items.enumerated().map { ($1[keyPath: id], $0) }, uniquingKeysWith: { first, _ in first })
-        }
-        driverIndex = index(g.drivers, \.id)
-        venueIndex = index(g.venues, \.id)
-
+        venueIndex = Dictionary(g.venues.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (i, driver) in g.drivers.enumerated() {
             builder.add(driver.name, aliases: driver.aliases, .driver(i), owner: "driver \(driver.id)")
         }
@@ -140,33 +133,25 @@ public final class Lexicon: Sendable {
         lowercasedSurnames = g.drivers.map { ICU.fold($0.surname, options: .caseInsensitive) }
         trie = builder.trie.frozen
         var words = builder.words
-        allowedDoubles = Set(
-            g.doubledWords.map { GlossaryBuilder.surfaceKey($0.replacingOccurrences(of: "-", with: " ")) })
         // Folded like the tokens they are compared with (diacritics too: "hyvä" is "hyva"). Added
         // after the trie is frozen: a new id has no edges, so matching is unchanged.
-        let finnishIDs = g.finnishWords.map { words.insert(ICU.fold($0)) }
-        ruleWordIDs = RuleWord.allCases.map { words.insert($0.text) }
-        var bits = [UInt8](repeating: 0, count: words.count)
-        for word in RuleWord.allCases { bits[Int(ruleWordIDs[word.rawValue])] = RuleWords(word).rawValue }
-        ruleWordBits = bits
-        var finnish = [Bool](repeating: false, count: words.count)
-        for id in finnishIDs { finnish[Int(id)] = true }
-        self.words = words
-        finnishWordIDs = finnish
-        names = NameIndex(glossary: g)
-        abbreviations = AbbreviationTable(glossary: g)
-        boilerplate = g.boilerplate.map { ($0.text, ICU.fold($0.text)) }
-        var pairs = [UInt64](repeating: 0, count: 1 << 10)
-        for (_, folded) in boilerplate {
-            let utf8 = Array(folded.utf8)
-            guard let first = utf8.first else { continue }
-            // An entry of one byte may start any pair with that byte.
-            for second in utf8.count > 1 ? [utf8[1]] : Array(0...UInt8.max) {
-                let pair = Int(first) << 8 | Int(second)
-                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
-            }
+        let sourceIDs = g.finnishWords.map { words.insert(ICU.fold($0)) }
+        let folds = Array(Set(markedWords.map { ICU.fold($0) })).sorted()
+        precondition(folds.count <= 16, "more marked words than WordMarks holds")
+        let markedIDs = folds.map { words.insert($0) }
+        var bits = [UInt16](repeating: 0, count: words.count)
+        var marked: [String: MarkedWord] = [:]
+        for (index, (word, id)) in zip(folds, markedIDs).enumerated() {
+            let mark = WordMarks(rawValue: 1 << UInt16(index))
+            bits[Int(id)] = mark.rawValue
+            marked[word] = MarkedWord(id: id, mark: mark)
         }
-        boilerplatePairs = pairs
+        markBits = bits
+        self.marked = marked
+        var source = [Bool](repeating: false, count: words.count)
+        for id in sourceIDs { source[Int(id)] = true }
+        self.words = words
+        sourceWordIDs = source
     }
 
     /// Every match in a run of word-like tokens, per category leftmost-longest and non-overlapping.
@@ -327,24 +312,19 @@ public final class Lexicon: Sendable {
         }
     }
 
-    /// Whether some boilerplate entry folds to a text starting with these two bytes.
-    func boilerplateMayStart(with first: UInt8, _ second: UInt8) -> Bool {
-        let pair = Int(first) << 8 | Int(second)
-        return boilerplatePairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+    /// The marked word `word` (folded), if the lexicon was compiled with it.
+    public func marked(_ word: String) -> MarkedWord? {
+        marked[ICU.fold(word)]
     }
 
-    /// The id that tokens folding to `word` carry (`AnnotatedSentence.wordIDs`).
-    func id(of word: RuleWord) -> Int32 {
-        ruleWordIDs[word.rawValue]
+    /// The marks of the word with this id: its own if it is a marked word, else none.
+    func marks(id: Int32) -> WordMarks {
+        id >= 0 ? WordMarks(rawValue: markBits[Int(id)]) : []
     }
 
-    /// The rule word a token with this id is, as a set of one, or an empty set.
-    func ruleWords(id: Int32) -> RuleWords {
-        id >= 0 ? RuleWords(rawValue: ruleWordBits[Int(id)]) : []
-    }
-
-    func isFinnishWord(id: Int32) -> Bool {
-        id >= 0 && finnishWordIDs[Int(id)]
+    /// Whether the word with this id is a common word of the source language.
+    func isSourceWord(id: Int32) -> Bool {
+        id >= 0 && sourceWordIDs[Int(id)]
     }
 
     /// Explains what a surface form resolves to (`rxtext glossary find`).
@@ -366,6 +346,19 @@ public final class Lexicon: Sendable {
                 "'\(text)'\(whole) -> \(match.sense.origin) [form '\(match.sense.form)', \(rule)\(match.possessive ? ", possessive" : "")]"
         }
     }
+}
+
+/// A single word the annotator notes in every sentence that has it (`AnnotatedSentence.marks`):
+/// its id, which tokens folding to it carry (`AnnotatedSentence.wordIDs`), and its mark.
+public struct MarkedWord: Sendable, Hashable {
+    public let id: Int32
+    public let mark: WordMarks
+}
+
+/// A set of marked words: those a sentence has.
+public struct WordMarks: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
 }
 
 /// Collects phrases into the trie, tokenising each glossary form the way articles are tokenised.

@@ -23,8 +23,9 @@ public struct Configuration: Sendable, Equatable {
 
     public init() {}
 
-    public var linter: Linter {
-        Linter(enabled: enabled, disabled: disabled, severities: severities)
+    /// The linter this configuration makes of a compiled rule set.
+    public func linter(from rules: RuleSet) -> Linter {
+        rules.linter(enabled: enabled, disabled: disabled, severities: severities)
     }
 
     /// Reads a configuration file; every problem is reported with `file:line:column`.

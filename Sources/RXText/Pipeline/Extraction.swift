@@ -9,9 +9,11 @@ public struct Extraction: Sendable {
     public let cleaned: Cleaner.Result
     public let record: RaceRecord
 
-    public init(document: Document, lexicon: Lexicon, linter: Linter = Linter(), decisions: DecisionSet? = nil) {
+    /// `linter`: the configuration's (default: every rule of `engine`).
+    public init(document: Document, engine: Engine, linter: Linter? = nil, decisions: DecisionSet? = nil) {
         self.document = document
-        article = Annotator(lexicon: lexicon).annotate(document)
+        article = Annotator(lexicon: engine.lexicon).annotate(document)
+        let linter = linter ?? engine.linter
         let all = linter.lint(article)
         (flags, rejected) = decisions?.apply(to: all, in: document) ?? (all, 0)
         cleaned = Cleaner().clean(document, flags: flags)
@@ -21,9 +23,9 @@ public struct Extraction: Sendable {
     /// Bytes in, the `extract` document out (compact JSON): the whole pipeline in one call. The
     /// fuzz target `Fuzz/FuzzPipeline` and `FuzzRegressionTests` both run exactly this.
     public static func render(
-        bytes: [UInt8], path: String = "<memory>", lexicon: Lexicon
+        bytes: [UInt8], path: String = "<memory>", engine: Engine
     ) throws(DocumentError) -> String {
-        Extraction(document: try Document(bytes: bytes, path: path), lexicon: lexicon).json.render()
+        Extraction(document: try Document(bytes: bytes, path: path), engine: engine).json.render()
     }
 
     /// The output contract's document: source, cleaned_text, flags, record.

@@ -103,7 +103,7 @@ extension LintSession {
         do {
             try Self.lintInParallelBlocks(
                 { each in try HugeFileWindows.read(path, windowBytes: options.windowBytes, each) },
-                annotator: Annotator(lexicon: lexicon), linter: linterFor(path), jobs: jobs,
+                annotator: Annotator(lexicon: engine.lexicon), linter: linterFor(path), jobs: jobs,
                 blockBytes: options.blockBytes, body)
             return nil
         } catch {

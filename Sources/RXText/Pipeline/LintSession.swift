@@ -32,13 +32,13 @@ public struct LintOptions: Sendable {
 
 /// Lints many files in parallel with bounded concurrency, delivering reports in input order.
 public struct LintSession: Sendable {
-    public let lexicon: Lexicon
+    public let engine: Engine
     /// The linter for a file (per-directory configuration may differ).
     public let linterFor: @Sendable (String) -> Linter
     public let options: LintOptions
 
-    public init(lexicon: Lexicon, options: LintOptions, linterFor: @escaping @Sendable (String) -> Linter) {
-        self.lexicon = lexicon
+    public init(engine: Engine, options: LintOptions, linterFor: @escaping @Sendable (String) -> Linter) {
+        self.engine = engine
         self.options = options
         self.linterFor = linterFor
     }
@@ -176,7 +176,7 @@ public struct LintSession: Sendable {
                     ?? []
                 var options = options
                 options.decisions?.add(carried)
-                report = LintSession(lexicon: lexicon, options: options, linterFor: linterFor).lint(fixed, flags: after)
+                report = LintSession(engine: engine, options: options, linterFor: linterFor).lint(fixed, flags: after)
                 report.carried = carried
             }
             report.fixed = applied
@@ -194,7 +194,7 @@ public struct LintSession: Sendable {
 
     /// Every flag of the rules, before decisions and baseline.
     func flags(_ document: Document, linter: Linter) -> [Diagnostic] {
-        let annotator = Annotator(lexicon: lexicon)
+        let annotator = Annotator(lexicon: engine.lexicon)
         guard document.bytes.count > options.hugeFileBytes else { return linter.lint(annotator.annotate(document)) }
         var flags: [Diagnostic] = []
         Self.lintInParallelBlocks(

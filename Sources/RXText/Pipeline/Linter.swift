@@ -4,18 +4,10 @@ public struct Linter: Sendable {
     /// Severity overrides by rule id (from configuration).
     public let severities: [String: Severity]
 
-    public init(rules: [any Rule] = RuleRegistry.all.map { $0.init() }, severities: [String: Severity] = [:]) {
+    /// `rules` compiled by a `RuleSet` (`RuleSet.linter` chooses them by configuration).
+    public init(rules: [any Rule], severities: [String: Severity] = [:]) {
         self.rules = rules
         self.severities = severities
-    }
-
-    /// Only the rules whose ids are in `enabled` (all when nil), less those in `disabled`.
-    public init(enabled: Set<String>? = nil, disabled: Set<String> = [], severities: [String: Severity] = [:]) {
-        self.init(
-            rules: RuleRegistry.all.filter { type in
-                let id = type.description.id
-                return (enabled?.contains(id) ?? true) && !disabled.contains(id)
-            }.map { $0.init() }, severities: severities)
     }
 
     public func lint(_ article: AnnotatedArticle) -> [Diagnostic] {

@@ -3,9 +3,18 @@
 /// Rules see an annotated article (sentences, words, lexicon matches, mentions). Most work one
 /// sentence at a time; rules that compare sentences (spelling consistency) override
 /// `checkArticle`. Every rule carries flagged and unflagged examples that the test suite runs.
+///
+/// A rule is made once per process, when the rule set is compiled (`RuleSet`), from a
+/// `RuleContext`: whatever it looks things up in (an index of names, an allow-list, a word
+/// list) it builds there, from the glossaries, and keeps. What it knows of the source language
+/// it asks `context.language`.
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
-    init()
+    /// Single words the rule starts from ("of", "to"): the lexicon is compiled with them and
+    /// annotation notes which of them each sentence has (`AnnotatedSentence.has(_:)`), so the
+    /// rule passes over sentences without them. Empty for most rules.
+    static var markedWords: [String] { get }
+    init(_ context: RuleContext)
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic]
     func checkArticle(_ article: AnnotatedArticle) -> [Diagnostic]
     /// All of the rule's flags in an article, appended to `flags`: `check` for every sentence,
@@ -14,6 +23,7 @@ public protocol Rule: Sendable {
 }
 
 extension Rule {
+    public static var markedWords: [String] { [] }
     public func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] { [] }
     public func checkArticle(_ article: AnnotatedArticle) -> [Diagnostic] { [] }
 
@@ -21,16 +31,9 @@ extension Rule {
     /// for each rule and calls its `check` directly: sixteen rules times every sentence of an
     /// archive were as many dynamic calls.
     public func lint(_ article: AnnotatedArticle, into flags: inout [Diagnostic]) {
-        // Each sentence is lent to `check` without the retain and release that a loop over the
-        // array makes around every call. Safe: the article, borrowed for the whole call, holds
-        // the array and its sentences unchanged.
-        article.sentences.withUnsafeBytes { references in
-            let width = MemoryLayout<AnnotatedSentence>.stride
-            for offset in stride(from: 0, to: references.count, by: width) {
-                let sentence = references.load(fromByteOffset: offset, as: Unmanaged<AnnotatedSentence>.self)
-                let found = sentence._withUnsafeGuaranteedRef { check($0, in: article) }
-                if !found.isEmpty { flags += found }
-            }
+        for sentence in article.sentences {
+            let found = check(sentence, in: article)
+            if !found.isEmpty { flags += found }
         }
         flags += checkArticle(article)
     }
@@ -45,20 +48,6 @@ extension Rule {
             rule: Self.description.id, severity: severity ?? Self.description.severity, message: message, range: range,
             sentence: sentence.range, suggestions: suggestions, fix: fix)
     }
-}
-
-public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
-    case info, warning, error
-
-    private var rank: Int {
-        switch self {
-        case .info: 0
-        case .warning: 1
-        case .error: 2
-        }
-    }
-
-    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// What a rule is: id (`family.name`), default severity, a one-line summary, and examples.
@@ -111,41 +100,5 @@ public struct Example: Sendable {
             }
         }
         return (String(decoding: plain, as: UTF8.self), spans)
-    }
-}
-
-/// A finding: span, sentence, message, suggestions and an optional fix.
-public struct Diagnostic: Sendable, Hashable {
-    public var rule: String
-    public var severity: Severity
-    public var message: String
-    public var range: ByteRange
-    public var sentence: ByteRange
-    public var suggestions: [String]
-    public var fix: Fix?
-
-    public init(
-        rule: String, severity: Severity, message: String, range: ByteRange, sentence: ByteRange, suggestions: [String],
-        fix: Fix?
-    ) {
-        self.rule = rule
-        self.severity = severity
-        self.message = message
-        self.range = range
-        self.sentence = sentence
-        self.suggestions = suggestions
-        self.fix = fix
-    }
-}
-
-/// A replacement for a flag's span. `safe` fixes may be applied without review (`lint --fix`,
-/// `clean`); the others are suggestions for an editor.
-public struct Fix: Sendable, Hashable {
-    public var replacement: String
-    public var safe: Bool
-
-    public init(replacement: String, safe: Bool) {
-        self.replacement = replacement
-        self.safe = safe
     }
 }

@@ -50,12 +50,19 @@ extension String {
     }
 }
 
-/// A rough English stem for comparing derivations ("prepared", "prepare", "preparing" -> "prepar").
-enum Stem {
-    private static let suffixes = ["ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "er", "s", "e", "y"]
-    private static let asciiSuffixes = suffixes.map { Array($0.utf8) }
+/// A rough English stem for comparing derivations ("prepared", "prepare", "preparing" -> "prepar"):
+/// the first suffix of the glossaries' `stem-suffixes` list that a word of more than three
+/// letters besides it ends with is cut.
+struct Stem: Sendable {
+    private let suffixes: [String]
+    private let asciiSuffixes: [[UInt8]]
 
-    static func of(_ word: String) -> String {
+    init(suffixes: [String]) {
+        self.suffixes = suffixes
+        asciiSuffixes = suffixes.map { Array($0.utf8) }
+    }
+
+    func of(_ word: String) -> String {
         var stem = word
         for suffix in suffixes {
             if stem.count > suffix.count + 3 && stem.hasSuffix(suffix) {
@@ -67,8 +74,9 @@ enum Stem {
     }
 
     /// `of(a) == of(b)`. Two rules ask it of every "X of the Y" and "X to Y" in the archive:
-    /// ASCII words, nearly all, are compared on their bytes without building either stem.
-    static func same(_ a: String, _ b: String) -> Bool {
+    /// ASCII words, nearly all, are compared on their bytes without building either stem (when
+    /// the suffixes are ASCII too).
+    func same(_ a: String, _ b: String) -> Bool {
         var a = a
         var b = b
         let ascii: Bool? = a.withUTF8 { x in
@@ -81,40 +89,13 @@ enum Stem {
         return ascii ?? (of(a) == of(b))
     }
 
-    /// The byte length of `of` for an ASCII word, where each character is one byte.
-    private static func asciiStemLength(_ word: UnsafeBufferPointer<UInt8>) -> Int {
-        for suffix in asciiSuffixes
-        where word.count > suffix.count + 3 && word.suffix(suffix.count).elementsEqual(suffix) {
+    /// The byte length of `of` for an ASCII word, where each character is one byte (an ASCII
+    /// word cannot end with a suffix outside ASCII).
+    private func asciiStemLength(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        for (suffix, characters) in zip(asciiSuffixes, suffixes)
+        where word.count > characters.count + 3 && word.suffix(suffix.count).elementsEqual(suffix) {
             return word.count - suffix.count
         }
         return word.count
     }
-}
-
-/// Words that rules look for in every sentence ("X of the X", "prepared to prepare"). The lexicon
-/// gives each an id, and rules compare the tokens' ids with it (`AnnotatedSentence.wordIDs`)
-/// rather than each token's folded `String` with a literal; a sentence without the word a rule
-/// starts from (`AnnotatedSentence.ruleWords`) is passed over whole.
-enum RuleWord: Int, CaseIterable {
-    case of, the, to, motor
-
-    /// The word as folded tokens spell it.
-    var text: String {
-        switch self {
-        case .of: "of"
-        case .the: "the"
-        case .to: "to"
-        case .motor: "motor"
-        }
-    }
-}
-
-/// A set of `RuleWord`s: those a sentence has.
-public struct RuleWords: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
-
-    init(_ word: RuleWord) { rawValue = 1 << UInt8(word.rawValue) }
-
-    func contains(_ word: RuleWord) -> Bool { contains(RuleWords(word)) }
 }

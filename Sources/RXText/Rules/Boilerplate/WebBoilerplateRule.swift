@@ -19,10 +19,16 @@ struct WebBoilerplateRule: Rule {
 
     static let maximumWords = 14
 
+    let lines: BoilerplateLines
+
+    init(_ context: RuleContext) {
+        lines = BoilerplateLines(glossary: context.glossary)
+    }
+
     /// Whole paragraphs are judged once per article; each flag is reported in the paragraph's
     /// first sentence.
     func checkArticle(_ article: AnnotatedArticle) -> [Diagnostic] {
-        BoilerplateLines.find(in: article).compactMap { line in
+        lines.find(in: article).compactMap { line in
             guard let sentence = article.sentences.first(where: { $0.range.start == line.firstSentenceStart }) else {
                 return nil
             }
@@ -33,8 +39,8 @@ struct WebBoilerplateRule: Rule {
     }
 }
 
-/// Whole lines of boilerplate, found once per article.
-enum BoilerplateLines {
+/// Whole lines of boilerplate, found once per article, with the glossary's entries folded.
+struct BoilerplateLines: Sendable {
     struct Line {
         var range: ByteRange
         var entry: String
@@ -44,15 +50,40 @@ enum BoilerplateLines {
     /// Boilerplate is a short line; longer paragraphs are prose and are not even folded.
     static let maximumBytes = 400
 
-    static func find(in article: AnnotatedArticle) -> [Line] {
-        let entries = article.lexicon.boilerplate
+    /// The boilerplate entries with their folded forms, for line-prefix checks.
+    let entries: [(text: String, folded: String)]
+    /// The first two bytes of every folded entry, as a set of bits over all 65,536 pairs: most
+    /// short paragraphs start with a pair that no entry starts with.
+    private let pairs: [UInt64]
+
+    init(glossary: Glossary) {
+        entries = glossary.boilerplate.map { ($0.text, ICU.fold($0.text)) }
+        var pairs = [UInt64](repeating: 0, count: 1 << 10)
+        for (_, folded) in entries {
+            let utf8 = Array(folded.utf8)
+            guard let first = utf8.first else { continue }
+            // An entry of one byte may start any pair with that byte.
+            for second in utf8.count > 1 ? [utf8[1]] : Array(0...UInt8.max) {
+                let pair = Int(first) << 8 | Int(second)
+                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+        }
+        self.pairs = pairs
+    }
+
+    /// Whether some entry folds to a text starting with these two bytes.
+    func mayStart(with first: UInt8, _ second: UInt8) -> Bool {
+        let pair = Int(first) << 8 | Int(second)
+        return pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+    }
+
+    func find(in article: AnnotatedArticle) -> [Line] {
         var result: [Line] = []
         let bytes = article.document.bytes
-        for paragraph in article.paragraphs where paragraph.range.count <= maximumBytes {
+        for paragraph in article.paragraphs where paragraph.range.count <= Self.maximumBytes {
             // Most short paragraphs are prose: a start that no entry begins with rules them out
             // before the whole paragraph is folded, and most paragraphs fail that test already.
-            if let pair = foldedPair(bytes, paragraph.range), !article.lexicon.boilerplateMayStart(with: pair.0, pair.1)
-            {
+            if let pair = Self.foldedPair(bytes, paragraph.range), !mayStart(with: pair.0, pair.1) {
                 continue
             }
             let head = FoldedHead(bytes, paragraph.range)
@@ -71,7 +102,7 @@ enum BoilerplateLines {
             let linkList =
                 restWords.count <= WebBoilerplateRule.maximumWords
                 && restWords.allSatisfy { word in word.first.map { !$0.isLowercase } ?? true }
-            if !linkList && !isBoilerplateOnly(folded, entries.map(\.1)) { continue }
+            if !linkList && !Self.isBoilerplateOnly(folded, entries.map(\.1)) { continue }
             let first =
                 article.sentences.first { paragraph.range.contains($0.range.start) }?.range.start
                 ?? paragraph.range.start

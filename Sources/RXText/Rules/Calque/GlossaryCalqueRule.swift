@@ -19,6 +19,8 @@ struct GlossaryCalqueRule: Rule {
             Example("It was an impressive class win."),
         ])
 
+    init(_ context: RuleContext) {}
+
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         sentence.matches.compactMap { match in
             guard case .calque(let i) = match.entry else { return nil }

@@ -16,23 +16,27 @@ struct MotorForEngineRule: Rule {
             Example("A motor race at Silverstone drew a big crowd."),
         ])
 
-    static let determiners: Set<String> = ["the", "his", "her", "its", "their", "our", "my"]
-    static let compounds: Set<String> = [
-        "racing", "sport", "sports", "show", "club", "federation", "industry", "vehicle", "vehicles", "home", "homes",
-        "cycle", "cycles", "bike", "bikes", "way", "ways", "insurance", "trade", "museum", "yacht", "boat", "boats",
-        "car",
-        "cars", "neurone", "neuron", "skills", "city",
-    ]
+    static let markedWords = ["motor"]
+    let motor: MarkedWord
+    /// Words before "motor" that make it a noun ("the motor", "his motor").
+    let determiners: Set<String>
+    /// Words after "motor" that make a compound that is right ("motor racing").
+    let compounds: Set<String>
+
+    init(_ context: RuleContext) {
+        motor = context.marked("motor")
+        determiners = context.wordSet("determiners")
+        compounds = context.wordSet("motor-compounds")
+    }
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
-        guard sentence.ruleWords.contains(.motor) else { return [] }
+        guard sentence.has(motor) else { return [] }
         var flags: [Diagnostic] = []
         let words = sentence.folded
         let ids = sentence.wordIDs
-        let motor = article.lexicon.id(of: .motor)
-        for i in words.indices where ids[i] == motor && i > 0 && Self.determiners.contains(words[i - 1]) {
+        for i in words.indices where ids[i] == motor.id && i > 0 && determiners.contains(words[i - 1]) {
             let next = i + 1 < words.count ? words[i + 1] : ""
-            if Self.compounds.contains(next) || next == "-" { continue }
+            if compounds.contains(next) || next == "-" { continue }
             flags.append(
                 flag(
                     sentence.range((i - 1)..<(i + 1)), in: sentence,

@@ -18,6 +18,8 @@ struct SurnameCalqueRule: Rule {
             Example("The crowd sat on the hill above the joker lap."),
         ])
 
+    init(_ context: RuleContext) {}
+
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         let named = article.driversMentioned
         var flags: [Diagnostic] = []

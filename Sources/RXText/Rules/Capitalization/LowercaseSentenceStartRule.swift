@@ -19,15 +19,22 @@ struct LowercaseSentenceStartRule: Rule {
             Example("The gap was approx. three seconds, e.g. one joker lap."),
         ])
 
-    /// Names written with a lower-case first letter on purpose.
-    static let exceptions: Set<String> = ["ebay", "iphone", "ipad", "e-mail", "x", "de", "van", "von", "der"]
+    /// Names written with a lower-case first letter on purpose (the glossaries' `lowercase-names`).
+    let exceptions: Set<String>
+    /// Abbreviations whose full stop does not end a sentence (`lowercase-abbreviations`).
+    let lowercaseAbbreviations: Set<String>
+
+    init(_ context: RuleContext) {
+        exceptions = context.wordSet("lowercase-names")
+        lowercaseAbbreviations = context.wordSet("lowercase-abbreviations")
+    }
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         // Each start is judged as it is found: nearly every sentence starts in upper case, and
         // nothing is collected for it.
         var flags: [Diagnostic] = []
         func judge(_ index: Int) {
-            guard sentence.isLowercaseStart(index, in: article), !Self.exceptions.contains(sentence.folded[index])
+            guard sentence.isLowercaseStart(index, in: article), !exceptions.contains(sentence.folded[index])
             else { return }
             let word = sentence.text(index, in: article)
             if word.dropFirst().contains(where: { $0.isUppercase }) { return }  // camel case: a name such as eBay
@@ -54,7 +61,7 @@ struct LowercaseSentenceStartRule: Rule {
             else { continue }
             let before = sentence.text(k - 1, in: article)
             if Segmenter.extraAbbreviations.contains(before)
-                || Self.lowercaseAbbreviations.contains(sentence.folded[k - 1])
+                || lowercaseAbbreviations.contains(sentence.folded[k - 1])
             {
                 continue
             }
@@ -63,10 +70,6 @@ struct LowercaseSentenceStartRule: Rule {
         }
         return flags
     }
-
-    static let lowercaseAbbreviations: Set<String> = [
-        "approx", "etc", "vs", "e.g", "i.e", "cf", "ca", "incl", "excl", "min", "max", "sec", "km", "kg", "no",
-    ]
 
     /// Whether punctuation token `index` folds to a full stop, "!" or "?", judged on its byte
     /// when it has one: only a mark outside ASCII after it (which folding drops) needs the fold.

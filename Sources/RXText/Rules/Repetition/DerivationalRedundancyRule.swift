@@ -16,18 +16,26 @@ struct DerivationalRedundancyRule: Rule {
             Example("He wanted to want nothing more."),
         ])
 
+    static let markedWords = ["to"]
+    let to: MarkedWord
+    let stem: Stem
+
+    init(_ context: RuleContext) {
+        to = context.marked("to")
+        stem = Stem(suffixes: context.words("stem-suffixes"))
+    }
+
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
-        guard sentence.ruleWords.contains(.to) else { return [] }
+        guard sentence.has(to) else { return [] }
         var flags: [Diagnostic] = []
         let words = sentence.folded
         let ids = sentence.wordIDs
-        let to = article.lexicon.id(of: .to)
-        for i in words.indices where i + 2 < words.count && ids[i + 1] == to {
+        for i in words.indices where i + 2 < words.count && ids[i + 1] == to.id {
             let first = words[i]
             let second = words[i + 2]
             guard sentence.isWord(i), sentence.isWord(i + 2), first != second, first.count >= 5, second.count >= 5
             else { continue }
-            guard Stem.same(first, second) else { continue }
+            guard stem.same(first, second) else { continue }
             flags.append(
                 flag(
                     sentence.range(i..<(i + 3)), in: sentence,

@@ -16,16 +16,26 @@ struct OfTheSameRule: Rule {
             Example("He is the champion of champions in our book."),
         ])
 
+    static let markedWords = ["of", "the"]
+    let of: MarkedWord
+    let the: MarkedWord
+    let stem: Stem
+
+    init(_ context: RuleContext) {
+        of = context.marked("of")
+        the = context.marked("the")
+        stem = Stem(suffixes: context.words("stem-suffixes"))
+    }
+
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
-        guard sentence.ruleWords.isSuperset(of: [RuleWords(.of), RuleWords(.the)]) else { return [] }
+        guard sentence.has(of) && sentence.has(the) else { return [] }
         var flags: [Diagnostic] = []
         let words = sentence.folded
         let ids = sentence.wordIDs
-        let (of, the) = (article.lexicon.id(of: .of), article.lexicon.id(of: .the))
-        for i in words.indices where i + 3 < words.count && ids[i + 1] == of && ids[i + 2] == the && sentence.isWord(i)
-        {
+        for i in words.indices
+        where i + 3 < words.count && ids[i + 1] == of.id && ids[i + 2] == the.id && sentence.isWord(i) {
             guard sentence.isWord(i + 3), words[i].count >= 3,
-                Stem.same(words[i], words[i + 3])
+                stem.same(words[i], words[i + 3])
             else { continue }
             // "end-of-season": a hyphen after the second noun makes it a modifier, not a repeat.
             if i + 4 < words.count && words[i + 4] == "-" { continue }

@@ -17,22 +17,29 @@ struct RepeatedNounRule: Rule {
         ])
 
     static let maximumGap = 5
-    /// The phrase between must be one noun phrase: a conjunction or article ends it.
-    static let functionWords: Set<String> = ["and", "or", "but", "the", "a", "an", "of", "in", "at", "to", "with"]
+    static let markedWords = ["of"]
+    let of: MarkedWord
+    /// The phrase between must be one noun phrase: a conjunction or article ends it (the
+    /// glossaries' `noun-phrase-breakers`).
+    let functionWords: Set<String>
+
+    init(_ context: RuleContext) {
+        of = context.marked("of")
+        functionWords = context.wordSet("noun-phrase-breakers")
+    }
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
-        guard sentence.ruleWords.contains(.of) else { return [] }
+        guard sentence.has(of) else { return [] }
         var flags: [Diagnostic] = []
         let words = sentence.folded
         let ids = sentence.wordIDs
-        let of = article.lexicon.id(of: .of)
         for i in words.indices
-        where i + 3 < words.count && ids[i + 1] == of && sentence.isWord(i) && words[i].count >= 4 {
+        where i + 3 < words.count && ids[i + 1] == of.id && sentence.isWord(i) && words[i].count >= 4 {
             var j = i + 2
             if words[j] == "the" { j += 1 }
             let start = j
             while j < words.count && j - start <= Self.maximumGap && sentence.isWord(j)
-                && !Self.functionWords.contains(words[j])
+                && !functionWords.contains(words[j])
             {
                 if j > start && words[j] == words[i] {
                     // Needs at least one capitalised word between: a named thing ("German Grand Prix").

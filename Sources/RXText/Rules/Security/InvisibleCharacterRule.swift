@@ -15,6 +15,8 @@ struct InvisibleCharacterRule: Rule {
             Example("The family emoji 👨‍👩‍👧 joins with zero-width joiners on purpose."),
         ])
 
+    init(_ context: RuleContext) {}
+
     /// Whether a sentence has a byte that starts a character of `invisible`, eight bytes at a
     /// time.
     private static func hasLeadByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -15,6 +15,8 @@ struct MixedScriptRule: Rule {
             Example("Москва and Αθήνα are written in their own scripts."),
         ])
 
+    init(_ context: RuleContext) {}
+
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         // Mixing scripts needs a byte outside ASCII, which annotation noted; most words have none.
         guard sentence.traitsPresent.isSuperset(of: [.word, .outsideASCII]) else { return [] }

@@ -16,6 +16,8 @@ struct DomainSpellingRule: Rule {
             Example("Autocross is a different sport."),
         ])
 
+    init(_ context: RuleContext) {}
+
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         sentence.matches.compactMap { match in
             guard case .spelling(let i) = match.entry else { return nil }

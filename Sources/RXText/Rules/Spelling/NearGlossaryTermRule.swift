@@ -15,10 +15,17 @@ struct NearGlossaryTermRule: Rule {
             Example("The Lithuanian Baciuska won the final."),
         ])
 
+    /// Single-word names of the glossaries, for edit-distance lookups.
+    let names: NameIndex
+    let english: EnglishWords
+
+    init(_ context: RuleContext) {
+        names = NameIndex(glossary: context.glossary)
+        english = context.lexicon.english
+    }
+
     /// Article-wide so that a name repeated through the article is looked up once.
     func checkArticle(_ article: AnnotatedArticle) -> [Diagnostic] {
-        let english = EnglishWords.shared
-        let names = article.lexicon.names
         let nearest = Self.remembered.current.answers(for: names)
         var flags: [Diagnostic] = []
         for sentence in article.sentences {

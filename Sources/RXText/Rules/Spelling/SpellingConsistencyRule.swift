@@ -17,6 +17,8 @@ struct SpellingConsistencyRule: Rule {
             Example("Everyone tires in a long season."),
         ])
 
+    init(_ context: RuleContext) {}
+
     /// One use of a spelling: which spelling (an index into the article's distinct spellings),
     /// where, and in which sentence.
     private struct Use {

@@ -22,8 +22,13 @@ struct FinnishAbbreviationRule: Rule {
             Example("Höljes and Åmål were both wet; ÉMILE was not there."),
         ])
 
+    let table: AbbreviationTable
+
+    init(_ context: RuleContext) {
+        table = AbbreviationTable(glossary: context.glossary)
+    }
+
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
-        let table = article.lexicon.abbreviations
         // With keys of two capitals or more, so must a word start: most sentences have none.
         if table.keysAreASCIICapitalPairs && !sentence.traitsPresent.contains(.capitalPair) { return [] }
         var flags: [Diagnostic] = []

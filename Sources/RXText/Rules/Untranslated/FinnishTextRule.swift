@@ -18,9 +18,11 @@ struct FinnishTextRule: Rule {
             Example("The Höljes round was run in the rain."),
         ])
 
+    init(_ context: RuleContext) {}
+
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         // Both findings need a word of the Finnish list.
-        guard sentence.traitsPresent.contains(.finnishWord) else { return [] }
+        guard sentence.traitsPresent.contains(.sourceWord) else { return [] }
         // One pass over the words' traits (the word list was consulted in annotation).
         var wordCount = 0
         var inList = 0
@@ -28,7 +30,7 @@ struct FinnishTextRule: Rule {
         for (index, traits) in sentence.traits.enumerated() where traits.contains(.word) && !traits.contains(.inEntity)
         {
             wordCount += 1
-            guard traits.contains(.finnishWord) else { continue }
+            guard traits.contains(.sourceWord) else { continue }
             inList += 1
             if !traits.contains(.capitalized) { listed.append(index) }
         }
@@ -37,7 +39,7 @@ struct FinnishTextRule: Rule {
         if wordCount >= 3 && inList > 0 {
             var finnishLike = inList
             for (index, traits) in sentence.traits.enumerated()
-            where traits.contains(.word) && traits.isDisjoint(with: [.inEntity, .finnishWord, .capitalized])
+            where traits.contains(.word) && traits.isDisjoint(with: [.inEntity, .sourceWord, .capitalized])
                 && Self.looksFinnish(index, in: sentence, article: article)
             {
                 finnishLike += 1
@@ -82,6 +84,6 @@ struct FinnishTextRule: Rule {
             break
         }
         let pattern = umlaut || (hasFinnishDouble(folded) && endings.contains { folded.hasSuffix($0) })
-        return pattern && !EnglishWords.shared.contains(folded)
+        return pattern && !article.lexicon.english.contains(folded)
     }
 }

@@ -1,12 +1,12 @@
 import Foundation
 
-/// A real English word list, for telling unknown words from known ones (spelling rules) and
-/// surnames that are also words. Read from `glossaries/wordlists/english.txt` (SCOWL via Debian's
-/// wamerican, folded and sorted by bytes), falling back to `/usr/share/dict/words`.
+/// A real English word list (the target language's), for telling unknown words from known ones
+/// (spelling rules) and surnames that are also words. Read from `wordlists/english.txt` of the
+/// glossary directory in use (SCOWL via Debian's wamerican, folded and sorted by bytes), falling
+/// back to `/usr/share/dict/words`; compiled into the lexicon once per process.
 ///
-/// Loaded once, on first use, without building a hash set: the file's bytes and its line
-/// offsets are kept and looked up by binary search, so a one-article `extract` does not pay for
-/// 75,000 string insertions.
+/// Kept without building a hash set: the file's bytes and its line offsets are looked up by
+/// binary search, so a one-article `extract` does not pay for 75,000 string insertions.
 public struct EnglishWords: Sendable {
     private let bytes: [UInt8]
     /// Start and end offsets of each word, sorted by the words' bytes.
@@ -105,13 +105,16 @@ public struct EnglishWords: Sendable {
         return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
     }
 
-    public static let shared: EnglishWords = {
-        var paths: [String] = []
-        if let directory = GlossaryLocator.locate() { paths.append(directory + "/wordlists/english.txt") }
-        paths.append("/usr/share/dict/words")
-        for path in paths {
+    /// Where a glossary directory keeps its English word list.
+    public static func path(in glossaries: String) -> String {
+        (glossaries as NSString).appendingPathComponent("wordlists/english.txt")
+    }
+
+    /// The word list of the glossary directory `glossaries`, else the system's, else none.
+    public static func load(glossaries: String) -> EnglishWords {
+        for path in [Self.path(in: glossaries), "/usr/share/dict/words"] {
             if let text = try? String(contentsOfFile: path, encoding: .utf8) { return EnglishWords(text: text) }
         }
         return EnglishWords(text: "")
-    }()
+    }
 }

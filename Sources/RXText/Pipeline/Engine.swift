@@ -1,0 +1,23 @@
+/// The glossaries compiled once per process: the lexicon and every rule compiled against it.
+/// Every command lints, cleans and extracts through one; all files share it, read-only.
+public final class Engine: Sendable {
+    public let lexicon: Lexicon
+    public let rules: RuleSet
+
+    /// `english`: the target language's word list, from the glossary directory
+    /// (`EnglishWords.load(glossaries:)`).
+    public init(_ glossary: Glossary, english: EnglishWords) {
+        lexicon = Lexicon(glossary, english: english, markedWords: RuleSet.markedWords)
+        rules = RuleSet(lexicon: lexicon)
+    }
+
+    /// The glossaries of `directory` read from their YAML (no cache), with its word list.
+    public convenience init(glossaries directory: String) throws(GlossaryErrors) {
+        self.init(try GlossaryLoader().load(directory: directory), english: EnglishWords.load(glossaries: directory))
+    }
+
+    public var glossary: Glossary { lexicon.glossary }
+
+    /// Every rule at its default severity.
+    public var linter: Linter { rules.linter() }
+}

@@ -1,0 +1,61 @@
+/// What a rule is compiled against (`Rule.init(_:)`): the lexicon, and through it the glossaries
+/// and the target language's word lists.
+public struct RuleContext: Sendable {
+    public let lexicon: Lexicon
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+    }
+
+    public var glossary: Glossary { lexicon.glossary }
+
+    /// The words of the glossaries' word list `id` (`word-lists:`), in order.
+    public func words(_ id: String) -> [String] { glossary.words(id) }
+
+    /// `words(id)` as a set.
+    public func wordSet(_ id: String) -> Set<String> { Set(words(id)) }
+
+    /// One of the rule's `markedWords`, as the lexicon numbered it.
+    public func marked(_ word: String) -> MarkedWord {
+        guard let marked = lexicon.marked(word) else {
+            preconditionFailure("'\(word)' is not a marked word of this lexicon: list it in the rule's markedWords")
+        }
+        return marked
+    }
+}
+
+/// Every registered rule compiled for one lexicon, once per process: the linters of every
+/// configuration choose from these instances.
+public final class RuleSet: Sendable {
+    public let lexicon: Lexicon
+    /// In `RuleRegistry.all` order.
+    public let rules: [any Rule]
+
+    /// The words every registered rule marks: what the lexicon is compiled with.
+    public static var markedWords: [String] {
+        Array(Set(RuleRegistry.all.flatMap { $0.markedWords })).sorted()
+    }
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        let context = RuleContext(lexicon: lexicon)
+        rules = RuleRegistry.all.map { $0.init(context) }
+    }
+
+    /// The rule with this id, compiled.
+    public func rule(id: String) -> (any Rule)? {
+        rules.first { type(of: $0).description.id == id }
+    }
+
+    /// A linter with the rules whose ids are in `enabled` (all when nil), less those in
+    /// `disabled`, and severities overridden by rule id.
+    public func linter(
+        enabled: Set<String>? = nil, disabled: Set<String> = [], severities: [String: Severity] = [:]
+    ) -> Linter {
+        Linter(
+            rules: rules.filter { rule in
+                let id = type(of: rule).description.id
+                return (enabled?.contains(id) ?? true) && !disabled.contains(id)
+            }, severities: severities)
+    }
+}
