@@ -30,6 +30,10 @@ public struct RaceRecord: Sendable, Equatable {
 
     public struct Result: Sendable, Equatable {
         public var driver: String
+        /// The glossary's driver id; nil for a driver the glossary does not list.
+        public var driverID: String?
+        /// The class the result was in, where the text names one.
+        public var raceClass: String?
         public var season: Int?
         /// ISO 3166-1 alpha-2 of the event's country; nil for season-level results.
         public var event: String?
@@ -39,6 +43,9 @@ public struct RaceRecord: Sendable, Equatable {
         public var outcome: Outcome?
         public var cause: String?
         public var evidence: Evidence
+        /// How directly the text ties the result to its driver, 0...1: a results list or a name
+        /// beside the placing is near 1, a pronoun resolved across sentences much less.
+        public var confidence: Double
     }
 
     public struct Evidence: Sendable, Equatable {

@@ -6,7 +6,7 @@ public struct RecordBuilder: Sendable {
 
     public func build(_ article: AnnotatedArticle) -> RaceRecord {
         let glossary = article.lexicon.glossary
-        let season = Self.season(of: article)
+        let season = ArticleFrame(article, events: EventMentions(article, calendar: nil)).season
         let championship = mostMentioned(article) { if case .championship(let i, _) = $0 { i } else { nil } }
         let raceClass = mostMentioned(article) { if case .raceClass(let i) = $0 { i } else { nil } }
         let championshipID =
@@ -34,8 +34,21 @@ public struct RecordBuilder: Sendable {
                 age: Self.age(in: article, season: season, born: driver.born),
                 team: team.map { glossary.teams[$0].name }, car: Self.car(in: article))
         }
-        let attribution = ResultAttribution(article: article, calendar: calendar, season: season, subject: subject)
-        record.results = attribution.results()
+        let frame = ArticleFrame(article, events: EventMentions(article, calendar: calendar))
+        let attribution = ResultAttribution(
+            article: article, calendar: calendar, frame: ArticleFrame(season: season, event: frame.event),
+            subject: subject)
+        record.results = ResultConsistency.resolve(attribution.results()).map { candidate in
+            RaceRecord.Result(
+                driver: candidate.driver.name, driverID: candidate.driver.id, raceClass: candidate.raceClass,
+                season: candidate.season, event: candidate.event,
+                round: candidate.season == season ? candidate.round : nil, stage: candidate.stage,
+                position: candidate.position, outcome: candidate.outcome, cause: candidate.cause,
+                evidence: RaceRecord.Evidence(
+                    start: candidate.evidence.start, end: candidate.evidence.end,
+                    text: article.document.text(candidate.evidence)),
+                confidence: candidate.confidence)
+        }
         if let calendar {
             let mentionedCountries = attribution.eventCountriesMentioned
             record.events = calendar.rounds.map { round in
@@ -71,21 +84,6 @@ public struct RecordBuilder: Sendable {
                 continue
             }
             counts[index, default: (0, order)].count += 1
-        }
-        return counts.max { ($0.value.count, -$0.value.first) < ($1.value.count, -$1.value.first) }?.key
-    }
-
-    /// The year the article is about: the most frequent plausible year, "YYYY season" counting double.
-    static func season(of article: AnnotatedArticle) -> Int? {
-        var counts: [Int: (count: Int, first: Int)] = [:]
-        var order = 0
-        for sentence in article.sentences {
-            for (i, word) in sentence.folded.enumerated() {
-                guard let year = year(word) else { continue }
-                let weight = i + 1 < sentence.folded.count && sentence.folded[i + 1] == "season" ? 2 : 1
-                counts[year, default: (0, order)].count += weight
-                order += 1
-            }
         }
         return counts.max { ($0.value.count, -$0.value.first) < ($1.value.count, -$1.value.first) }?.key
     }

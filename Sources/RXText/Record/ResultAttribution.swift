@@ -1,236 +1,428 @@
-/// Attributes each result cue of an article to a driver, an event, a stage and a season.
+/// Reads each result cue of an article in its clause and attributes it to a driver, an event, a
+/// stage and a season, the way a reader follows the text:
 ///
-/// - Driver: the nearest driver named before the cue in its sentence (not as an object: "behind
-///   Nuriev"); "the Lithuanian" for the one driver of that nationality the article names; else the
-///   article's subject (pronouns, first-person quotes after a dialogue dash).
-/// - Event: the nearest venue, event country or month in the sentence, before the cue first; else
-///   the last one named in an earlier sentence. Countries and months count only when the season's
-///   calendar has a round there (when the calendar is known).
-/// - Stage: the nearest stage word; a win without one is a final win, a placing an event result.
+/// - Driver: the name the cue is attached to ("with Hansen second", "won by X"), else the subject
+///   of its clause, else of its sentence; a pronoun or "the Finn" is the driver the text last put
+///   in subject position (or last named of that nationality), not the article's subject.
+/// - Stage: a stage word in the cue's clause, else in an earlier clause of the sentence, else the
+///   stage the paragraph last named; "the fourth round of" is the event of round four.
+/// - Event: a place named in the clause or earlier in the sentence, else the event the text is
+///   at (`ArticleFrame` for a one-event report; for a review, the place each paragraph opens with
+///   or a result was last placed at). Places the text is heading to ("moves on to Sweden") are not
+///   where a result happened.
+/// - Season: a year in the clause or sentence, "a year earlier", else the frame's.
+///
+/// Intentions, hypotheticals and negated wins are not results; neither are sentences that list
+/// several years (a career history).
 struct ResultAttribution {
     let article: AnnotatedArticle
     let calendar: Glossary.Calendar?
-    let season: Int?
+    let frame: ArticleFrame
     let subject: Int?
+    let names: DriverNames
+    let events: EventMentions
 
-    private(set) var eventCountriesMentioned: Set<String> = []
-
-    init(article: AnnotatedArticle, calendar: Glossary.Calendar?, season: Int?, subject: Int?) {
+    init(article: AnnotatedArticle, calendar: Glossary.Calendar?, frame: ArticleFrame, subject: Int?) {
         self.article = article
         self.calendar = calendar
-        self.season = season
+        self.frame = frame
         self.subject = subject
+        names = DriverNames(article)
+        events = EventMentions(article, calendar: calendar)
+    }
+
+    var eventCountriesMentioned: Set<String> {
         var mentioned: Set<String> = []
         for sentence in article.sentences.indices {
-            for event in eventMentions(in: sentence) { mentioned.insert(event.country) }
+            for place in events.places(in: sentence) { mentioned.insert(place.country) }
         }
-        eventCountriesMentioned = mentioned
+        return mentioned
     }
 
-    private struct EventMention {
-        var country: String
-        var tokens: Range<Int>
+    /// One result before the consistency pass.
+    struct Candidate {
+        var driver: DriverRef
+        var season: Int?
+        var event: String?
+        var round: Int?
+        var stage: Stage
+        var position: Int?
+        var outcome: Outcome?
+        var cause: String?
+        var evidence: ByteRange
+        var confidence: Double
+        var raceClass: String?
     }
 
-    private var calendarCountries: Set<String>? {
-        guard let calendar else { return nil }
-        return Set(
-            calendar.rounds.compactMap { round in
-                article.lexicon.venueIndex[round.venue].map { article.lexicon.glossary.venues[$0].country }
-            })
-    }
-
-    private func eventMentions(in sentenceIndex: Int) -> [EventMention] {
-        let glossary = article.lexicon.glossary
-        let allowed = calendarCountries
-        var result: [EventMention] = []
-        for mention in article.mentions where mention.sentence == sentenceIndex {
-            switch mention.entity {
-            case .venue(let i):
-                result.append(EventMention(country: glossary.venues[i].country, tokens: mention.tokens))
-            case .country(let i, _):
-                let code = glossary.countries[i].code
-                if allowed == nil || allowed!.contains(code) {
-                    result.append(EventMention(country: code, tokens: mention.tokens))
-                }
-            default: break
+    func results() -> [Candidate] {
+        var candidates: [Candidate] = []
+        var salient: DriverRef? = subject.map { ref(glossaryIndex: $0) }
+        var currentEvent = frame.event
+        var paragraphStage: Stage? = nil
+        var paragraph = -1
+        let lists = ResultsListReader(article: article, names: names)
+        for (index, sentence) in article.sentences.enumerated() {
+            if sentence.sentence.paragraph != paragraph {
+                paragraph = sentence.sentence.paragraph
+                paragraphStage = nil
+                if frame.event == nil, let topic = events.places(in: index).first { currentEvent = topic.country }
             }
-        }
-        if let calendar {
-            let words = article.sentences[sentenceIndex].folded
-            for (i, word) in words.enumerated() {
-                guard let month = ResultVocabulary.months[word], word != "may" || (i > 0 && words[i - 1] == "in") else {
-                    continue
-                }
-                let rounds = calendar.rounds.filter { $0.month == month }
-                if rounds.count == 1, let venue = article.lexicon.venueIndex[rounds[0].venue] {
-                    result.append(EventMention(country: glossary.venues[venue].country, tokens: i..<(i + 1)))
-                }
-            }
-        }
-        return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
-    }
-
-    func results() -> [RaceRecord.Result] {
-        let glossary = article.lexicon.glossary
-        var results: [RaceRecord.Result] = []
-        var seen: Set<String> = []
-        var currentEvent: String? = nil
-        for (sentenceIndex, sentence) in article.sentences.enumerated() {
-            let events = eventMentions(in: sentenceIndex)
-            let finder = ResultCueFinder(lexicon: article.lexicon, sentence: sentence)
+            let named = names.bySentence[index]
+            let words = Array(sentence.folded)
+            let clauses = Clauses(words: words, named: named)
+            let finder = ResultCueFinder(
+                lexicon: article.lexicon, sentence: sentence, afterNames: Self.afterNames(named, sentence))
             let stages = finder.stageCues()
-            let sentenceSeason = sentence.folded.compactMap(RecordBuilder.year).first ?? season
-            for cue in finder.resultCues() {
-                guard let (driver, driverTokens) = driver(for: cue, in: sentenceIndex) else { continue }
-                let stageCue = nearest(stages, to: cue.tokens, in: sentence)
-                var stage = cue.fixedStage ?? stageCue?.stage
-                if stage == nil {
-                    if case .win = cue.kind { stage = .final } else { stage = .event }
-                }
-                // A failure belongs to a race, not to the standings ("technical woes ... sixth in the points").
-                if case .failure = cue.kind, stage == .standings { continue }
-                let eventMention = stage == .standings ? nil : nearestEvent(events, to: cue.tokens)
-                let event = stage == .standings ? nil : (eventMention?.country ?? currentEvent)
-                var position: Int? = nil
-                var outcome: Outcome? = nil
-                var cause: String? = nil
-                switch cue.kind {
-                case .placing(let value): position = value
-                case .win, .champion: position = 1
-                case .failure(let value, let why):
-                    outcome = value
-                    cause = why
-                }
-                let driverName = glossary.drivers[driver].name
-                let key =
-                    "\(driverName)|\(sentenceSeason ?? 0)|\(event ?? "")|\(stage!.rawValue)|\(position ?? 0)|\(outcome?.rawValue ?? "")"
-                guard seen.insert(key).inserted else { continue }
-                var span = cue.tokens
-                if let driverTokens {
-                    span = min(span.lowerBound, driverTokens.lowerBound)..<max(span.upperBound, driverTokens.upperBound)
-                }
-                if let stageCue, cue.fixedStage == nil, stageCue.tokens.lowerBound > span.lowerBound - 8,
-                    stageCue.tokens.upperBound < span.upperBound + 8
-                {
-                    span =
-                        min(
-                            span.lowerBound, stageCue.tokens.lowerBound)..<max(
-                            span.upperBound, stageCue.tokens.upperBound)
-                }
-                let range = ByteRange(
-                    sentence.words[span.lowerBound].range.start, sentence.words[span.upperBound - 1].range.end)
-                let round = event.flatMap { country in
-                    calendar?.rounds.first { round in
-                        article.lexicon.venueIndex[round.venue].map { glossary.venues[$0].country == country } ?? false
-                    }?.round
-                }
-                results.append(
-                    RaceRecord.Result(
-                        driver: driverName, season: sentenceSeason, event: event,
-                        round: sentenceSeason == season ? round : nil,
-                        stage: stage!, position: position, outcome: outcome, cause: cause,
-                        evidence: RaceRecord.Evidence(
-                            start: range.start, end: range.end, text: article.document.text(range))))
+            let years = Set(words.compactMap(RecordBuilder.year))
+            let raceClass = classNamed(in: index)
+
+            for item in lists.items(in: index) {
+                let season = frame.season
+                candidates.append(
+                    Candidate(
+                        driver: item.driver, season: season, event: item.stage == .standings ? nil : currentEvent,
+                        round: nil, stage: item.stage, position: item.position, outcome: nil, cause: nil,
+                        evidence: item.evidence, confidence: 0.95, raceClass: raceClass))
             }
-            if let last = events.last { currentEvent = last.country }
+            let listTokens = lists.tokens(in: index)
+
+            if years.count <= 2 {
+                for cue in finder.resultCues() where !cue.tokens.contains(where: { listTokens.contains($0) }) {
+                    let clause = clauses.clause(containing: cue.tokens.lowerBound)
+                    if Self.isIrrealisOrNegated(cue, clause: clause, words: words) { continue }
+                    let attributed = drivers(for: cue, clause: clause, sentence: index, words: words, salient: salient)
+                    guard !attributed.isEmpty else { continue }
+                    let stageCue = stage(for: cue, clause: clause, stages: stages, words: words)
+                    var stage = cue.fixedStage ?? stageCue?.stage ?? paragraphStage
+                    if stage == .standings, case .failure = cue.kind { stage = paragraphStage }
+                    if stage == nil {
+                        switch cue.kind {
+                        case .win: stage = .final
+                        case .champion: stage = .standings
+                        default: stage = .event
+                        }
+                    }
+                    if case .champion = cue.kind { stage = .standings }
+                    guard let stage, !(stage == .standings && isFailure(cue)) else { continue }
+                    let season = seasonOf(clause: clause, words: words, years: years)
+                    var event: String? = nil
+                    var round: Int? = nil
+                    if stage != .standings {
+                        if let number = stageCue?.round, let country = country(ofRound: number) {
+                            event = country
+                            round = number
+                        } else {
+                            event = place(for: cue, clause: clause, sentence: index)?.country ?? currentEvent
+                        }
+                    }
+                    if round == nil, season == frame.season, let event { round = roundNumber(at: event) }
+                    var position: Int? = nil
+                    var outcome: Outcome? = nil
+                    var cause: String? = nil
+                    switch cue.kind {
+                    case .placing(let value): position = value
+                    case .win, .champion: position = 1
+                    case .failure(let value, let why):
+                        outcome = value
+                        cause = why
+                    }
+                    for (driver, tokens, confidence) in attributed {
+                        var span = cue.tokens
+                        if let tokens { span = min(span.lowerBound, tokens.lowerBound)..<max(span.upperBound, tokens.upperBound) }
+                        candidates.append(
+                            Candidate(
+                                driver: driver, season: season, event: event, round: round, stage: stage,
+                                position: position, outcome: outcome, cause: cause,
+                                evidence: ByteRange(
+                                    sentence.words[span.lowerBound].range.start,
+                                    sentence.words[span.upperBound - 1].range.end),
+                                confidence: confidence, raceClass: raceClass))
+                    }
+                }
+            }
+
+            // What the next sentences inherit.
+            if let first = subjectOfSentence(named, words: words) { salient = first.driver }
+            if let last = stages.last(where: { !ResultAttribution.weakStageWords.contains(words[$0.tokens.lowerBound]) }) {
+                paragraphStage = last.stage
+            }
+            if frame.event == nil, let last = events.places(in: index).last,
+                candidates.last.map({ $0.evidence.start >= sentence.range.start }) ?? false
+                    || sentence.sentence.opensParagraph
+            {
+                currentEvent = last.country
+            }
         }
-        return results
+        return candidates
     }
 
-    /// Prepositions after which a driver is an object, not the one the result belongs to.
-    private static let objectMarkers: Set<String> = [
-        "behind", "of", "over", "than", "from", "with", "beat", "beating", "passed", "to", "against", "penalised",
-        "penalized",
+    // MARK: Drivers
+
+    private func ref(glossaryIndex i: Int) -> DriverRef {
+        let driver = article.lexicon.glossary.drivers[i]
+        return DriverRef(name: driver.name, id: driver.id, nationality: driver.nationality, index: i)
+    }
+
+    /// Prepositions and verbs after which a driver is an object, not the one the result belongs to.
+    static let objectMarkers: Set<String> = [
+        "behind", "of", "over", "than", "from", "with", "beat", "beating", "beaten", "passed", "to", "against",
+        "penalised", "penalized", "for", "overtook", "overtaking", "ahead", "by", "past", "and", "like",
     ]
 
-    private func driver(for cue: ResultCue, in sentenceIndex: Int) -> (Int, Range<Int>?)? {
-        let sentence = article.sentences[sentenceIndex]
-        let drivers = article.mentions.filter { mention in
-            guard mention.sentence == sentenceIndex, case .driver = mention.entity else { return false }
-            return true
+    static let pronouns: Set<String> = ["he", "she", "it", "his", "her", "its", "him"]
+
+    /// Token indexes just after each name, reached across "'s", a car or team and "in".
+    static func afterNames(_ named: [NamedDriver], _ sentence: AnnotatedSentence) -> Set<Int> {
+        var result: Set<Int> = []
+        for name in named {
+            var index = name.tokens.upperBound
+            result.insert(index)
+            var steps = 0
+            while index < sentence.words.count && steps < 5 {
+                let word = sentence.folded[index]
+                let bridge =
+                    ["'s", "’s", "'", "’", "in", "(", ")", "home", "a", "an", "another"].contains(word)
+                    || sentence.traits[index].contains(.inEntity) || sentence.words[index].kind == .number
+                guard bridge else { break }
+                index += 1
+                steps += 1
+                result.insert(index)
+            }
         }
-        // "European champion Rokas Baciuška", "top qualifier Marklund", "the victory went to Marklund":
-        // the driver comes after the cue.
-        if let following = drivers.first(where: { mention in
-            (mention.tokens.lowerBound == cue.tokens.upperBound && (cue.isChampion || cue.tokens.count > 1))
-                || followsVia(mention, cue, sentence)
-        }), case .driver(let i) = following.entity {
-            return (i, following.tokens)
-        }
-        // "disqualified Mattias Ekström": the verb's object is the one it happened to.
-        if case .failure(.disqualified, _) = cue.kind,
-            let object = drivers.first(where: { $0.tokens.lowerBound == cue.tokens.upperBound }),
-            case .driver(let i) = object.entity
-        {
-            return (i, object.tokens)
-        }
-        let before = drivers.filter { mention in
-            guard mention.tokens.upperBound <= cue.tokens.lowerBound else { return false }
-            let previous = mention.tokens.lowerBound > 0 ? sentence.folded[mention.tokens.lowerBound - 1] : ""
+        return result
+    }
+
+    /// The first name of the sentence in subject position: not after a preposition or verb that
+    /// makes it an object.
+    private func subjectOfSentence(_ named: [NamedDriver], words: [String]) -> NamedDriver? {
+        named.first { name in
+            let previous = name.tokens.lowerBound > 0 ? words[name.tokens.lowerBound - 1] : ""
             return !Self.objectMarkers.contains(previous)
         }
-        if let nearest = before.last, case .driver(let i) = nearest.entity { return (i, nearest.tokens) }
-        if let (i, tokens) = nationalityReference(before: cue.tokens.lowerBound, in: sentenceIndex) {
-            return (i, tokens)
+    }
+
+    private func drivers(
+        for cue: ResultCue, clause: Range<Int>, sentence index: Int, words: [String], salient: DriverRef?
+    ) -> [(DriverRef, Range<Int>?, Double)] {
+        let named = names.bySentence[index]
+        let sentence = article.sentences[index]
+        let inClause = named.filter { clause.contains($0.tokens.lowerBound) }
+
+        // After the cue: "won by X and Y", "the victory went to X", "European champion X".
+        let after = inClause.filter { $0.tokens.lowerBound >= cue.tokens.upperBound }
+        if let first = after.first {
+            let gap = words[cue.tokens.upperBound..<first.tokens.lowerBound]
+            if gap.first == "by" && gap.count <= 2 {
+                var result = [(first.driver, Optional(first.tokens), 0.85)]
+                var last = first
+                for next in after.dropFirst() {
+                    let between = words[last.tokens.upperBound..<next.tokens.lowerBound]
+                    guard between.count == 1, ["and", ","].contains(between.first!) else { break }
+                    result.append((next.driver, next.tokens, 0.85))
+                    last = next
+                }
+                return result
+            }
+            if gap.isEmpty && (cue.isChampion || cue.tokens.count > 1 || isFailure(cue)) {
+                if case .failure(.disqualified, _) = cue.kind { return [(first.driver, first.tokens, 0.85)] }
+                if cue.isChampion || cue.tokens.count > 1 { return [(first.driver, first.tokens, 0.85)] }
+            }
+            if gap.count <= 3, gap.last == "to", gap.contains(where: { ["went", "goes", "go", "fell", "belonged"].contains($0) })
+            {
+                return [(first.driver, first.tokens, 0.85)]
+            }
         }
-        guard let subject else { return nil }
-        // Another driver named after the cue and no pronoun: the result is probably theirs.
-        let pronoun = sentence.folded[..<cue.tokens.lowerBound].contains {
-            ResultVocabulary.subjectPronouns.contains($0)
-        }
-        if !pronoun && !sentence.sentence.isDialogue && !drivers.isEmpty
-            && drivers.allSatisfy({ $0.entity != .driver(subject) })
+        let before = inClause.filter { $0.tokens.upperBound <= cue.tokens.lowerBound }
+        // Attached: "with Timmy Hansen's Peugeot 208 second", "Kristoffersson third".
+        if case .placing = cue.kind, let nearest = before.last,
+            Self.afterNames([nearest], sentence).contains(cue.tokens.lowerBound)
         {
-            return nil
+            return [(nearest.driver, nearest.tokens, 0.9)]
         }
-        return (subject, nil)
+        // The clause's subject.
+        let clauseWords = words[clause.lowerBound..<cue.tokens.lowerBound]
+        let pronoun = clauseWords.lastIndex { Self.pronouns.contains($0) || isNationalityNoun($0) }
+        if let subject = before.first(where: { name in
+            let previous = name.tokens.lowerBound > 0 ? words[name.tokens.lowerBound - 1] : ""
+            return !Self.objectMarkers.contains(previous) && (pronoun == nil || name.tokens.lowerBound < pronoun!)
+        }) {
+            return [(subject.driver, subject.tokens, 0.8)]
+        }
+        // "the Finn", "the Norwegian": the last driver of that nationality named so far.
+        if let pronoun, let nationality = nationality(of: pronoun, words: words, sentence: index),
+            let driver = lastNamed(nationality: nationality, before: index, token: pronoun)
+        {
+            return [(driver, nil, 0.65)]
+        }
+        let sentenceSubject = subjectOfSentence(named.filter { $0.tokens.upperBound <= clause.lowerBound }, words: words)
+        if pronoun != nil {
+            if let sentenceSubject { return [(sentenceSubject.driver, nil, 0.7)] }
+            if let salient { return [(salient, nil, 0.65)] }
+            return []
+        }
+        // First person in a quote: the article's subject speaks.
+        if sentence.sentence.isDialogue, clauseWords.contains(where: { ["i", "my", "me", "we"].contains($0) }),
+            let subject
+        {
+            return [(ref(glossaryIndex: subject), nil, 0.6)]
+        }
+        if let sentenceSubject { return [(sentenceSubject.driver, sentenceSubject.tokens, 0.7)] }
+        // No one named in the clause or before it: the one the text is about, unless someone else
+        // is named later in the sentence (the result is probably theirs).
+        if named.isEmpty, let salient { return [(salient, nil, 0.5)] }
+        return []
     }
 
-    /// "the victory went to Marklund": the driver comes after "went to" / "goes to".
-    private func followsVia(_ mention: Mention, _ cue: ResultCue, _ sentence: AnnotatedSentence) -> Bool {
-        let start = mention.tokens.lowerBound
-        guard start >= cue.tokens.upperBound + 2, start <= cue.tokens.upperBound + 3 else { return false }
-        let between = sentence.folded[cue.tokens.upperBound..<start]
-        return between.last == "to" && between.contains { ["went", "goes", "go", "fell", "belonged"].contains($0) }
-    }
+    private func isNationalityNoun(_ word: String) -> Bool { Demonyms.nouns[word] != nil }
 
-    /// "the Lithuanian" standing for the one driver of that nationality the article names.
-    private func nationalityReference(before index: Int, in sentenceIndex: Int) -> (Int, Range<Int>)? {
+    /// The nationality (alpha-3) a "the Finn" / "the Norwegian" at `token` names.
+    private func nationality(of token: Int, words: [String], sentence: Int) -> String? {
+        guard token > 0, words[token - 1] == "the" else { return nil }
+        if let noun = Demonyms.nouns[words[token]] { return noun }
         let glossary = article.lexicon.glossary
-        let sentence = article.sentences[sentenceIndex]
-        for mention in article.mentions.reversed()
-        where mention.sentence == sentenceIndex && mention.tokens.upperBound <= index {
-            guard case .country(let c, adjective: true) = mention.entity, mention.tokens.lowerBound > 0,
-                sentence.folded[mention.tokens.lowerBound - 1] == "the"
-            else { continue }
-            let alpha3 = glossary.countries[c].alpha3
-            let candidates = article.driversMentioned.filter { glossary.drivers[$0].nationality == alpha3 }
-            if candidates.count == 1 { return (candidates.first!, mention.tokens) }
+        for mention in article.mentions where mention.sentence == sentence && mention.tokens.lowerBound == token {
+            if case .country(let c, adjective: true) = mention.entity { return glossary.countries[c].alpha3 }
         }
         return nil
     }
 
-    /// The nearest stage word. "series", "championship" and "overall" often name the competition
-    /// rather than the stage ("won the class of the EM series at Hell"): they count only close by.
-    private func nearest(_ stages: [StageCue], to tokens: Range<Int>, in sentence: AnnotatedSentence) -> StageCue? {
-        stages.filter { cue in
-            let word = sentence.folded[cue.tokens.lowerBound]
-            return !Self.weakStageWords.contains(word) || distance(cue.tokens, tokens) <= 5
-        }.min { distance($0.tokens, tokens) < distance($1.tokens, tokens) }
+    private func lastNamed(nationality: String, before sentence: Int, token: Int) -> DriverRef? {
+        for index in stride(from: sentence, through: 0, by: -1) {
+            for name in names.bySentence[index].reversed() where index < sentence || name.tokens.upperBound <= token {
+                if name.driver.nationality == nationality { return name.driver }
+            }
+        }
+        return nil
     }
 
-    private static let weakStageWords: Set<String> = ["series", "championship", "overall"]
-
-    private func nearestEvent(_ events: [EventMention], to tokens: Range<Int>) -> EventMention? {
-        if let before = events.last(where: { $0.tokens.upperBound <= tokens.lowerBound }) { return before }
-        return events.first { $0.tokens.lowerBound >= tokens.upperBound }
+    private func isFailure(_ cue: ResultCue) -> Bool {
+        if case .failure = cue.kind { return true }
+        return false
     }
 
-    /// Token distance between two spans; a span before the cue wins a tie.
-    private func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {
-        if a.upperBound <= b.lowerBound { return (b.lowerBound - a.upperBound) * 2 }
-        if a.lowerBound >= b.upperBound { return (a.lowerBound - b.upperBound) * 2 + 1 }
-        return 0
+    // MARK: Filters
+
+    private static let irrealis: Set<String> = [
+        "could", "would", "might", "if", "should", "hoped", "hoping", "hope", "hopes", "wanted", "want", "wants",
+        "aim", "aims", "aimed", "aiming", "chance", "needed", "need", "needs", "will", "'ll", "going", "unless",
+        "must", "plan", "plans", "dream", "dreams", "target", "targets",
+    ]
+    private static let negations: Set<String> = ["not", "never", "no", "n't", "without", "nor", "failed"]
+
+    static func isIrrealisOrNegated(_ cue: ResultCue, clause: Range<Int>, words: [String]) -> Bool {
+        let before = words[clause.lowerBound..<cue.tokens.lowerBound]
+        if case .failure = cue.kind {
+            // "could have retired" is not a retirement; "did not finish" is the cue itself.
+            return before.contains { irrealis.contains($0) }
+        }
+        if before.contains(where: { irrealis.contains($0) }) { return true }
+        if before.suffix(3).contains(where: { negations.contains($0) }) { return true }
+        // "to win" is an intention; "drove to victory" is a result.
+        if case .win = cue.kind, before.last == "to", words[cue.tokens.lowerBound] != "victory" { return true }
+        return false
+    }
+
+    // MARK: Stage, event, season
+
+    static let weakStageWords: Set<String> = ["series", "championship", "overall", "title", "points", "champion"]
+
+    private func stage(for cue: ResultCue, clause: Range<Int>, stages: [StageCue], words: [String]) -> StageCue? {
+        func distance(_ a: Range<Int>) -> Int {
+            if a.upperBound <= cue.tokens.lowerBound { return (cue.tokens.lowerBound - a.upperBound) * 2 }
+            if a.lowerBound >= cue.tokens.upperBound { return (a.lowerBound - cue.tokens.upperBound) * 2 + 1 }
+            return 0
+        }
+        let usable = stages.filter { stage in
+            !Self.weakStageWords.contains(words[stage.tokens.lowerBound]) || distance(stage.tokens) <= 6
+        }
+        if let inClause = usable.filter({ clause.contains($0.tokens.lowerBound) }).min(by: {
+            distance($0.tokens) < distance($1.tokens)
+        }) {
+            return inClause
+        }
+        return usable.last { $0.tokens.upperBound <= clause.lowerBound }
+    }
+
+    private func place(for cue: ResultCue, clause: Range<Int>, sentence: Int) -> EventMentions.Place? {
+        let places = events.places(in: sentence)
+        let inClause = places.filter { clause.contains($0.tokens.lowerBound) }
+        if let before = inClause.last(where: { $0.tokens.upperBound <= cue.tokens.lowerBound }) { return before }
+        if let after = inClause.first { return after }
+        return places.last { $0.tokens.upperBound <= clause.lowerBound }
+    }
+
+    private func seasonOf(clause: Range<Int>, words: [String], years: Set<Int>) -> Int? {
+        let inClause = Set(words[clause].compactMap(RecordBuilder.year))
+        if inClause.count == 1 { return inClause.first }
+        if years.count == 1 { return years.first }
+        let text = words.joined(separator: " ")
+        if let season = frame.season,
+            ["a year earlier", "last year", "a year ago", "previous year", "previous season", "last season",
+             "year before"].contains(where: { text.contains($0) })
+        {
+            return season - 1
+        }
+        return frame.season
+    }
+
+    private func country(ofRound number: Int) -> String? {
+        guard let round = calendar?.rounds.first(where: { $0.round == number }),
+            let venue = article.lexicon.venueIndex[round.venue]
+        else { return nil }
+        return article.lexicon.glossary.venues[venue].country
+    }
+
+    private func roundNumber(at country: String) -> Int? {
+        let glossary = article.lexicon.glossary
+        let rounds = calendar?.rounds.filter { round in
+            article.lexicon.venueIndex[round.venue].map { glossary.venues[$0].country == country } ?? false
+        } ?? []
+        return rounds.count == 1 ? rounds[0].round : nil
+    }
+
+    /// The class a sentence names, else its paragraph's first sentence.
+    private func classNamed(in sentence: Int) -> String? {
+        let glossary = article.lexicon.glossary
+        let paragraph = article.sentences[sentence].sentence.paragraph
+        var best: String? = nil
+        for mention in article.mentions where mention.sentence <= sentence {
+            guard case .raceClass(let i) = mention.entity else { continue }
+            if mention.sentence == sentence { return glossary.classes[i].name }
+            if article.sentences[mention.sentence].sentence.paragraph == paragraph { best = glossary.classes[i].name }
+        }
+        return best
+    }
+}
+
+/// Where a sentence's clauses begin and end, for reading a cue with the words of its own clause:
+/// at ";", ":", "while", "but", "whereas", "although", a comma before a conjunction, and "and"
+/// or a comma before a new subject (a name or a pronoun).
+struct Clauses {
+    private let starts: [Int]
+    private let count: Int
+
+    init(words: [String], named: [NamedDriver]) {
+        let nameStarts = Set(named.map(\.tokens.lowerBound))
+        var starts = [0]
+        let hard: Set<String> = [";", ":", "while", "whereas", "but", "although", "though", "—", "–"]
+        let afterComma: Set<String> = ["and", "but", "while", "as", "which", "who", "where", "when", "before", "after", "with", "whereas"]
+        for (i, word) in words.enumerated() where i > 0 {
+            let previous = words[i - 1]
+            if hard.contains(word) {
+                starts.append(i)
+            } else if previous == "," && (afterComma.contains(word) || nameStarts.contains(i)) {
+                starts.append(i)
+            } else if word == "and" && i + 1 < words.count && (nameStarts.contains(i + 1) || ResultAttribution.pronouns.contains(words[i + 1])) {
+                starts.append(i)
+            }
+        }
+        self.starts = starts
+        count = words.count
+    }
+
+    func clause(containing token: Int) -> Range<Int> {
+        let start = starts.last { $0 <= token } ?? 0
+        let end = starts.first { $0 > token } ?? count
+        return start..<end
     }
 }

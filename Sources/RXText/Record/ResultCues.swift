@@ -23,6 +23,8 @@ struct ResultCue {
 struct StageCue {
     var stage: Stage
     var tokens: Range<Int>
+    /// "the fourth round of the championship": the event of that round.
+    var round: Int? = nil
 }
 
 struct ResultCueFinder {
@@ -30,10 +32,14 @@ struct ResultCueFinder {
     let sentence: AnnotatedSentence
     /// The sentence's folded words, made once: every cue test reads them.
     let words: [String]
+    /// Token indexes that follow a driver's name, across a possessive and a car ("Timmy Hansen's
+    /// Peugeot 208 second"): an ordinal there is a placing without a verb ("with X second").
+    let afterNames: Set<Int>
 
-    init(lexicon: Lexicon, sentence: AnnotatedSentence) {
+    init(lexicon: Lexicon, sentence: AnnotatedSentence, afterNames: Set<Int> = []) {
         self.lexicon = lexicon
         self.sentence = sentence
+        self.afterNames = afterNames
         words = Array(sentence.folded)
     }
 
@@ -62,7 +68,18 @@ struct ResultCueFinder {
                 index += length
                 continue
             }
-            // A singular "round" after an ordinal is a heat in translated Finnish ("the final round").
+            // "the fourth round of the championship" is the event; otherwise a singular "round"
+            // after an ordinal is a heat in translated Finnish ("the final round").
+            if words[index] == "round", index > 0, let number = ResultVocabulary.ordinals[words[index - 1]],
+                index + 1 < words.count, words[index + 1] == "of"
+            {
+                let heat = words[(index + 1)...].prefix(4).contains { ["qualifying", "heats", "qualification"].contains($0) }
+                if !heat {
+                    cues.append(StageCue(stage: .event, tokens: (index - 1)..<(index + 1), round: number))
+                    index += 1
+                    continue
+                }
+            }
             if words[index] == "round", index > 0,
                 ResultVocabulary.ordinals[words[index - 1]] != nil
                     || ["last", "final", "next"].contains(words[index - 1])
@@ -180,6 +197,11 @@ struct ResultCueFinder {
             ResultVocabulary.countNouns.contains(next)
             || (ResultVocabulary.countNouns.contains(afterNext) && !Self.clauseWords.contains(next))
         if countFollows || countCalqueStarts(at: index + 1) { return nil }
+        // "his third title", "the fifth Finnish championship": a count after a determiner.
+        if index > 0, ["his", "her", "its", "their", "a", "an"].contains(words[index - 1]) { return nil }
+        if afterNames.contains(index), next.isEmpty || Self.clauseWords.contains(next) || next == "place" || next == ")" {
+            return position
+        }
         // "completed the podium in third": "in" + ordinal closing the clause.
         if index > 0, words[index - 1] == "in", next.isEmpty || Self.clauseWords.contains(next) || next == "-" {
             return position

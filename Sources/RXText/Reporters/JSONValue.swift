@@ -4,6 +4,8 @@ public indirect enum JSONValue: Equatable, Sendable {
     case array([JSONValue])
     case string(String)
     case int(Int)
+    /// A number in 0...1 written with two decimals (a confidence).
+    case fraction(Double)
     case bool(Bool)
     case null
 
@@ -58,6 +60,10 @@ public indirect enum JSONValue: Equatable, Sendable {
             output.append(UInt8(ascii: "]"))
         case .string(let text): JSONText.append(text, to: &output)
         case .int(let value): output.append(contentsOf: String(value).utf8)
+        case .fraction(let value):
+            let hundredths = Int((min(1, max(0, value)) * 100).rounded())
+            let text = hundredths == 100 ? "1.0" : hundredths < 10 ? "0.0\(hundredths)" : "0.\(hundredths)"
+            output.append(contentsOf: text.utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
         case .null: output.append(contentsOf: "null".utf8)
         }

@@ -35,11 +35,13 @@ extension RaceRecord.Event {
 extension RaceRecord.Result {
     var json: JSONValue {
         .object([
-            ("driver", .string(driver)), ("season", .optional(season)), ("event", .optional(event)),
+            ("driver", .string(driver)), ("driver_id", .optional(driverID)), ("season", .optional(season)),
+            ("event", .optional(event)), ("class", .optional(raceClass)),
             ("round", .optional(round)),
             ("stage", .string(stage.rawValue)), ("position", .optional(position)),
             ("outcome", .optional(outcome?.rawValue)),
             ("cause", .optional(cause)),
+            ("confidence", .fraction(confidence)),
             (
                 "evidence",
                 .object([

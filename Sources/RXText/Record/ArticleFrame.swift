@@ -1,0 +1,115 @@
+/// What an article reports, read the way a reader takes it from the top: the season and, for a
+/// report of one event, that event.
+///
+/// A year counts by where it stands: the headline and the first paragraph weigh most, a date
+/// ("13 July 2014") or "the 2014 season" more than a bare year, and a sentence that lists several
+/// years (a career history) hardly at all. The event is the first venue, or country named as a
+/// place ("in Finland", "World RX of Belgium"), in the headline or the first paragraph.
+struct ArticleFrame {
+    var season: Int?
+    /// ISO 3166-1 alpha-2 of the one event the article reports; nil for a season review.
+    var event: String?
+
+    init(season: Int?, event: String?) {
+        self.season = season
+        self.event = event
+    }
+
+    init(_ article: AnnotatedArticle, events: EventMentions) {
+        var weights: [Int: (weight: Double, first: Int)] = [:]
+        var order = 0
+        for (index, sentence) in article.sentences.enumerated() {
+            let words = sentence.folded
+            var years: [(Int, Int)] = []
+            for i in words.indices { if let year = RecordBuilder.year(words[i]) { years.append((i, year)) } }
+            guard !years.isEmpty else { continue }
+            let distinct = Set(years.map(\.1)).count
+            let paragraph = sentence.sentence.paragraph
+            var place: Double = paragraph == 0 ? 3 : paragraph == 1 ? 2 : 1
+            if index == 0 && paragraph == 0 { place = 3 }
+            if distinct > 2 { place *= 0.2 } else if distinct == 2 { place *= 0.6 }
+            for (i, year) in years {
+                var weight = place
+                let previous = i > 0 ? words[i - 1] : ""
+                let next = i + 1 < words.count ? words[i + 1] : ""
+                if ResultVocabulary.months[previous] != nil || next == "season" || previous == "season" {
+                    weight *= 2
+                }
+                if ["fia", "world", "european", "euro"].contains(next) { weight *= 1.5 }
+                weights[year, default: (0, order)].weight += weight
+                order += 1
+            }
+        }
+        season = weights.max { ($0.value.weight, -$0.value.first) < ($1.value.weight, -$1.value.first) }?.key
+
+        // A report of one event names it at the top; a season review names several there or none.
+        var lead: [String] = []
+        for (index, sentence) in article.sentences.enumerated() where sentence.sentence.paragraph <= 1 {
+            for mention in events.places(in: index) where !lead.contains(mention.country) {
+                lead.append(mention.country)
+            }
+        }
+        let reviewWords: Set<String> = ["season", "seasons", "championship", "campaign", "year"]
+        let headline = article.sentences.first.map { Array($0.folded) } ?? []
+        let isReview = headline.contains { reviewWords.contains($0) } && lead.count != 1
+        event = lead.count == 1 && !isReview ? lead[0] : (lead.count >= 1 && !isReview ? lead[0] : nil)
+    }
+}
+
+/// Where each sentence names an event: venues, countries named as places, and rounds by number.
+struct EventMentions {
+    struct Place {
+        var country: String
+        var tokens: Range<Int>
+        /// Named as where the action of the sentence is to come ("moves on to Sweden next").
+        var isAhead: Bool
+    }
+
+    private let bySentence: [[Place]]
+
+    func places(in sentence: Int) -> [Place] { bySentence[sentence].filter { !$0.isAhead } }
+    func all(in sentence: Int) -> [Place] { bySentence[sentence] }
+
+    /// Words before a country that make it a place ("in Finland", "of Belgium").
+    private static let placePrepositions: Set<String> = ["in", "at", "of", "to", "from"]
+    /// Words that make a sentence's places the next event, not this one.
+    private static let aheadWords: Set<String> = [
+        "next", "heads", "head", "moves", "move", "travels", "travel", "continues", "continue", "will", "upcoming",
+        "following", "later",
+    ]
+
+    init(_ article: AnnotatedArticle, calendar: Glossary.Calendar?) {
+        let glossary = article.lexicon.glossary
+        let calendarCountries: Set<String>? = calendar.map { calendar in
+            Set(
+                calendar.rounds.compactMap { round in
+                    article.lexicon.venueIndex[round.venue].map { glossary.venues[$0].country }
+                })
+        }
+        var result: [[Place]] = Array(repeating: [], count: article.sentences.count)
+        for mention in article.mentions {
+            let sentence = article.sentences[mention.sentence]
+            let words = sentence.folded
+            let ahead = words.contains { Self.aheadWords.contains($0) }
+            switch mention.entity {
+            case .venue(let i):
+                result[mention.sentence].append(
+                    Place(country: glossary.venues[i].country, tokens: mention.tokens, isAhead: ahead))
+            case .country(let i, let adjective):
+                let code = glossary.countries[i].code
+                let previous = mention.tokens.lowerBound > 0 ? words[mention.tokens.lowerBound - 1] : ""
+                let next = mention.tokens.upperBound < words.count ? words[mention.tokens.upperBound] : ""
+                // "the Swedish round", "Sweden's round", "in Sweden"; never "the Swedish driver".
+                let asPlace =
+                    adjective
+                    ? ["round", "event", "leg", "race", "rallycross", "grand"].contains(next)
+                    : Self.placePrepositions.contains(previous) || next == "'s" || next == "’s"
+                        || ["round", "event", "leg", "rx"].contains(next)
+                guard asPlace, calendarCountries?.contains(code) ?? true else { continue }
+                result[mention.sentence].append(Place(country: code, tokens: mention.tokens, isAhead: ahead))
+            default: break
+            }
+        }
+        bySentence = result.map { $0.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound } }
+    }
+}

@@ -1,0 +1,174 @@
+/// A driver a result can belong to: one of the glossary's, or a person the article names whom the
+/// glossary does not know (a third of the drivers in ordinary reports).
+struct DriverRef: Hashable, Sendable {
+    var name: String
+    /// The glossary's id; nil for a driver the glossary does not list.
+    var id: String?
+    /// ISO 3166-1 alpha-3, when the glossary knows it.
+    var nationality: String?
+    /// The glossary index, for the record's subject comparisons.
+    var index: Int?
+}
+
+/// A driver named in a sentence, with the tokens that name them.
+struct NamedDriver {
+    var driver: DriverRef
+    var tokens: Range<Int>
+}
+
+/// Every driver each sentence names: the lexicon's driver mentions, and runs of capitalised words
+/// that read as a person's name ("Koen Pauwels", "Mandie August") where the glossary has nothing.
+///
+/// A glossary surname preceded by a different first name is that other person ("Matias
+/// Lautamäki" is not the glossary's Jukka Lautamäki), and a bare surname later in the article
+/// resolves to the full name the article gave, not to the glossary's namesake.
+struct DriverNames {
+    let bySentence: [[NamedDriver]]
+
+    init(_ article: AnnotatedArticle) {
+        let glossary = article.lexicon.glossary
+        var perSentence: [[NamedDriver]] = Array(repeating: [], count: article.sentences.count)
+        // Surname (folded) -> the unknown full name the article introduced it with.
+        var unknownSurnames: [String: DriverRef] = [:]
+        var mentionsBySentence: [Int: [Mention]] = [:]
+        for mention in article.mentions { mentionsBySentence[mention.sentence, default: []].append(mention) }
+
+        for (index, sentence) in article.sentences.enumerated() {
+            var named: [NamedDriver] = []
+            let mentions = mentionsBySentence[index] ?? []
+            var covered = Set<Int>()
+            for mention in mentions {
+                guard case .driver(let i) = mention.entity else { continue }
+                let driver = glossary.drivers[i]
+                var tokens = mention.tokens
+                var ref = DriverRef(name: driver.name, id: driver.id, nationality: driver.nationality, index: i)
+                if tokens.count == 1 {
+                    let surname = sentence.folded[tokens.lowerBound]
+                    if let first = Self.firstName(before: tokens.lowerBound, in: sentence),
+                        ICU.fold(first.text) != ICU.fold(String(driver.name.split(separator: " ").first ?? ""))
+                    {
+                        // Another person of that surname.
+                        ref = DriverRef(name: "\(first.text) \(Self.text(sentence, tokens, article))", id: nil)
+                        tokens = first.token..<tokens.upperBound
+                        unknownSurnames[surname] = ref
+                    } else if let known = unknownSurnames[surname],
+                        !Self.namedInFull(i, before: index, article: article)
+                    {
+                        ref = known
+                    }
+                }
+                covered.formUnion(tokens)
+                named.append(NamedDriver(driver: ref, tokens: tokens))
+            }
+            for run in Self.nameRuns(in: sentence, skipping: covered) {
+                let text = run.map { Self.text(sentence, $0..<($0 + 1), article) }.joined(separator: " ")
+                let tokens = run.first!..<(run.last! + 1)
+                if run.count == 1 {
+                    // A bare surname of a full name given earlier.
+                    if let known = unknownSurnames[sentence.folded[run[0]]] {
+                        named.append(NamedDriver(driver: known, tokens: tokens))
+                    }
+                    continue
+                }
+                let ref = DriverRef(name: text, id: nil)
+                unknownSurnames[sentence.folded[run.last!]] = ref
+                named.append(NamedDriver(driver: ref, tokens: tokens))
+            }
+            perSentence[index] = named.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        }
+        bySentence = perSentence
+    }
+
+    private static func text(_ sentence: AnnotatedSentence, _ tokens: Range<Int>, _ article: AnnotatedArticle)
+        -> String
+    {
+        article.document.text(ByteRange(sentence.words[tokens.lowerBound].range.start, sentence.words[tokens.upperBound - 1].range.end))
+    }
+
+    private static func namedInFull(_ driver: Int, before sentence: Int, article: AnnotatedArticle) -> Bool {
+        article.mentions.contains { mention in
+            mention.sentence <= sentence && mention.entity == .driver(driver) && mention.tokens.count > 1
+        }
+    }
+
+    /// A capitalised word just before a surname that could be a first name.
+    private static func firstName(before index: Int, in sentence: AnnotatedSentence) -> (token: Int, text: String)? {
+        guard index > 0 else { return nil }
+        let token = index - 1
+        let traits = sentence.traits[token]
+        guard traits.contains(.word), traits.contains(.capitalized), !traits.contains(.inEntity),
+            !traits.contains(.capitalPair), !notNameWords.contains(sentence.folded[token]),
+            Demonyms.nouns[sentence.folded[token]] == nil
+        else { return nil }
+        // A sentence's first word is capitalised anyway: only a name if it is not a common word.
+        if token == 0 && commonSentenceOpeners.contains(sentence.folded[token]) { return nil }
+        let word = sentence.folded[token]
+        return (token, String(word.prefix(1)).uppercased() + word.dropFirst())
+    }
+
+    /// Runs of capitalised words outside glossary matches that may name a person: one to three
+    /// words, particles ("van", "de") allowed inside.
+    static func nameRuns(in sentence: AnnotatedSentence, skipping covered: Set<Int>) -> [[Int]] {
+        var runs: [[Int]] = []
+        var current: [Int] = []
+        func close() {
+            while let last = current.last, particles.contains(sentence.folded[last]) { current.removeLast() }
+            if !current.isEmpty && current.count <= 3 { runs.append(current) }
+            current = []
+        }
+        for index in sentence.words.indices {
+            let traits = sentence.traits[index]
+            let word = sentence.folded[index]
+            let nameLike =
+                traits.contains(.word) && traits.contains(.capitalized) && !traits.contains(.inEntity)
+                && !traits.contains(.capitalPair) && !covered.contains(index) && !notNameWords.contains(word)
+                && Demonyms.nouns[word] == nil && word.count > 1 && !(index == 0 && commonSentenceOpeners.contains(word))
+            if nameLike || (!current.isEmpty && particles.contains(word) && traits.contains(.word)) {
+                current.append(index)
+            } else {
+                close()
+            }
+        }
+        close()
+        return runs
+    }
+
+    private static let particles: Set<String> = ["van", "de", "der", "von", "den", "le", "da", "di"]
+
+    /// Capitalised words that do not start a person's name in race reports.
+    static let notNameWords: Set<String> = [
+        "the", "a", "an", "in", "at", "on", "after", "before", "his", "her", "its", "their", "he", "she", "it",
+        "they", "we", "i", "but", "and", "while", "when", "with", "for", "from", "as", "by", "of", "to", "this",
+        "that", "these", "those", "there", "then", "world", "european", "euro", "rx", "rallycross", "championship",
+        "cup", "series", "supercar", "supercars", "super1600", "final", "finals", "semi", "semi-final",
+        "semi-finals", "heat", "heats", "qualifying", "round", "team", "racing", "motorsport", "grand", "prix",
+        "circuit", "international", "fia", "lites", "january", "february", "march", "april", "may", "june",
+        "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "share", "like", "click", "facebook", "twitter", "previous",
+        "next", "related", "leave", "reply", "tags", "posted", "photo", "read", "more", "also", "both", "all",
+        "one", "two", "three", "four", "five", "six", "first", "second", "third", "fourth", "fifth", "last",
+        "only", "even", "still", "so", "if", "what", "who", "how", "why", "where", "yes", "no", "not", "now",
+        "here", "well", "our", "my", "your", "you", "me", "him", "them", "us", "nordic", "rallyx", "autocross",
+        "crosskart", "touringcar", "rx2", "rx1", "academy", "junior", "class", "mr", "sm", "em", "mm", "super",
+        "north", "south", "east", "west", "new", "old", "ford", "audi", "volkswagen", "vw", "peugeot",
+        "citroën", "citroen", "skoda", "škoda", "renault", "hyundai", "mini", "polo", "fiesta", "seat", "kia",
+        "opel", "toyota", "honda", "subaru", "mitsubishi", "saab", "volvo", "bmw", "mercedes", "lancia",
+        "clio", "twingo", "ibiza", "fabia", "corolla", "yaris", "swift", "suzuki", "lada", "ds3", "i20", "208",
+        "hell", "heaven", "god", "christmas", "easter",
+    ]
+
+    /// Common words that open sentences capitalised.
+    private static let commonSentenceOpeners: Set<String> = [
+        "however", "meanwhile", "later", "earlier", "despite", "although", "though", "because", "since",
+        "until", "unlike", "like", "once", "instead", "today", "yesterday", "tomorrow", "again", "finally",
+        "eventually", "unfortunately", "fortunately", "luckily", "sadly", "overall", "behind", "ahead", "third",
+        "second", "fourth", "fifth", "sixth", "victory", "win", "winning", "points", "pole", "top", "home",
+        "local", "fellow", "former", "young", "veteran", "reigning", "defending", "title", "race", "driver",
+        "drivers", "car", "cars", "engine", "during", "over", "under", "between", "among", "among", "just",
+        "already", "never", "every", "each", "another", "other", "some", "many", "most", "few", "several",
+        "no", "none", "nothing", "everything", "something", "anything", "nobody", "everyone", "someone",
+        "thanks", "thank", "according", "besides", "apart", "except", "including", "within", "without",
+        "through", "throughout", "against", "towards", "toward", "about", "around", "above", "below", "beyond",
+        "next", "rain", "weather", "conditions", "saturday's", "sunday's", "team-mate", "teammate",
+    ]
+}

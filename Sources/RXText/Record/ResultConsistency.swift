@@ -1,0 +1,35 @@
+/// What one race can hold, applied to the results read from an article: one driver has one
+/// position in a final, an event or the standings, and one position there belongs to one driver.
+/// Where readings disagree the better-attributed one stays (a results list over a pronoun);
+/// repeated readings of the same result are one.
+///
+/// Heats and semi-finals are several races each, so only repeats are merged there.
+enum ResultConsistency {
+    static func resolve(_ candidates: [ResultAttribution.Candidate]) -> [ResultAttribution.Candidate] {
+        // Best first, the text's order among equals.
+        let ranked = candidates.enumerated().sorted { a, b in
+            a.element.confidence != b.element.confidence
+                ? a.element.confidence > b.element.confidence : a.offset < b.offset
+        }
+        var kept: [(offset: Int, candidate: ResultAttribution.Candidate)] = []
+        var seen: Set<String> = []
+        var positionOf: [String: Int] = [:]
+        var holderOf: [String: String] = [:]
+        for (offset, candidate) in ranked {
+            let race = "\(candidate.season ?? 0)|\(candidate.event ?? "")|\(candidate.stage.rawValue)|\(candidate.raceClass ?? "")"
+            let key = "\(candidate.driver.name)|\(race)|\(candidate.position ?? 0)|\(candidate.outcome?.rawValue ?? "")"
+            guard seen.insert(key).inserted else { continue }
+            let single = [.final, .event, .standings].contains(candidate.stage)
+            if single, let position = candidate.position {
+                let driverKey = "\(candidate.driver.name)|\(race)"
+                let placeKey = "\(race)|\(position)"
+                if let other = positionOf[driverKey], other != position { continue }
+                if let other = holderOf[placeKey], other != candidate.driver.name { continue }
+                positionOf[driverKey] = position
+                holderOf[placeKey] = candidate.driver.name
+            }
+            kept.append((offset, candidate))
+        }
+        return kept.sorted { $0.offset < $1.offset }.map(\.candidate)
+    }
+}
