@@ -28,14 +28,26 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Also write the race record (JSON) to this file.")
     var record: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Leave out results read with less confidence than this (0-1).", valueName: "confidence"))
+    var minConfidence: Double = RecordBuilder.defaultMinConfidence
+
     @OptionGroup var glossaries: GlossaryOptions
 
     @OptionGroup var decisions: DecisionOptions
 
+    func validate() throws {
+        guard (0...1).contains(minConfidence) else {
+            throw ValidationError("--min-confidence must be between 0 and 1, not \(minConfidence)")
+        }
+    }
+
     func run() throws {
         let engine = try glossaries.engine()
         let document = try loadDocument(file)
-        let extraction = Extraction(document: document, engine: engine, decisions: try decisions.load(for: [file]))
+        let extraction = Extraction(document: document, engine: engine, decisions: try decisions.load(for: [file]),
+            minConfidence: minConfidence)
         do {
             if let cleaned { try AtomicFile.write(Array(extraction.cleaned.text.utf8), to: cleaned) }
             if let record {

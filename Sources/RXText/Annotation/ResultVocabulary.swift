@@ -105,6 +105,12 @@ enum ResultVocabulary {
         "technical": "technical", "mechanical": "technical", "tyre": "tyre", "tire": "tyre",
     ]
 
+    /// Number words that make the next noun a count ("six rounds").
+    static let countWords: Set<String> = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "all", "both",
+        "several", "many", "few", "remaining",
+    ]
+
     static let months: [String: Int] = [
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
         "september": 9, "october": 10, "november": 11, "december": 12,

@@ -9,15 +9,19 @@ public struct Extraction: Sendable {
     public let cleaned: Cleaner.Result
     public let record: RaceRecord
 
-    /// `linter`: the configuration's (default: every rule of `engine`).
-    public init(document: Document, engine: Engine, linter: Linter? = nil, decisions: DecisionSet? = nil) {
+    /// `linter`: the configuration's (default: every rule of `engine`). Results read with less
+    /// than `minConfidence` are left out of the record.
+    public init(
+        document: Document, engine: Engine, linter: Linter? = nil, decisions: DecisionSet? = nil,
+        minConfidence: Double = RecordBuilder.defaultMinConfidence
+    ) {
         self.document = document
         article = Annotator(lexicon: engine.lexicon).annotate(document)
         let linter = linter ?? engine.linter
         let all = linter.lint(article)
         (flags, rejected) = decisions?.apply(to: all, in: document) ?? (all, 0)
         cleaned = Cleaner().clean(document, flags: flags)
-        record = RecordBuilder().build(article)
+        record = RecordBuilder(minConfidence: minConfidence).build(article)
     }
 
     /// Bytes in, the `extract` document out (compact JSON): the whole pipeline in one call. The

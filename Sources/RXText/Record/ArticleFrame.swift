@@ -51,8 +51,18 @@ struct ArticleFrame {
         }
         let reviewWords: Set<String> = ["season", "seasons", "championship", "campaign", "year"]
         let headline = article.sentences.first.map { Array($0.folded) } ?? []
-        let isReview = headline.contains { reviewWords.contains($0) } && lead.count != 1
-        event = lead.count == 1 && !isReview ? lead[0] : (lead.count >= 1 && !isReview ? lead[0] : nil)
+        // A one-event report keeps coming back to its place; a review moves from round to round.
+        var counts: [String: Int] = [:]
+        var total = 0
+        for index in article.sentences.indices {
+            for place in events.places(in: index) {
+                counts[place.country, default: 0] += 1
+                total += 1
+            }
+        }
+        let dominant = lead.first.map { 2 * (counts[$0] ?? 0) >= total } ?? false
+        let isReview = headline.contains { reviewWords.contains($0) } || !dominant
+        event = isReview ? nil : lead.first
     }
 }
 
@@ -63,6 +73,8 @@ struct EventMentions {
         var tokens: Range<Int>
         /// Named as where the action of the sentence is to come ("moves on to Sweden next").
         var isAhead: Bool
+        /// A venue (or a month of the calendar's), not a bare country.
+        var isVenue = false
     }
 
     private let bySentence: [[Place]]
@@ -94,7 +106,7 @@ struct EventMentions {
             switch mention.entity {
             case .venue(let i):
                 result[mention.sentence].append(
-                    Place(country: glossary.venues[i].country, tokens: mention.tokens, isAhead: ahead))
+                    Place(country: glossary.venues[i].country, tokens: mention.tokens, isAhead: ahead, isVenue: true))
             case .country(let i, let adjective):
                 let code = glossary.countries[i].code
                 let previous = mention.tokens.lowerBound > 0 ? words[mention.tokens.lowerBound - 1] : ""
@@ -108,6 +120,21 @@ struct EventMentions {
                 guard asPlace, calendarCountries?.contains(code) ?? true else { continue }
                 result[mention.sentence].append(Place(country: code, tokens: mention.tokens, isAhead: ahead))
             default: break
+            }
+        }
+        // "In April": the calendar's one round that month.
+        if let calendar {
+            for (index, sentence) in article.sentences.enumerated() {
+                let words = sentence.folded
+                for i in words.indices {
+                    guard let month = ResultVocabulary.months[words[i]], i > 0, ["in", "of"].contains(words[i - 1])
+                    else { continue }
+                    let rounds = calendar.rounds.filter { $0.month == month }
+                    guard rounds.count == 1, let venue = article.lexicon.venueIndex[rounds[0].venue] else { continue }
+                    let ahead = words.contains { Self.aheadWords.contains($0) }
+                    result[index].append(
+                        Place(country: glossary.venues[venue].country, tokens: i..<(i + 1), isAhead: ahead, isVenue: true))
+                }
             }
         }
         bySentence = result.map { $0.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound } }

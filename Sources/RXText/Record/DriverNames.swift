@@ -60,18 +60,40 @@ struct DriverNames {
                 covered.formUnion(tokens)
                 named.append(NamedDriver(driver: ref, tokens: tokens))
             }
+            // "Rock Rapids" for Kalliokoski, "the Rock" for Kallio: the driver whose surname's
+            // meaning the text gives, when the article names that driver or only one has it.
+            for match in sentence.matches {
+                guard case .surnameLiteral(let drivers) = match.entry,
+                    sentence.traits[match.tokens.lowerBound].contains(.capitalized),
+                    !covered.contains(match.tokens.lowerBound)
+                else { continue }
+                let inArticle = drivers.filter(article.driversMentioned.contains)
+                guard let driver = inArticle.count == 1 ? inArticle.first : drivers.count == 1 ? drivers.first : nil
+                else { continue }
+                var tokens = match.tokens
+                if let first = Self.firstName(before: tokens.lowerBound, in: sentence) {
+                    tokens = first.token..<tokens.upperBound
+                }
+                covered.formUnion(tokens)
+                let entry = glossary.drivers[driver]
+                named.append(
+                    NamedDriver(
+                        driver: DriverRef(name: entry.name, id: entry.id, nationality: entry.nationality, index: driver),
+                        tokens: tokens))
+            }
             for run in Self.nameRuns(in: sentence, skipping: covered) {
-                let text = run.map { Self.text(sentence, $0..<($0 + 1), article) }.joined(separator: " ")
+                let text = Self.withoutPossessive(
+                    run.map { Self.text(sentence, $0..<($0 + 1), article) }.joined(separator: " "))
                 let tokens = run.first!..<(run.last! + 1)
                 if run.count == 1 {
                     // A bare surname of a full name given earlier.
-                    if let known = unknownSurnames[sentence.folded[run[0]]] {
+                    if let known = unknownSurnames[Self.withoutPossessive(sentence.folded[run[0]])] {
                         named.append(NamedDriver(driver: known, tokens: tokens))
                     }
                     continue
                 }
                 let ref = DriverRef(name: text, id: nil)
-                unknownSurnames[sentence.folded[run.last!]] = ref
+                unknownSurnames[Self.withoutPossessive(sentence.folded[run.last!])] = ref
                 named.append(NamedDriver(driver: ref, tokens: tokens))
             }
             perSentence[index] = named.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
@@ -83,6 +105,12 @@ struct DriverNames {
         -> String
     {
         article.document.text(ByteRange(sentence.words[tokens.lowerBound].range.start, sentence.words[tokens.upperBound - 1].range.end))
+    }
+
+    /// "Sanin's" names Sanin.
+    static func withoutPossessive(_ text: String) -> String {
+        for suffix in ["'s", "’s"] where text.hasSuffix(suffix) { return String(text.dropLast(2)) }
+        return text
     }
 
     private static func namedInFull(_ driver: Int, before sentence: Int, article: AnnotatedArticle) -> Bool {

@@ -2,7 +2,15 @@
 /// championship, class, subject driver), the season's events from the calendar, and each stated
 /// result attributed to a driver, an event and a stage.
 public struct RecordBuilder: Sendable {
-    public init() {}
+    /// Below this, a result is more often wrong than right on text the team did not write (a
+    /// pronoun resolved to whoever the text was last about, with no name in the sentence).
+    public static let defaultMinConfidence = 0.5
+
+    public let minConfidence: Double
+
+    public init(minConfidence: Double = RecordBuilder.defaultMinConfidence) {
+        self.minConfidence = minConfidence
+    }
 
     public func build(_ article: AnnotatedArticle) -> RaceRecord {
         let glossary = article.lexicon.glossary
@@ -38,7 +46,9 @@ public struct RecordBuilder: Sendable {
         let attribution = ResultAttribution(
             article: article, calendar: calendar, frame: ArticleFrame(season: season, event: frame.event),
             subject: subject)
-        record.results = ResultConsistency.resolve(attribution.results()).map { candidate in
+        record.results = ResultConsistency.resolve(attribution.results()).filter {
+            $0.confidence >= minConfidence
+        }.map { candidate in
             RaceRecord.Result(
                 driver: candidate.driver.name, driverID: candidate.driver.id, raceClass: candidate.raceClass,
                 season: candidate.season, event: candidate.event,

@@ -146,9 +146,11 @@ struct ResultAttribution {
             if let last = stages.last(where: { !ResultAttribution.weakStageWords.contains(words[$0.tokens.lowerBound]) }) {
                 paragraphStage = last.stage
             }
+            // A review moves on where the text places a result, opens a paragraph or names a
+            // venue; a country named in passing ("after an accident in Hungary") does not move it.
             if frame.event == nil, let last = events.places(in: index).last,
                 candidates.last.map({ $0.evidence.start >= sentence.range.start }) ?? false
-                    || sentence.sentence.opensParagraph
+                    || sentence.sentence.opensParagraph || last.isVenue
             {
                 currentEvent = last.country
             }
@@ -166,7 +168,8 @@ struct ResultAttribution {
     /// Prepositions and verbs after which a driver is an object, not the one the result belongs to.
     static let objectMarkers: Set<String> = [
         "behind", "of", "over", "than", "from", "with", "beat", "beating", "beaten", "passed", "to", "against",
-        "penalised", "penalized", "for", "overtook", "overtaking", "ahead", "by", "past", "and", "like",
+        "penalised", "penalized", "for", "overtook", "overtaking", "ahead", "by", "past", "like", "between", "among",
+        "including", "alongside",
     ]
 
     static let pronouns: Set<String> = ["he", "she", "it", "his", "her", "its", "him"]
@@ -241,7 +244,16 @@ struct ResultAttribution {
         }
         // The clause's subject.
         let clauseWords = words[clause.lowerBound..<cue.tokens.lowerBound]
-        let pronoun = clauseWords.lastIndex { Self.pronouns.contains($0) || isNationalityNoun($0) }
+        let adjectives = Set(
+            article.mentions.compactMap { mention -> Int? in
+                guard mention.sentence == index, case .country(_, adjective: true) = mention.entity else { return nil }
+                return mention.tokens.lowerBound
+            })
+        let pronoun = clauseWords.indices.last { i in
+            let word = words[i]
+            return Self.pronouns.contains(word) || isNationalityNoun(word)
+                || (adjectives.contains(i) && i > 0 && words[i - 1] == "the")
+        }
         if let subject = before.first(where: { name in
             let previous = name.tokens.lowerBound > 0 ? words[name.tokens.lowerBound - 1] : ""
             return !Self.objectMarkers.contains(previous) && (pronoun == nil || name.tokens.lowerBound < pronoun!)
@@ -269,7 +281,7 @@ struct ResultAttribution {
         if let sentenceSubject { return [(sentenceSubject.driver, sentenceSubject.tokens, 0.7)] }
         // No one named in the clause or before it: the one the text is about, unless someone else
         // is named later in the sentence (the result is probably theirs).
-        if named.isEmpty, let salient { return [(salient, nil, 0.5)] }
+        if named.isEmpty, let salient { return [(salient, nil, 0.4)] }
         return []
     }
 
@@ -332,8 +344,12 @@ struct ResultAttribution {
             if a.lowerBound >= cue.tokens.upperBound { return (a.lowerBound - cue.tokens.upperBound) * 2 + 1 }
             return 0
         }
+        let isWin: Bool
+        if case .win = cue.kind { isWin = true } else { isWin = false }
         let usable = stages.filter { stage in
-            !Self.weakStageWords.contains(words[stage.tokens.lowerBound]) || distance(stage.tokens) <= 6
+            // "won the World RX of Belgium ... in six rounds": a win's stage is its object, close by.
+            if isWin && stage.tokens.lowerBound >= cue.tokens.upperBound + 4 { return false }
+            return !Self.weakStageWords.contains(words[stage.tokens.lowerBound]) || distance(stage.tokens) <= 6
         }
         if let inClause = usable.filter({ clause.contains($0.tokens.lowerBound) }).min(by: {
             distance($0.tokens) < distance($1.tokens)
@@ -412,13 +428,16 @@ struct Clauses {
                 starts.append(i)
             } else if previous == "," && (afterComma.contains(word) || nameStarts.contains(i)) {
                 starts.append(i)
-            } else if word == "and" && i + 1 < words.count && (nameStarts.contains(i + 1) || ResultAttribution.pronouns.contains(words[i + 1])) {
+            } else if Self.conjunctions.contains(word) && i + 1 < words.count && (nameStarts.contains(i + 1) || ResultAttribution.pronouns.contains(words[i + 1])) {
                 starts.append(i)
             }
         }
         self.starts = starts
         count = words.count
     }
+
+    /// Before a new subject, these open a clause ("as Solberg limps home fourth").
+    private static let conjunctions: Set<String> = ["and", "as", "when", "after", "before", "because", "since", "until", "whilst", "so"]
 
     func clause(containing token: Int) -> Range<Int> {
         let start = starts.last { $0 <= token } ?? 0

@@ -61,6 +61,13 @@ struct ResultCueFinder {
                 index += 2  // "Kallio points out": a verb
                 continue
             }
+            // "in six rounds", "all four heats": a count, not the stage.
+            if ["rounds", "heats", "races", "finals"].contains(words[index]), index > 0,
+                ResultVocabulary.countWords.contains(words[index - 1]) || Int(words[index - 1]) != nil
+            {
+                index += 1
+                continue
+            }
             if let (length, stage) = longest(
                 ResultVocabulary.stageCues.map { ($0.words, $0.stage) }, at: index, in: words)
             {
@@ -127,6 +134,26 @@ struct ResultCueFinder {
                 index += 2
                 continue
             }
+            // "led the points", "tops the standings": first in the standings.
+            if Self.leadVerbs.contains(word), let length = Self.standingsObject(after: index, in: words) {
+                cues.append(ResultCue(kind: .placing(1), tokens: index..<(index + 1 + length), fixedStage: .standings))
+                index += 1 + length
+                continue
+            }
+            // "the title went to Rytkönen": the champion is named after the verb.
+            if ["title", "crown"].contains(word), index + 2 < words.count,
+                ["went", "goes", "fell"].contains(words[index + 1]), words[index + 2] == "to"
+            {
+                cues.append(ResultCue(kind: .champion, tokens: index..<(index + 1), fixedStage: .standings))
+                index += 1
+                continue
+            }
+            if word == "runner-up" || (word == "runner" && index + 2 < words.count && words[index + 2] == "up") {
+                let length = word == "runner" ? 3 : 1
+                cues.append(ResultCue(kind: .placing(2), tokens: index..<(index + length), fixedStage: nil))
+                index += length
+                continue
+            }
             if let position = placing(at: index, in: words) {
                 cues.append(ResultCue(kind: .placing(position), tokens: index..<(index + 1), fixedStage: nil))
             } else if isWin(at: index, in: words) {
@@ -173,6 +200,20 @@ struct ResultCueFinder {
     }
 
     // MARK: Placings
+
+    private static let leadVerbs: Set<String> = ["led", "leads", "lead", "leading", "topped", "tops", "top", "heads", "headed"]
+    private static let standingsNouns: Set<String> = ["points", "standings", "championship", "series", "table", "title"]
+
+    /// "the SRC points", "the standings": the length of a standings object after a lead verb.
+    private static func standingsObject(after index: Int, in words: [String]) -> Int? {
+        var at = index + 1
+        while at < words.count && at <= index + 3 {
+            if standingsNouns.contains(words[at]) { return at - index }
+            guard ["the", "overall", "drivers", "drivers'", "'"].contains(words[at]) || words[at].count <= 5 else { return nil }
+            at += 1
+        }
+        return nil
+    }
 
     /// Words after an ordinal that end its noun phrase ("fourth in the final", "fourth, ahead of").
     private static let clauseWords: Set<String> = [
