@@ -86,8 +86,7 @@ struct EventMentions {
     private static let placePrepositions: Set<String> = ["in", "at", "of", "to", "from"]
     /// Words that make a sentence's places the next event, not this one.
     private static let aheadWords: Set<String> = [
-        "next", "heads", "head", "moves", "move", "travels", "travel", "continues", "continue", "will", "upcoming",
-        "following", "later",
+        "heads", "moves", "travels", "continues", "will", "upcoming", "'ll",
     ]
 
     init(_ article: AnnotatedArticle, calendar: Glossary.Calendar?) {

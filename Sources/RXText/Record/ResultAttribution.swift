@@ -282,6 +282,13 @@ struct ResultAttribution {
         // No one named in the clause or before it: the one the text is about, unless someone else
         // is named later in the sentence (the result is probably theirs).
         if named.isEmpty, let salient { return [(salient, nil, 0.4)] }
+        // "The sixth placed in the points, Kallio packed ...": a sentence that opens with the
+        // result and names its subject after it.
+        if before.isEmpty, named.allSatisfy({ $0.tokens.lowerBound >= cue.tokens.upperBound }),
+            let later = subjectOfSentence(named, words: words)
+        {
+            return [(later.driver, later.tokens, 0.6)]
+        }
         return []
     }
 
@@ -349,22 +356,27 @@ struct ResultAttribution {
         let usable = stages.filter { stage in
             // "won the World RX of Belgium ... in six rounds": a win's stage is its object, close by.
             if isWin && stage.tokens.lowerBound >= cue.tokens.upperBound + 4 { return false }
-            return !Self.weakStageWords.contains(words[stage.tokens.lowerBound]) || distance(stage.tokens) <= 6
+            return !Self.weakStageWords.contains(words[stage.tokens.lowerBound]) || distance(stage.tokens) <= 10
         }
-        if let inClause = usable.filter({ clause.contains($0.tokens.lowerBound) }).min(by: {
-            distance($0.tokens) < distance($1.tokens)
+        let inClause = usable.filter { clause.contains($0.tokens.lowerBound) }
+        // "fourth in his semi-final": a stage just after the cue is its own; one further on
+        // ("eighth and on the way to the semi-finals") yields to one before.
+        if let attached = inClause.first(where: {
+            $0.tokens.lowerBound >= cue.tokens.upperBound && $0.tokens.lowerBound <= cue.tokens.upperBound + 3
         }) {
-            return inClause
+            return attached
         }
-        return usable.last { $0.tokens.upperBound <= clause.lowerBound }
+        if let before = inClause.last(where: { $0.tokens.upperBound <= cue.tokens.lowerBound }) { return before }
+        if let earlier = usable.last(where: { $0.tokens.upperBound <= clause.lowerBound }) { return earlier }
+        return inClause.first
     }
 
     private func place(for cue: ResultCue, clause: Range<Int>, sentence: Int) -> EventMentions.Place? {
         let places = events.places(in: sentence)
         let inClause = places.filter { clause.contains($0.tokens.lowerBound) }
         if let before = inClause.last(where: { $0.tokens.upperBound <= cue.tokens.lowerBound }) { return before }
-        if let after = inClause.first { return after }
-        return places.last { $0.tokens.upperBound <= clause.lowerBound }
+        if let earlier = places.last(where: { $0.tokens.upperBound <= clause.lowerBound }) { return earlier }
+        return inClause.first
     }
 
     private func seasonOf(clause: Range<Int>, words: [String], years: Set<Int>) -> Int? {
@@ -428,7 +440,10 @@ struct Clauses {
                 starts.append(i)
             } else if previous == "," && (afterComma.contains(word) || nameStarts.contains(i)) {
                 starts.append(i)
-            } else if Self.conjunctions.contains(word) && i + 1 < words.count && (nameStarts.contains(i + 1) || ResultAttribution.pronouns.contains(words[i + 1])) {
+            } else if Self.conjunctions.contains(word), i + 1 < words.count,
+                nameStarts.contains(i + 1) || ResultAttribution.pronouns.contains(words[i + 1])
+                    || (word == "and" && words[i + 1] == "the")
+            {
                 starts.append(i)
             }
         }

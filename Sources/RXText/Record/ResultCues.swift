@@ -63,7 +63,8 @@ struct ResultCueFinder {
             }
             // "in six rounds", "all four heats": a count, not the stage.
             if ["rounds", "heats", "races", "finals"].contains(words[index]), index > 0,
-                ResultVocabulary.countWords.contains(words[index - 1]) || Int(words[index - 1]) != nil
+                ResultVocabulary.countWords.contains(words[index - 1]) || Int(words[index - 1]) != nil,
+                index < 2 || !["first", "last", "opening", "final"].contains(words[index - 2])
             {
                 index += 1
                 continue
