@@ -46,7 +46,7 @@ public struct RecordBuilder: Sendable {
         let attribution = ResultAttribution(
             article: article, calendar: calendar, frame: ArticleFrame(season: season, event: frame.event),
             subject: subject)
-        record.results = ResultConsistency.resolve(attribution.results()).filter {
+        record.results = ResultConsistency.resolve(attribution.results(), oneEvent: frame.event != nil).filter {
             $0.confidence >= minConfidence
         }.map { candidate in
             RaceRecord.Result(

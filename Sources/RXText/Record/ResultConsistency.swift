@@ -3,9 +3,10 @@
 /// Where readings disagree the better-attributed one stays (a results list over a pronoun);
 /// repeated readings of the same result are one.
 ///
-/// Heats and semi-finals are several races each, so only repeats are merged there.
+/// Heats and semi-finals are several races each, so only repeats are merged there; so are a
+/// review's rounds when a country holds several (a national series) and the round is not known.
 enum ResultConsistency {
-    static func resolve(_ candidates: [ResultAttribution.Candidate]) -> [ResultAttribution.Candidate] {
+    static func resolve(_ candidates: [ResultAttribution.Candidate], oneEvent: Bool) -> [ResultAttribution.Candidate] {
         // Best first, the text's order among equals.
         let ranked = candidates.enumerated().sorted { a, b in
             a.element.confidence != b.element.confidence
@@ -16,10 +17,12 @@ enum ResultConsistency {
         var positionOf: [String: Int] = [:]
         var holderOf: [String: String] = [:]
         for (offset, candidate) in ranked {
-            let race = "\(candidate.season ?? 0)|\(candidate.event ?? "")|\(candidate.stage.rawValue)|\(candidate.raceClass ?? "")"
+            let race = "\(candidate.season ?? 0)|\(candidate.event ?? "")|\(candidate.round ?? 0)|\(candidate.stage.rawValue)|\(candidate.raceClass ?? "")"
             let key = "\(candidate.driver.name)|\(race)|\(candidate.position ?? 0)|\(candidate.outcome?.rawValue ?? "")"
             guard seen.insert(key).inserted else { continue }
-            let single = [.final, .event, .standings].contains(candidate.stage)
+            let single =
+                candidate.stage == .standings
+                || ([.final, .event].contains(candidate.stage) && (oneEvent || candidate.round != nil))
             if single, let position = candidate.position {
                 let driverKey = "\(candidate.driver.name)|\(race)"
                 let placeKey = "\(race)|\(position)"
