@@ -218,7 +218,8 @@ struct ResultAttribution {
             if gap.first == "by" && gap.count <= 2 {
                 var result = [(first.driver, Optional(first.tokens), 0.85)]
                 var last = first
-                for next in after.dropFirst() {
+                // "by X and Y": the list runs on past the clause break "and" makes.
+                for next in named.filter({ $0.tokens.lowerBound > first.tokens.lowerBound }) {
                     let between = words[last.tokens.upperBound..<next.tokens.lowerBound]
                     guard between.count == 1, ["and", ","].contains(between.first!) else { break }
                     result.append((next.driver, next.tokens, 0.85))
