@@ -182,3 +182,28 @@ import Testing
         #expect(!strict.results.isEmpty)
     }
 }
+
+@Suite struct ResultsReaderWordOrderTests {
+    @Test func anInvertedPlacingNamesItsDriverAfterTheVerb() throws {
+        let record = try ResultsReaderTests.record(
+            """
+            Höljes 2019
+
+            At Höljes in 2019 Johan Kristoffersson won the final. Fourth drove Kevin Hansen, and fifth came \
+            the Norwegian Andreas Bakkerud.
+            """)
+        let lines = ResultsReaderTests.lines(record)
+        #expect(lines.contains("Kevin Hansen|2019|SE|final|4"))
+        #expect(lines.contains("Andreas Bakkerud|2019|SE|final|5"))
+    }
+
+    @Test func aTopSixPlaceWithoutAStageIsTheFinals() throws {
+        let record = try ResultsReaderTests.record(
+            """
+            Höljes 2019
+
+            At Höljes in 2019 Johan Kristoffersson won, and Timmy Hansen was third.
+            """)
+        #expect(ResultsReaderTests.lines(record).contains("Timmy Hansen|2019|SE|final|3"))
+    }
+}

@@ -99,6 +99,9 @@ struct ResultAttribution {
                         switch cue.kind {
                         case .win: stage = .final
                         case .champion: stage = .standings
+                        // A top-six place with no stage named is the final's (the final has six
+                        // cars); further down it is the event's classification.
+                        case .placing(let value) where value <= 6: stage = .final
                         default: stage = .event
                         }
                     }
@@ -236,6 +239,16 @@ struct ResultAttribution {
                 return [(first.driver, first.tokens, 0.85)]
             }
         }
+        // Inverted: "fourth drove Kevin Hansen", "sixth was the Briton Liam Doran".
+        if case .placing = cue.kind, cue.tokens.lowerBound == clause.lowerBound
+            || (cue.tokens.lowerBound > 0 && [",", "and"].contains(words[cue.tokens.lowerBound - 1])),
+            cue.tokens.upperBound < words.count, ResultCueFinder.inversionVerbs.contains(words[cue.tokens.upperBound]),
+            let first = named.first(where: {
+                $0.tokens.lowerBound > cue.tokens.upperBound && $0.tokens.lowerBound <= cue.tokens.upperBound + 6
+            })
+        {
+            return [(first.driver, first.tokens, 0.8)]
+        }
         let before = inClause.filter { $0.tokens.upperBound <= cue.tokens.lowerBound }
         // Attached: "with Timmy Hansen's Peugeot 208 second", "Kristoffersson third".
         if case .placing = cue.kind, let nearest = before.last,
@@ -250,8 +263,11 @@ struct ResultAttribution {
                 guard mention.sentence == index, case .country(_, adjective: true) = mention.entity else { return nil }
                 return mention.tokens.lowerBound
             })
+        let nameStarts = Set(named.map(\.tokens.lowerBound))
         let pronoun = clauseWords.indices.last { i in
             let word = words[i]
+            // "the Norwegian Andreas Bakkerud": an apposition, not a reference.
+            if nameStarts.contains(i + 1) { return false }
             return Self.pronouns.contains(word) || isNationalityNoun(word)
                 || (adjectives.contains(i) && i > 0 && words[i - 1] == "the")
         }

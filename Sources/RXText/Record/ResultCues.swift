@@ -202,6 +202,9 @@ struct ResultCueFinder {
 
     // MARK: Placings
 
+    /// Verbs of an inverted placing ("fifth came X").
+    static let inversionVerbs: Set<String> = ["drove", "came", "was", "went", "finished", "ended", "crossed"]
+
     private static let leadVerbs: Set<String> = ["led", "leads", "lead", "leading", "topped", "tops", "top", "heads", "headed"]
     private static let standingsNouns: Set<String> = ["points", "standings", "championship", "series", "table", "title"]
 
@@ -242,6 +245,12 @@ struct ResultCueFinder {
         // "his third title", "the fifth Finnish championship": a count after a determiner.
         if index > 0, ["his", "her", "its", "their", "a", "an"].contains(words[index - 1]) { return nil }
         if afterNames.contains(index), next.isEmpty || Self.clauseWords.contains(next) || next == "place" || next == ")" {
+            return position
+        }
+        // "Fourth drove Kevin Hansen", "fifth came X": an ordinal opening a clause before its verb.
+        if index == 0 || [",", "and", ";"].contains(words[index - 1]), Self.inversionVerbs.contains(next),
+            ResultVocabulary.ordinals[word] != nil
+        {
             return position
         }
         // "completed the podium in third": "in" + ordinal closing the clause.
