@@ -263,3 +263,56 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// A line longer than a window and without a sentence break is cut inside a sentence: the
+/// windows must neither cut a word nor take the word after a cut for a sentence start.
+@Suite struct WindowCutTests {
+    @Test(arguments: [1, 2])
+    func aSentenceLongerThanAWindowGivesTheFlagsOfAWholeRead(jobs: Int) throws {
+        let directory = try TemporaryDirectory()
+        // Words of 1 to 4 bytes per character, one-word garbles (EM, MM) among them, no full stop.
+        let words = ["EM", "Jyväskylä", "kuljettaja", "round", "and", "the", "Baciuška", "🏁", "second", "MM"]
+        var random = SplitMix64(seed: 21)
+        var text = "Rallycross"
+        var previous = ""
+        for _ in 0..<2_000 {
+            // No word twice in a row: a doubled word astride a cut is the one thing a window
+            // cannot see (docs/hostile-input.md).
+            var word = previous
+            while word == previous { word = words[Int(random.next() % UInt64(words.count))] }
+            text += " " + word
+            previous = word
+        }
+        text += ".\n"
+        let path = try directory.write("one-line.txt", text)
+        let render: FileRenderer = { file in ByteOutput.collect { JSONLinesReporter.write(file, to: $0) } }
+        // Each flag's rule, span and text (the sentence it carries is the window's part of it).
+        func output(_ session: LintSession) -> [String] {
+            var out: [String] = []
+            session.run([path], render: render) { _, rendered in
+                for line in String(decoding: rendered ?? [], as: UTF8.self).split(separator: "\n") {
+                    let flag = try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+                    out.append("\(flag["rule"]!) \(flag["start"]!)-\(flag["end"]!) \(flag["text"]!)")
+                }
+            }
+            return out
+        }
+        let whole = output(HugeFileTests().session(hugeFileBytes: .max, jobs: jobs))
+        #expect(whole.count > 100)
+        for windowBytes in [700, 1_001, 4_093] {
+            let windowed = output(HugeFileTests().session(hugeFileBytes: 100, jobs: jobs, windowBytes: windowBytes))
+            #expect(!windowed.contains { $0.hasPrefix("capitalization.sentence-start") }, "windows of \(windowBytes)")
+            #expect(windowed == whole, "windows of \(windowBytes) bytes")
+        }
+    }
+
+    @Test func aCutInsideASentenceFallsAfterASpace() throws {
+        let text = Array(("abc " + String(repeating: "wörd ", count: 400)).utf8)
+        let window = Document.Window(offset: 0, position: SourcePosition(line: 1, column: 1), fileBytes: text.count)
+        for limit in [100, 101, 102, 103, 555] {
+            let (cut, midSentence) = HugeFileWindows.cutPoint(in: text, limit: limit, path: "x", window: window)
+            #expect(midSentence)
+            #expect(cut <= limit && text[cut - 1] == 0x20, "limit \(limit): cut at \(cut)")
+        }
+    }
+}

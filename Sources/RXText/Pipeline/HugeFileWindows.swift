@@ -28,16 +28,19 @@ enum HugeFileWindows {
         var offset = 0
         var position = SourcePosition(line: 1, column: 1)
         var atEnd = false
+        var continuesSentence = false
         while true {
             // A few bytes past the window show whether its last character is complete.
             while !atEnd && pending.count < windowBytes + 4 {
                 atEnd = try file.read(appendingTo: &pending, upTo: windowBytes + 4 - pending.count)
             }
             if pending.isEmpty { return }
-            let window = Document.Window(offset: offset, position: position, fileBytes: fileBytes)
-            let cut =
+            let window = Document.Window(
+                offset: offset, position: position, fileBytes: fileBytes, continuesSentence: continuesSentence)
+            let (cut, midSentence) =
                 atEnd && pending.count <= windowBytes
-                ? pending.count : cutPoint(in: pending, limit: windowBytes, path: path, window: window)
+                ? (pending.count, false) : cutPoint(in: pending, limit: windowBytes, path: path, window: window)
+            continuesSentence = midSentence
             let document = Document(window: Array(pending[..<cut]), path: path, at: window)
             body(document)
             position = document.position(of: cut)
@@ -47,9 +50,12 @@ enum HugeFileWindows {
     }
 
     /// Where the window starting `pending` ends: after the last paragraph that ends within
-    /// `limit` bytes; else at the start of the last sentence that starts in them; else at the
-    /// last character boundary.
-    static func cutPoint(in pending: [UInt8], limit: Int, path: String, window: Document.Window) -> Int {
+    /// `limit` bytes; else at the start of the last sentence that starts in them; else, inside a
+    /// sentence longer than the window (`midSentence`), after the last space, so that no word is
+    /// cut; failing one, at the last character boundary.
+    static func cutPoint(
+        in pending: [UInt8], limit: Int, path: String, window: Document.Window
+    ) -> (cut: Int, midSentence: Bool) {
         let end = min(limit, pending.count)
         // A blank line (spaces and tabs only) before `end`: the window stops where it starts.
         var index = end - 1
@@ -63,7 +69,7 @@ enum HugeFileWindows {
                 if start > 0 && (pending[start - 1] == 0x0A || pending[start - 1] == 0x0D)
                     && !(pending[start - 1] == 0x0D && pending[start] == 0x0A)
                 {
-                    return start
+                    return (start, false)
                 }
             }
             index -= 1
@@ -74,11 +80,14 @@ enum HugeFileWindows {
         if boundary > 0 && boundary < pending.count && pending[boundary - 1] == 0x0D && pending[boundary] == 0x0A {
             boundary += boundary > 1 ? -1 : 1
         }
-        guard boundary > 0 else { return end }
+        guard boundary > 0 else { return (end, true) }
         let probe = Document(window: Array(pending[..<boundary]), path: path, at: window)
         var lastStart = 0
         Segmenter().forEachSentence(in: probe, tokenize: false) { _, sentence in lastStart = sentence.range.start }
-        return lastStart > probe.bodyStart ? lastStart : boundary
+        if lastStart > probe.bodyStart { return (lastStart, false) }
+        var space = boundary
+        while space > 1 && pending[space - 1] != 0x20 && pending[space - 1] != 0x09 { space -= 1 }
+        return (space > 1 ? space : boundary, true)
     }
 
     enum Check {

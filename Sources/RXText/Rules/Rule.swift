@@ -46,9 +46,37 @@ extension Rule {
     ) -> Diagnostic {
         Diagnostic(
             rule: Self.description.id, severity: severity ?? Self.description.severity, message: message, range: range,
-            sentence: sentence.range, suggestions: suggestions, fix: fix)
+            sentence: Self.context(of: range, in: sentence), suggestions: suggestions, fix: fix)
+    }
+
+    /// The sentence a flag carries, cut to about `contextBytes` either side of its span at word
+    /// boundaries: a scraped table or list can be one "sentence" of megabytes, and each of its
+    /// flags carrying all of it cost gigabytes. Ordinary sentences are carried whole.
+    static func context(of range: ByteRange, in sentence: AnnotatedSentence) -> ByteRange {
+        let whole = sentence.range
+        guard whole.count > 2 * contextBytes + range.count else { return whole }
+        let words = sentence.words
+        // The first word starting at or after `range.start - contextBytes`, the last ending by
+        // `range.end + contextBytes`; binary searches, the words being in order.
+        func firstIndex(startingAtOrAfter offset: Int) -> Int {
+            var low = 0
+            var high = words.count
+            while low < high {
+                let middle = (low + high) / 2
+                if words[middle].range.start < offset { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        let startIndex = firstIndex(startingAtOrAfter: range.start - contextBytes)
+        let start = startIndex < words.count ? min(words[startIndex].range.start, range.start) : range.start
+        let afterIndex = firstIndex(startingAtOrAfter: range.end + contextBytes)
+        let end = afterIndex > 0 ? max(words[afterIndex - 1].range.end, range.end) : range.end
+        return ByteRange(max(whole.start, start), min(whole.end, max(end, range.end)))
     }
 }
+
+/// Bytes of sentence a flag carries on each side of its span (`Rule.context(of:in:)`).
+let contextBytes = 400
 
 /// What a rule is: id (`family.name`), default severity, a one-line summary, and examples.
 public struct RuleDescription: Sendable {

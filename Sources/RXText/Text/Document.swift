@@ -24,11 +24,16 @@ public struct Document: Sendable {
         public var offset: Int
         public var position: SourcePosition
         public var fileBytes: Int
+        /// The window starts inside a sentence the previous window could not hold whole (a line
+        /// longer than a window, without a sentence break): its first word does not open a
+        /// sentence.
+        public var continuesSentence: Bool
 
-        public init(offset: Int, position: SourcePosition, fileBytes: Int) {
+        public init(offset: Int, position: SourcePosition, fileBytes: Int, continuesSentence: Bool = false) {
             self.offset = offset
             self.position = position
             self.fileBytes = fileBytes
+            self.continuesSentence = continuesSentence
         }
     }
 
