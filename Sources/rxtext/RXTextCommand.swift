@@ -12,4 +12,24 @@ struct RXTextCommand: AsyncParsableCommand {
             GlossaryCommand.self, ReviewCommand.self, ReportCommand.self, ScoreCommand.self,
         ]
     )
+
+    /// ArgumentParser exits 64 (EX_USAGE) on a usage error; rxtext's contract (README, `lint
+    /// --help`) is 2 for usage and input errors alike, which scripts and CI test for.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code.rawValue == 64 {
+                printError(fullMessage(for: error))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -26,6 +26,16 @@ import Testing
         #expect(try lint([calque, "--fail-on", "warning"]).status == 1)
     }
 
+    /// The README and `lint --help` promise 2 for usage errors; ArgumentParser's own is 64.
+    @Test func usageErrorsExitTwoWithTheParsersMessage() throws {
+        for arguments in [["lint", "--format", "bogus", "corpus"], ["extract"], ["score", "--no-such-flag", "x"]] {
+            let result = try CLI.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains("Error:"), "\(arguments)")
+        }
+        #expect(try CLI.run(["lint", "--help"]).status == 0)
+    }
+
     @Test func textOutputIsCompilerStyleWithTheSpanMarked() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("a.txt", Self.garbled)
