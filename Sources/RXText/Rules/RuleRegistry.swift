@@ -12,6 +12,7 @@ public enum RuleRegistry {
         SurnameCalqueRule.self,
         GlossaryCalqueRule.self,
         MotorForEngineRule.self,
+        PointsBeforeAfterRule.self,
         FinnishAbbreviationRule.self,
         FinnishTextRule.self,
         LowercaseSentenceStartRule.self,

@@ -1,7 +1,8 @@
 /// A Finnish surname translated as a common noun: Kallio (rock) as "the Rock", Kalliokoski
 /// (rock + rapids) as "Rock Rapids". Driven by the drivers' literal meanings in the glossary; it
-/// fires when the driver is named in the article, or when the form is "the X" and means a single
-/// driver.
+/// fires when the driver is named in the article, when the form is "the X" and means a single
+/// driver, or when the driver's own first name stands before it ("Matti Downhill" for Matti
+/// Alamäki, who is not named in full).
 struct SurnameCalqueRule: Rule {
     static let description = RuleDescription(
         id: "calque.surname",
@@ -11,14 +12,47 @@ struct SurnameCalqueRule: Rule {
             Example("Jesse Kallio won at Hell. A colourful season on ⟦the Rock⟧."),
             Example("Jere Kalliokoski reached the final. ⟦Rock Rapids⟧ was sixth."),
             Example("There is no news yet from the camp of ⟦the Grindstone⟧."),
+            // No full name in the article: the first name is the anchor.
+            Example("Matti ⟦Downhill⟧ was fifth."),
+            Example("In the final, Jesse ⟦Rock⟧ took the lead."),
         ],
         unflagged: [
             Example("Jesse Kallio won at Hell. The track is built on rock."),
             Example("Rock music played in the paddock."),
             Example("The crowd sat on the hill above the joker lap."),
+            // A first name is no anchor before a word that is not capitalised, nor before the
+            // literal of another driver's surname ("Damon Hill" is no Matti).
+            Example("Matti drove downhill to the paddock."),
+            Example("Winter Rock was the festival in the paddock."),
+            Example("Matti Rock was fifth."),
         ])
 
-    init(_ context: RuleContext) {}
+    /// Drivers by their folded first name (the name without the surname: "matti" for Matti
+    /// Alamäki, "ari-pekka" for Ari-Pekka Niemi).
+    let firstNames: [String: [Int]]
+
+    init(_ context: RuleContext) {
+        firstNames = Self.firstNames(context.glossary)
+    }
+
+    static func firstNames(_ glossary: Glossary) -> [String: [Int]] {
+        var names: [String: [Int]] = [:]
+        for (index, driver) in glossary.drivers.enumerated() {
+            guard driver.name.hasSuffix(driver.surname), driver.name.count > driver.surname.count else { continue }
+            let first = driver.name.dropLast(driver.surname.count).split(separator: " ").first.map(String.init)
+            guard let first, first.first?.isUppercase == true else { continue }
+            names[ICU.fold(first), default: []].append(index)
+        }
+        return names
+    }
+
+    /// The drivers whose first name is the word before token `start`, when it is one.
+    func firstNameDrivers(before start: Int, in sentence: AnnotatedSentence, article: AnnotatedArticle) -> [Int]? {
+        guard start > 0, sentence.isWord(start - 1), sentence.isCapitalized(start - 1),
+            sentence.adjacent(start - 1, in: article)
+        else { return nil }
+        return firstNames[sentence.folded[start - 1]]
+    }
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         let named = article.driversMentioned
@@ -33,6 +67,11 @@ struct SurnameCalqueRule: Rule {
                 candidates = inArticle
             } else if preceded && drivers.count == 1 {
                 candidates = drivers
+            } else if let named = firstNameDrivers(before: start, in: sentence, article: article),
+                case let same = drivers.filter(named.contains), !same.isEmpty
+            {
+                // A driver's own first name before the literal of his surname.
+                candidates = same
             } else {
                 continue
             }
