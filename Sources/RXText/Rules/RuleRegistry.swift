@@ -15,6 +15,8 @@ public enum RuleRegistry {
         PointsBeforeAfterRule.self,
         FinnishAbbreviationRule.self,
         FinnishTextRule.self,
+        FinnishWordRule.self,
+        CaseEndingRule.self,
         LowercaseSentenceStartRule.self,
         WebBoilerplateRule.self,
         InvisibleCharacterRule.self,
