@@ -36,10 +36,19 @@ let package = Package(
             // pkg-config's icu-uc brings icuuc; the spoof checker lives in icui18n.
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
         ),
+        // libvoikko (Finnish morphology) found with pkg-config, with the apt install hint; nothing
+        // links against it: RXText opens libvoikko.so.1 at run time, so rxtext builds and runs
+        // without it and only the checks that need it are off.
+        .systemLibrary(
+            name: "CVoikko",
+            pkgConfig: "libvoikko",
+            providers: [.apt(["libvoikko-dev", "voikko-fi"]), .brew(["libvoikko"])]
+        ),
         .target(
             name: "RXText",
             dependencies: [
-                "CRXICU", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+                "CRXICU", "CVoikko", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The system's SQLite for the review decisions: pkg-config discovery and the apt install hint.

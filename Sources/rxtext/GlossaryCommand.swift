@@ -60,7 +60,10 @@ struct GlossaryOptions: ParsableArguments {
         let directory = try Self.resolve(glossaries)
         var glossary = try Self.load(directory)
         for path in extra { glossary.merge(try Self.load(path)) }
-        return Engine(glossary, english: EnglishWords.load(glossaries: directory))
+        let engine = Engine(glossary, english: EnglishWords.load(glossaries: directory))
+        // Once per process: the commands make one engine.
+        if let note = engine.rules.unavailableNote { printError(note) }
+        return engine
     }
 
     static func resolve(_ explicit: String?) throws -> String {

@@ -35,8 +35,12 @@ enum TestLexicon {
 @Suite struct RuleExampleTests {
     static let rules: [any Rule.Type] = RuleRegistry.all
 
-    /// Emoji, diacritics and a combining mark: every byte offset after it shifts unevenly.
-    static let prefix = "🏁 Café Zu\u{0308}rich – näin.\n\n"
+    /// Examples that hold only with Voikko or FreeDict run where they are installed.
+    static func runs(_ example: Example) -> Bool { LanguageTools.system.has(all: example.needs) }
+
+    /// Emoji, diacritics and a combining mark: every byte offset after it shifts unevenly. No
+    /// rule may flag it (a Finnish word there would be one for untranslated.finnish-word).
+    static let prefix = "🏁 Café Zu\u{0308}rich – Åmål.\n\n"
 
     static func spans(of rule: any Rule.Type, in text: String) throws -> [ByteRange] {
         let article = try TestLexicon.annotate(text)
@@ -46,7 +50,7 @@ enum TestLexicon {
     @Test(arguments: rules.map { $0.description.id })
     func flaggedExamplesFlagExactlyTheMarkedSpans(id: String) throws {
         let rule = try #require(RuleRegistry.rule(id: id))
-        for example in rule.description.flagged {
+        for example in rule.description.flagged where Self.runs(example) {
             let location = SourceLocation(fileID: example.file, filePath: example.file, line: example.line, column: 1)
             let (text, expected) = example.parsed
             #expect(try Self.spans(of: rule, in: text) == expected, "\(example.text)", sourceLocation: location)
@@ -61,7 +65,7 @@ enum TestLexicon {
     @Test(arguments: rules.map { $0.description.id })
     func unflaggedExamplesFlagNothing(id: String) throws {
         let rule = try #require(RuleRegistry.rule(id: id))
-        for example in rule.description.unflagged {
+        for example in rule.description.unflagged where Self.runs(example) {
             let location = SourceLocation(fileID: example.file, filePath: example.file, line: example.line, column: 1)
             #expect(
                 try Self.spans(of: rule, in: example.parsed.text) == [], "\(example.text)", sourceLocation: location)
@@ -71,7 +75,7 @@ enum TestLexicon {
     @Test(arguments: rules.map { $0.description.id })
     func fixedExamplesReadAsFixed(id: String) throws {
         let rule = try #require(RuleRegistry.rule(id: id))
-        for example in rule.description.flagged {
+        for example in rule.description.flagged where Self.runs(example) {
             guard let fixed = example.fixed else { continue }
             let location = SourceLocation(fileID: example.file, filePath: example.file, line: example.line, column: 1)
             let article = try TestLexicon.annotate(example.parsed.text)
@@ -84,6 +88,47 @@ enum TestLexicon {
                     == result.text,
                 sourceLocation: location)
         }
+    }
+}
+
+/// The examples that need Voikko or FreeDict, and the rules without them.
+@Suite struct LanguageToolExampleTests {
+    static let needing = RuleRegistry.all.flatMap { rule in
+        (rule.description.flagged + rule.description.unflagged).filter { !$0.needs.isEmpty }.map { (rule, $0) }
+    }
+
+    /// Where the packages are installed the other example tests ran these too; elsewhere this
+    /// test is skipped, and says why.
+    @Test(
+        .enabled(
+            if: LanguageTools.system.has(all: LanguageTool.allCases),
+            "libvoikko, voikko-fi or dict-freedict-fin-eng is not installed: the examples that need them were skipped"
+        ))
+    func examplesNeedingVoikkoOrFreeDictRan() {
+        #expect(Self.needing.count >= 5)
+        #expect(Self.needing.allSatisfy { RuleExampleTests.runs($0.1) })
+    }
+
+    /// Without the tools, a rule that needs them is off (its flagged examples raise nothing), and
+    /// one that runs without them still flags its examples that need nothing.
+    @Test func rulesWithoutTheToolsAreOffOrRunOnTheGlossaries() throws {
+        let rules = RuleSet(lexicon: TestLexicon.shared, language: .none)
+        for type in RuleRegistry.all where !type.description.needs.isEmpty {
+            let rule = try #require(rules.rule(id: type.description.id))
+            for example in type.description.flagged {
+                let (text, expected) = example.parsed
+                let spans = Linter(rules: [rule]).lint(try TestLexicon.annotate(text)).map(\.range)
+                if example.needs.isEmpty && type.description.runsWithout {
+                    #expect(spans == expected, "\(type.description.id) without Voikko: \(example.text)")
+                } else {
+                    #expect(spans.isEmpty, "\(type.description.id) without Voikko: \(example.text)")
+                }
+            }
+        }
+        let note = try #require(rules.unavailableNote)
+        #expect(note.contains("off: untranslated.finnish-word"))
+        #expect(note.contains("calque.surname") && note.contains("apt-get install"))
+        #expect(!note.contains("\n"))
     }
 }
 

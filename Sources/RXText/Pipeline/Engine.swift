@@ -5,10 +5,10 @@ public final class Engine: Sendable {
     public let rules: RuleSet
 
     /// `english`: the target language's word list, from the glossary directory
-    /// (`EnglishWords.load(glossaries:)`).
-    public init(_ glossary: Glossary, english: EnglishWords) {
+    /// (`EnglishWords.load(glossaries:)`); `language`: Voikko and FreeDict where installed.
+    public init(_ glossary: Glossary, english: EnglishWords, language: LanguageTools = .system) {
         lexicon = Lexicon(glossary, english: english, markedWords: RuleSet.markedWords)
-        rules = RuleSet(lexicon: lexicon)
+        rules = RuleSet(lexicon: lexicon, language: language)
     }
 
     /// The glossaries of `directory` read from their YAML (no cache), with its word list.

@@ -85,13 +85,22 @@ public struct RuleDescription: Sendable {
     public var summary: String
     public var flagged: [Example]
     public var unflagged: [Example]
+    /// The language tools the rule asks (Voikko, FreeDict); without them it is off, or, when
+    /// `runsWithout`, runs on the glossaries alone.
+    public var needs: [LanguageTool]
+    public var runsWithout: Bool
 
-    public init(id: String, severity: Severity, summary: String, flagged: [Example], unflagged: [Example]) {
+    public init(
+        id: String, severity: Severity, summary: String, flagged: [Example], unflagged: [Example],
+        needs: [LanguageTool] = [], runsWithout: Bool = false
+    ) {
         self.id = id
         self.severity = severity
         self.summary = summary
         self.flagged = flagged
         self.unflagged = unflagged
+        self.needs = needs
+        self.runsWithout = runsWithout
     }
 
     public var family: String { String(id.split(separator: ".").first ?? "") }
@@ -103,12 +112,19 @@ public struct RuleDescription: Sendable {
 public struct Example: Sendable {
     public var text: String
     public var fixed: String?
+    /// The language tools the example holds only with (Voikko, FreeDict): the tests run it where
+    /// they are installed and say they skipped it elsewhere.
+    public var needs: [LanguageTool]
     public var file: String
     public var line: Int
 
-    public init(_ text: String, fixed: String? = nil, file: String = #filePath, line: Int = #line) {
+    public init(
+        _ text: String, fixed: String? = nil, needs: [LanguageTool] = [], file: String = #filePath,
+        line: Int = #line
+    ) {
         self.text = text
         self.fixed = fixed
+        self.needs = needs
         self.file = file
         self.line = line
     }

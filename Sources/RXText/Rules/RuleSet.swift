@@ -2,9 +2,13 @@
 /// and the target language's word lists.
 public struct RuleContext: Sendable {
     public let lexicon: Lexicon
+    /// What rxtext knows of the source language beyond the glossaries (Voikko, FreeDict), when
+    /// installed.
+    public let language: LanguageTools
 
-    public init(lexicon: Lexicon) {
+    public init(lexicon: Lexicon, language: LanguageTools = .system) {
         self.lexicon = lexicon
+        self.language = language
     }
 
     public var glossary: Glossary { lexicon.glossary }
@@ -36,11 +40,19 @@ public final class RuleSet: Sendable {
         Array(Set(RuleRegistry.all.flatMap { $0.markedWords })).sorted()
     }
 
-    public init(lexicon: Lexicon) {
+    /// The language tools the rules were compiled with.
+    public let language: LanguageTools
+
+    public init(lexicon: Lexicon, language: LanguageTools = .system) {
         self.lexicon = lexicon
-        let context = RuleContext(lexicon: lexicon)
+        self.language = language
+        let context = RuleContext(lexicon: lexicon, language: language)
         rules = RuleRegistry.all.map { $0.init(context) }
     }
+
+    /// One line naming the checks that are off for want of Voikko or FreeDict; nil when both
+    /// are installed.
+    public var unavailableNote: String? { language.unavailableNote(rules: RuleRegistry.all) }
 
     /// The rule with this id, compiled.
     public func rule(id: String) -> (any Rule)? {

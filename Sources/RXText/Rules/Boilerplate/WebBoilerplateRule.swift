@@ -11,10 +11,19 @@ struct WebBoilerplateRule: Rule {
                 "The season ended well.\n\n⟦Leave a Reply⟧\n\n⟦Your email address will not be published. Required fields are marked *⟧"
             ),
             Example("Next year looks promising.\n\n⟦Share this:⟧"),
+            // One paragraph of a share widget: lines trimmed, each an entry or its link names.
+            Example("Next year looks promising.\n\n⟦Share this: \nLike this:⟧"),
+            Example(
+                "Next year looks promising.\n\n⟦Click to share on Facebook (Opens in new window)\nClick to share on Twitter (Opens in new window)⟧"
+            ),
+            Example("Next year looks promising.\n\n⟦Share this:\nTwitter\nFacebook⟧"),
+            Example("Next year looks promising.\n\n⟦Previous article⟧\n\n⟦Next article⟧"),
         ],
         unflagged: [
             Example("He said he would leave a reply to the stewards for Monday."),
             Example("Related to the rules, the joker lap was longer this year."),
+            Example("Share this: the team wants every fan to know.\nLike this: a win at home."),
+            Example("Next article in the series will cover the final (in August)."),
         ])
 
     static let maximumWords = 14
@@ -94,15 +103,7 @@ struct BoilerplateLines: Sendable {
             let rest = folded.dropFirst(entry.1.count)
             // The entry must end at a word boundary, and the line must be short.
             if let next = rest.first, next.isLetter || next.isNumber { continue }
-            // Boilerplate lines are the entry alone, a run of entries, or the entry and a list of
-            // capitalised link names ("Share this: Facebook Twitter"); not a sentence.
-            let restWords = text.dropFirst(entry.0.count).split(whereSeparator: {
-                $0.isWhitespace || $0 == "|" || $0 == ","
-            })
-            let linkList =
-                restWords.count <= WebBoilerplateRule.maximumWords
-                && restWords.allSatisfy { word in word.first.map { !$0.isLowercase } ?? true }
-            if !linkList && !Self.isBoilerplateOnly(folded, entries.map(\.1)) { continue }
+            if !isBoilerplate(text) { continue }
             let first =
                 article.sentences.first { paragraph.range.contains($0.range.start) }?.range.start
                 ?? paragraph.range.start
@@ -169,12 +170,64 @@ struct BoilerplateLines: Sendable {
         }
     }
 
-    /// Every sentence of the line starts with a boilerplate entry.
-    private static func isBoilerplateOnly(_ folded: String, _ entries: [String]) -> Bool {
-        folded.split(separator: ".").allSatisfy { part in
-            let trimmed = part.trimmingCharacters(in: " *:")
-            return trimmed.isEmpty || entries.contains { trimmed == $0.trimmingCharacters(in: " *:.") }
+    /// Whether a short paragraph that starts with an entry is boilerplate through and through,
+    /// line by line (a share widget puts "Share this:" and "Like this:" on consecutive lines of
+    /// one paragraph). Each line, its ends trimmed, is one of: the entry alone, a run of entries
+    /// ("Share this: . Like this:"), the entry and a list of capitalised link names ("Share this:
+    /// Facebook Twitter", "Click to share on Facebook (Opens in new window)"), or, after such a
+    /// line, link names alone ("Twitter"). Never a sentence.
+    func isBoilerplate(_ text: String) -> Bool {
+        var afterEntry = false
+        for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+            let line = Self.withoutParentheses(rawLine.trimmingCharacters(in: " \t"))
+            if line.isEmpty { continue }
+            let folded = ICU.fold(line)
+            if let entry = entries.first(where: { folded.hasPrefix($0.folded) }),
+                folded.dropFirst(entry.folded.count).first.map({ !$0.isLetter && !$0.isNumber }) ?? true
+            {
+                if Self.isLinkList(line.dropFirst(entry.text.count)) || isRunOfEntries(folded) {
+                    afterEntry = true
+                    continue
+                }
+                return false
+            }
+            // Link names on lines of their own, under a share line.
+            guard afterEntry, Self.isLinkList(Substring(line)), line.split(separator: " ").count <= 3 else {
+                return false
+            }
         }
+        return afterEntry
+    }
+
+    /// Capitalised link names ("Facebook Twitter", "| Reddit, WhatsApp"), or nothing.
+    private static func isLinkList(_ rest: Substring) -> Bool {
+        let words = rest.split(whereSeparator: { $0.isWhitespace || $0 == "|" || $0 == "," || $0 == "•" })
+        return words.count <= WebBoilerplateRule.maximumWords
+            && words.allSatisfy { word in word.first.map { !$0.isLowercase } ?? true }
+    }
+
+    /// Every sentence of the line (split at full stops) is an entry.
+    private func isRunOfEntries(_ folded: String) -> Bool {
+        folded.split(separator: ".").allSatisfy { part in
+            let trimmed = part.trimmingCharacters(in: " \t*:")
+            return trimmed.isEmpty || entries.contains { trimmed == $0.folded.trimmingCharacters(in: " *:.") }
+        }
+    }
+
+    /// The line without parenthesised asides: share buttons say "(Opens in new window)".
+    private static func withoutParentheses(_ line: Substring) -> String {
+        var result = ""
+        var depth = 0
+        for character in line {
+            if character == "(" {
+                depth += 1
+            } else if character == ")" && depth > 0 {
+                depth -= 1
+            } else if depth == 0 {
+                result.append(character)
+            }
+        }
+        return String(result.trimmingCharacters(in: " \t"))
     }
 }
 

@@ -1,7 +1,14 @@
 /// A Finnish surname translated as a common noun: Kallio (rock) as "the Rock", Kalliokoski
 /// (rock + rapids) as "Rock Rapids". Driven by the drivers' literal meanings in the glossary; it
-/// fires when the driver is named in the article, or when the form is "the X" and means a single
-/// driver.
+/// fires when the driver is named in the article, when the form is "the X" and means a single
+/// driver, or when the driver's own first name stands before it ("Matti Downhill" for Matti
+/// Alamäki, who is not named in full).
+///
+/// With Voikko (and FreeDict, where installed) it also finds surnames the glossaries do not
+/// list, in motorsport articles: a Finnish first name (a glossary driver's, or one Voikko tags
+/// as a first name that is not an English word) followed by one or two capitalised English
+/// words that compose back into a Finnish surname (`SurnameComposer`): "Ari-Pekka Cape" (Niemi),
+/// "Teemu Aspen Hill" (Haapamäki).
 struct SurnameCalqueRule: Rule {
     static let description = RuleDescription(
         id: "calque.surname",
@@ -11,14 +18,61 @@ struct SurnameCalqueRule: Rule {
             Example("Jesse Kallio won at Hell. A colourful season on ⟦the Rock⟧."),
             Example("Jere Kalliokoski reached the final. ⟦Rock Rapids⟧ was sixth."),
             Example("There is no news yet from the camp of ⟦the Grindstone⟧."),
+            // No full name in the article: the first name is the anchor.
+            Example("Matti ⟦Downhill⟧ was fifth."),
+            Example("In the final, Jesse ⟦Rock⟧ took the lead."),
+            // Composed from the parts' meanings, for surnames the glossaries do not list.
+            Example("Ari-Pekka ⟦Cape⟧ was second in the Supercar final.", needs: [.morphology]),
+            Example("Teemu ⟦Aspen Hill⟧ won his heat in the Supercar class.", needs: [.morphology]),
+            Example("Jussi ⟦Smith⟧ was fourth in the Supercar final.", needs: [.morphology, .dictionary]),
         ],
         unflagged: [
             Example("Jesse Kallio won at Hell. The track is built on rock."),
             Example("Rock music played in the paddock."),
             Example("The crowd sat on the hill above the joker lap."),
-        ])
+            // A first name is no anchor before a word that is not capitalised, nor before the
+            // literal of another driver's surname ("Damon Hill" is no Matti).
+            Example("Matti drove downhill to the paddock."),
+            Example("Winter Rock was the festival in the paddock."),
+            Example("Matti Rock was fifth."),
+            // English first names, and articles that are not about motorsport.
+            Example("John Smith was fourth in the Supercar final."),
+            Example("Jussi Smith was fourth in the spelling contest."),
+        ],
+        needs: [.morphology, .dictionary], runsWithout: true)
 
-    init(_ context: RuleContext) {}
+    /// Drivers by their folded first name (the name without the surname: "matti" for Matti
+    /// Alamäki, "ari-pekka" for Ari-Pekka Niemi).
+    let firstNames: [String: [Int]]
+
+    /// Composes unlisted surnames; nil without Voikko.
+    let composer: SurnameComposer?
+
+    init(_ context: RuleContext) {
+        firstNames = Self.firstNames(context.glossary)
+        composer = context.language.morphology.map {
+            SurnameComposer(glossary: context.glossary, voikko: $0, dictionary: context.language.dictionary)
+        }
+    }
+
+    static func firstNames(_ glossary: Glossary) -> [String: [Int]] {
+        var names: [String: [Int]] = [:]
+        for (index, driver) in glossary.drivers.enumerated() {
+            guard driver.name.hasSuffix(driver.surname), driver.name.count > driver.surname.count else { continue }
+            let first = driver.name.dropLast(driver.surname.count).split(separator: " ").first.map(String.init)
+            guard let first, first.first?.isUppercase == true else { continue }
+            names[ICU.fold(first), default: []].append(index)
+        }
+        return names
+    }
+
+    /// The drivers whose first name is the word before token `start`, when it is one.
+    func firstNameDrivers(before start: Int, in sentence: AnnotatedSentence, article: AnnotatedArticle) -> [Int]? {
+        guard start > 0, sentence.isWord(start - 1), sentence.isCapitalized(start - 1),
+            sentence.adjacent(start - 1, in: article)
+        else { return nil }
+        return firstNames[sentence.folded[start - 1]]
+    }
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         let named = article.driversMentioned
@@ -33,6 +87,11 @@ struct SurnameCalqueRule: Rule {
                 candidates = inArticle
             } else if preceded && drivers.count == 1 {
                 candidates = drivers
+            } else if let named = firstNameDrivers(before: start, in: sentence, article: article),
+                case let same = drivers.filter(named.contains), !same.isEmpty
+            {
+                // A driver's own first name before the literal of his surname.
+                candidates = same
             } else {
                 continue
             }
@@ -49,6 +108,64 @@ struct SurnameCalqueRule: Rule {
                         "'\(article.document.text(match.range))' looks like the surname of \(finnish) translated word for word",
                     suggestions: surnames))
         }
+        if let composer, article.namesMotorsport {
+            let flagged = flags.map(\.range)
+            flags += composed(sentence, in: article, composer: composer).filter { found in
+                !flagged.contains { $0.overlaps(found.range) }
+            }
+        }
         return flags
+    }
+
+    /// Capitalised English words after a Finnish first name that compose into a Finnish surname.
+    private func composed(_ sentence: AnnotatedSentence, in article: AnnotatedArticle, composer: SurnameComposer)
+        -> [Diagnostic]
+    {
+        var flags: [Diagnostic] = []
+        let english = article.lexicon.english
+        /// Word `index` may be a rendered surname part: a capitalised English word that names no
+        /// entity (a glossary driver's literal, "Aspen Hill" after another first name, may).
+        func part(_ index: Int) -> Bool {
+            index < sentence.words.count && sentence.isWord(index) && sentence.isCapitalized(index)
+                && !sentence.traits[index].contains(.inEntity) && english.contains(sentence.folded[index])
+                && sentence.adjacent(index - 1, in: article)
+        }
+        var index = 1
+        while index < sentence.words.count {
+            defer { index += 1 }
+            guard part(index), isFinnishFirstName(index - 1, in: sentence, article: article, composer: composer)
+            else { continue }
+            var found: (ByteRange, String, [String])? = nil
+            for length in [2, 1] where (index..<(index + length)).allSatisfy(part) {
+                let words = (index..<(index + length)).map { sentence.text($0, in: article) }
+                if let (surname, parts) = composer.surname(for: words) {
+                    found = (sentence.range(index..<(index + length)), surname, parts)
+                    index += length - 1
+                    break
+                }
+            }
+            guard let (range, surname, parts) = found else { continue }
+            let text = article.document.text(range)
+            flags.append(
+                flag(
+                    range, in: sentence,
+                    message:
+                        "'\(text)' looks like the Finnish surname \(surname) (\(parts.joined(separator: " + "))) translated word for word",
+                    suggestions: [surname]))
+        }
+        return flags
+    }
+
+    /// Word `index` is a Finnish first name: a glossary driver's, or one Voikko tags as a first
+    /// name that is not an English word ("Matti", "Pekka"; not "John").
+    private func isFinnishFirstName(
+        _ index: Int, in sentence: AnnotatedSentence, article: AnnotatedArticle, composer: SurnameComposer
+    ) -> Bool {
+        guard sentence.isWord(index), sentence.isCapitalized(index) else { return false }
+        let folded = sentence.folded[index]
+        if article.lexicon.english.contains(folded) { return false }
+        if firstNames[folded] != nil { return true }
+        let text = sentence.text(index, in: article)
+        return composer.voikko.analyze(text).contains { $0.isFirstName && $0.baseform == text }
     }
 }

@@ -23,38 +23,45 @@ struct FinnishTextRule: Rule {
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         // Both findings need a word of the Finnish list.
         guard sentence.traitsPresent.contains(.sourceWord) else { return [] }
-        // One pass over the words' traits (the word list was consulted in annotation).
-        var wordCount = 0
-        var inList = 0
-        var listed: [Int] = []
-        for (index, traits) in sentence.traits.enumerated() where traits.contains(.word) && !traits.contains(.inEntity)
-        {
-            wordCount += 1
-            guard traits.contains(.sourceWord) else { continue }
-            inList += 1
-            if !traits.contains(.capitalized) { listed.append(index) }
+        if Self.isFinnishSentence(sentence, in: article) {
+            return [flag(sentence.range, in: sentence, message: "this sentence looks Finnish: it was not translated")]
         }
-        // Every Finnish sentence has some common Finnish word (ja, on, oli, ...): without one,
-        // the costlier spelling test is not needed.
-        if wordCount >= 3 && inList > 0 {
-            var finnishLike = inList
-            for (index, traits) in sentence.traits.enumerated()
-            where traits.contains(.word) && traits.isDisjoint(with: [.inEntity, .sourceWord, .capitalized])
-                && Self.looksFinnish(index, in: sentence, article: article)
-            {
-                finnishLike += 1
-            }
-            if finnishLike * 2 > wordCount {
-                return [
-                    flag(sentence.range, in: sentence, message: "this sentence looks Finnish: it was not translated")
-                ]
-            }
+        var listed: [Int] = []
+        for (index, traits) in sentence.traits.enumerated()
+        where traits.contains(.word) && traits.contains(.sourceWord)
+            && traits.isDisjoint(with: [.inEntity, .capitalized])
+        {
+            listed.append(index)
         }
         return listed.map { i in
             flag(
                 sentence.range(i..<(i + 1)), in: sentence,
                 message: "'\(sentence.text(i, in: article))' is a Finnish word left untranslated")
         }
+    }
+
+    /// Whether this rule flags the sentence whole: three words or more, most of them common
+    /// Finnish words or Finnish-looking. `untranslated.finnish-word` leaves such sentences to it.
+    static func isFinnishSentence(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> Bool {
+        guard sentence.traitsPresent.contains(.sourceWord) else { return false }
+        // One pass over the words' traits (the word list was consulted in annotation).
+        var wordCount = 0
+        var inList = 0
+        for traits in sentence.traits where traits.contains(.word) && !traits.contains(.inEntity) {
+            wordCount += 1
+            if traits.contains(.sourceWord) { inList += 1 }
+        }
+        // Every Finnish sentence has some common Finnish word (ja, on, oli, ...): without one,
+        // the costlier spelling test is not needed.
+        guard wordCount >= 3 && inList > 0 else { return false }
+        var finnishLike = inList
+        for (index, traits) in sentence.traits.enumerated()
+        where traits.contains(.word) && traits.isDisjoint(with: [.inEntity, .sourceWord, .capitalized])
+            && looksFinnish(index, in: sentence, article: article)
+        {
+            finnishLike += 1
+        }
+        return finnishLike * 2 > wordCount
     }
 
     private static let doubles: Set<UInt8> = Set("aiuyktp".utf8)
