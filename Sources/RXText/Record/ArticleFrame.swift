@@ -10,12 +10,9 @@ struct ArticleFrame {
     /// ISO 3166-1 alpha-2 of the one event the article reports; nil for a season review.
     var event: String?
 
-    init(season: Int?, event: String?) {
-        self.season = season
-        self.event = event
-    }
-
-    init(_ article: AnnotatedArticle, events: EventMentions) {
+    /// The season: the year with the most weight (read without the calendar, which the season
+    /// chooses).
+    static func season(of article: AnnotatedArticle) -> Int? {
         var weights: [Int: (weight: Double, first: Int)] = [:]
         var order = 0
         for (index, sentence) in article.sentences.enumerated() {
@@ -40,8 +37,11 @@ struct ArticleFrame {
                 order += 1
             }
         }
-        season = weights.max { ($0.value.weight, -$0.value.first) < ($1.value.weight, -$1.value.first) }?.key
+        return weights.max { ($0.value.weight, -$0.value.first) < ($1.value.weight, -$1.value.first) }?.key
+    }
 
+    /// The one event of a single-event report; nil for a review.
+    static func event(of article: AnnotatedArticle, events: EventMentions) -> String? {
         // A report of one event names it at the top; a season review names several there or none.
         var lead: [String] = []
         for (index, sentence) in article.sentences.enumerated() where sentence.sentence.paragraph <= 1 {
@@ -62,7 +62,7 @@ struct ArticleFrame {
         }
         let dominant = lead.first.map { 2 * (counts[$0] ?? 0) >= total } ?? false
         let isReview = headline.contains { reviewWords.contains($0) } || !dominant
-        event = isReview ? nil : lead.first
+        return isReview ? nil : lead.first
     }
 }
 

@@ -14,7 +14,7 @@ public struct RecordBuilder: Sendable {
 
     public func build(_ article: AnnotatedArticle) -> RaceRecord {
         let glossary = article.lexicon.glossary
-        let season = ArticleFrame(article, events: EventMentions(article, calendar: nil)).season
+        let season = ArticleFrame.season(of: article)
         let championship = mostMentioned(article) { if case .championship(let i, _) = $0 { i } else { nil } }
         let raceClass = mostMentioned(article) { if case .raceClass(let i) = $0 { i } else { nil } }
         let championshipID =
@@ -42,10 +42,10 @@ public struct RecordBuilder: Sendable {
                 age: Self.age(in: article, season: season, born: driver.born),
                 team: team.map { glossary.teams[$0].name }, car: Self.car(in: article))
         }
-        let frame = ArticleFrame(article, events: EventMentions(article, calendar: calendar))
+        let events = EventMentions(article, calendar: calendar)
+        let frame = ArticleFrame(season: season, event: ArticleFrame.event(of: article, events: events))
         let attribution = ResultAttribution(
-            article: article, calendar: calendar, frame: ArticleFrame(season: season, event: frame.event),
-            subject: subject)
+            article: article, calendar: calendar, frame: frame, subject: subject, events: events)
         record.results = ResultConsistency.resolve(attribution.results(), oneEvent: frame.event != nil).filter {
             $0.confidence >= minConfidence
         }.map { candidate in

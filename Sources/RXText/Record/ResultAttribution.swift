@@ -22,13 +22,17 @@ struct ResultAttribution {
     let names: DriverNames
     let events: EventMentions
 
-    init(article: AnnotatedArticle, calendar: Glossary.Calendar?, frame: ArticleFrame, subject: Int?) {
+    /// `events`: the article's places read against `calendar`, as the frame read them.
+    init(
+        article: AnnotatedArticle, calendar: Glossary.Calendar?, frame: ArticleFrame, subject: Int?,
+        events: EventMentions
+    ) {
         self.article = article
         self.calendar = calendar
         self.frame = frame
         self.subject = subject
+        self.events = events
         names = DriverNames(article)
-        events = EventMentions(article, calendar: calendar)
     }
 
     var eventCountriesMentioned: Set<String> {
