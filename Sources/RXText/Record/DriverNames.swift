@@ -24,18 +24,28 @@ struct NamedDriver {
 /// resolves to the full name the article gave, not to the glossary's namesake.
 struct DriverNames {
     let bySentence: [[NamedDriver]]
+    /// The lexicon's mentions of each sentence, in the article's order: the reader's other
+    /// stages look mentions up by sentence too.
+    let mentionsBySentence: [[Mention]]
 
     init(_ article: AnnotatedArticle) {
         let glossary = article.lexicon.glossary
         var perSentence: [[NamedDriver]] = Array(repeating: [], count: article.sentences.count)
         // Surname (folded) -> the unknown full name the article introduced it with.
         var unknownSurnames: [String: DriverRef] = [:]
-        var mentionsBySentence: [Int: [Mention]] = [:]
-        for mention in article.mentions { mentionsBySentence[mention.sentence, default: []].append(mention) }
+        var mentionsBySentence: [[Mention]] = Array(repeating: [], count: article.sentences.count)
+        // Each driver's first sentence naming them in full.
+        var firstFullName: [Int: Int] = [:]
+        for mention in article.mentions {
+            mentionsBySentence[mention.sentence].append(mention)
+            if case .driver(let i) = mention.entity, mention.tokens.count > 1, firstFullName[i] == nil {
+                firstFullName[i] = mention.sentence
+            }
+        }
 
         for (index, sentence) in article.sentences.enumerated() {
             var named: [NamedDriver] = []
-            let mentions = mentionsBySentence[index] ?? []
+            let mentions = mentionsBySentence[index]
             var covered = Set<Int>()
             for mention in mentions {
                 guard case .driver(let i) = mention.entity else { continue }
@@ -52,7 +62,7 @@ struct DriverNames {
                         tokens = first.token..<tokens.upperBound
                         unknownSurnames[surname] = ref
                     } else if let known = unknownSurnames[surname],
-                        !Self.namedInFull(i, before: index, article: article)
+                        firstFullName[i].map({ $0 > index }) ?? true
                     {
                         ref = known
                     }
@@ -100,6 +110,7 @@ struct DriverNames {
             perSentence[index] = named.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
         }
         bySentence = perSentence
+        self.mentionsBySentence = mentionsBySentence
     }
 
     private static func text(_ sentence: AnnotatedSentence, _ tokens: Range<Int>, _ article: AnnotatedArticle)
@@ -113,12 +124,6 @@ struct DriverNames {
     static func withoutPossessive(_ text: String) -> String {
         for suffix in ["'s", "’s"] where text.hasSuffix(suffix) { return String(text.dropLast(2)) }
         return text
-    }
-
-    private static func namedInFull(_ driver: Int, before sentence: Int, article: AnnotatedArticle) -> Bool {
-        article.mentions.contains { mention in
-            mention.sentence <= sentence && mention.entity == .driver(driver) && mention.tokens.count > 1
-        }
     }
 
     /// A capitalised word just before a surname that could be a first name.

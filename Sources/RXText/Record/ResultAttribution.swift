@@ -268,8 +268,8 @@ struct ResultAttribution {
         // The clause's subject.
         let clauseWords = words[clause.lowerBound..<cue.tokens.lowerBound]
         let adjectives = Set(
-            article.mentions.compactMap { mention -> Int? in
-                guard mention.sentence == index, case .country(_, adjective: true) = mention.entity else { return nil }
+            names.mentionsBySentence[index].compactMap { mention -> Int? in
+                guard case .country(_, adjective: true) = mention.entity else { return nil }
                 return mention.tokens.lowerBound
             })
         let nameStarts = Set(named.map(\.tokens.lowerBound))
@@ -326,7 +326,7 @@ struct ResultAttribution {
         guard token > 0, words[token - 1] == "the" else { return nil }
         if let noun = Demonyms.nouns[words[token]] { return noun }
         let glossary = article.lexicon.glossary
-        for mention in article.mentions where mention.sentence == sentence && mention.tokens.lowerBound == token {
+        for mention in names.mentionsBySentence[sentence] where mention.tokens.lowerBound == token {
             if case .country(let c, adjective: true) = mention.entity { return glossary.countries[c].alpha3 }
         }
         return nil
@@ -438,17 +438,20 @@ struct ResultAttribution {
         return rounds.count == 1 ? rounds[0].round : nil
     }
 
-    /// The class a sentence names, else its paragraph's first sentence.
+    /// The first class a sentence names, else the last one named earlier in its paragraph.
     private func classNamed(in sentence: Int) -> String? {
         let glossary = article.lexicon.glossary
         let paragraph = article.sentences[sentence].sentence.paragraph
-        var best: String? = nil
-        for mention in article.mentions where mention.sentence <= sentence {
-            guard case .raceClass(let i) = mention.entity else { continue }
-            if mention.sentence == sentence { return glossary.classes[i].name }
-            if article.sentences[mention.sentence].sentence.paragraph == paragraph { best = glossary.classes[i].name }
+        func classes(in index: Int) -> [Int] {
+            names.mentionsBySentence[index].compactMap { if case .raceClass(let i) = $0.entity { i } else { nil } }
         }
-        return best
+        if let first = classes(in: sentence).first { return glossary.classes[first].name }
+        var index = sentence - 1
+        while index >= 0 && article.sentences[index].sentence.paragraph == paragraph {
+            if let last = classes(in: index).last { return glossary.classes[last].name }
+            index -= 1
+        }
+        return nil
     }
 }
 
