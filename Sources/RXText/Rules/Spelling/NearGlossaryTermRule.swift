@@ -13,6 +13,7 @@ struct NearGlossaryTermRule: Rule {
             Example("The Lithuanian Baciuška won the final."),
             Example("He raced well in the rain."),
             Example("The Lithuanian Baciuska won the final."),
+            Example("The Swede Westlund won the final."),
         ])
 
     /// Single-word names of the glossaries, for edit-distance lookups.
@@ -122,6 +123,9 @@ final class NameIndex: Sendable {
             for candidate in byLength[length] ?? [] where (candidate.letters ^ letters).nonzeroBitCount <= 2 * limit {
                 let distance = EditDistance.between(scalars, candidate.folded, limit: limit)
                 guard distance > 0, distance <= limit else { continue }
+                // Two edits are a mangled name only when the name still starts as written:
+                // "Westlund" is another Swede's name, not a garbled Östlund.
+                if distance == 2 && candidate.folded.first != scalars.first { continue }
                 if best == nil || distance < best!.distance { best = (distance, candidate.name) }
             }
         }
