@@ -33,36 +33,51 @@ struct SurnameComposer: Sendable {
         glossarySurnames = surnames
     }
 
-    /// The Finnish surname that `english` (one or two words, as written) renders part by part,
-    /// with the Finnish words it was made of; nil when none is a surname.
-    func surname(for english: [String]) -> (surname: String, parts: [String])? {
-        let candidates = english.map { finnish(for: $0.lowercased()) }
+    /// A surname put back together.
+    struct Composition {
+        var surname: String
+        /// The Finnish words it was made of.
+        var parts: [String]
+        /// A glossary driver's surname (not only one Voikko knows).
+        var inGlossary: Bool
+    }
+
+    /// The Finnish surname that `words` (one or two, as written) render part by part; a word
+    /// whose `english` is false is taken as Finnish already ("Perkiö" of "Perkiö Hill"). Nil
+    /// when no composition is a surname.
+    func surname(for words: [String], english: [Bool]) -> Composition? {
+        let candidates = zip(words, english).map { word, isEnglish in
+            isEnglish ? finnish(for: word.lowercased()) : [word.lowercased()]
+        }
         guard candidates.allSatisfy({ !$0.isEmpty }) else { return nil }
         switch candidates.count {
         case 1:
             for word in candidates[0] {
-                if let known = glossarySurnames[word] { return (known, [word]) }
+                if let known = glossarySurnames[word] {
+                    return Composition(surname: known, parts: [word], inGlossary: true)
+                }
                 let name = word.capitalizingFirstLetter
                 if voikko.analyze(name).contains(where: { $0.isSurname && $0.baseform == name }) {
-                    return (name, [word])
+                    return Composition(surname: name, parts: [word], inGlossary: false)
                 }
             }
         case 2:
             for first in candidates[0] {
                 for second in candidates[1] {
                     let compound = first + second
-                    if let known = glossarySurnames[compound] { return (known, [first, second]) }
+                    let parts = [first, second]
+                    if let known = glossarySurnames[compound] {
+                        return Composition(surname: known, parts: parts, inGlossary: true)
+                    }
                     let name = compound.capitalizingFirstLetter
                     let readings = voikko.analyze(name) + voikko.analyze(compound)
                     if readings.contains(where: { $0.isSurname && $0.baseform == name }) {
-                        return (name, [first, second])
+                        return Composition(surname: name, parts: parts, inGlossary: false)
                     }
                     if surnameParts.contains(second),
-                        readings.contains(where: {
-                            $0.isNominative && $0.parts.map { $0.lowercased() } == [first, second]
-                        })
+                        readings.contains(where: { $0.isNominative && $0.parts.map { $0.lowercased() } == parts })
                     {
-                        return (name, [first, second])
+                        return Composition(surname: name, parts: parts, inGlossary: false)
                     }
                 }
             }
