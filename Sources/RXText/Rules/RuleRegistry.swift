@@ -9,6 +9,7 @@ public enum RuleRegistry {
         DerivationalRedundancyRule.self,
         OfTheSameRule.self,
         RepeatedNounRule.self,
+        NameAroundWordRule.self,
         SurnameCalqueRule.self,
         GlossaryCalqueRule.self,
         MotorForEngineRule.self,
