@@ -19,6 +19,7 @@ public enum RuleRegistry {
         FinnishWordRule.self,
         CaseEndingRule.self,
         LowercaseSentenceStartRule.self,
+        ItForDriverRule.self,
         WebBoilerplateRule.self,
         InvisibleCharacterRule.self,
         MixedScriptRule.self,
