@@ -13,7 +13,7 @@ struct SurnameCalqueRule: Rule {
     static let description = RuleDescription(
         id: "calque.surname",
         severity: .error,
-        summary: "A driver's surname rendered as its literal English meaning (Kallio as \"the Rock\").",
+        summary: "A Finnish surname (or venue name) rendered as its literal English meaning (Kallio as \"the Rock\").",
         flagged: [
             Example("Jesse Kallio won at Hell. A colourful season on ⟦the Rock⟧."),
             Example("Jere Kalliokoski reached the final. ⟦Rock Rapids⟧ was sixth."),
@@ -29,6 +29,8 @@ struct SurnameCalqueRule: Rule {
             // Kalliokoski, Perkiömäki.
             Example("The car of ⟦Rock Rapids⟧ Motorsport won the Supercar final.", needs: [.morphology]),
             Example("⟦Perkiö Hill⟧ was third in the Supercar final.", needs: [.morphology]),
+            // The same for venues in Finland: Tykkimäki (tykki = cannon, mäki = hill).
+            Example("The Supercar round at ⟦Cannon Hill⟧ was wet.", needs: [.morphology, .dictionary]),
         ],
         unflagged: [
             Example("Jesse Kallio won at Hell. The track is built on rock."),
@@ -165,7 +167,7 @@ struct SurnameCalqueRule: Rule {
                 flag(
                     range, in: sentence,
                     message:
-                        "'\(text)' looks like the Finnish surname \(composition.surname) (\(composition.parts.joined(separator: " + "))) translated word for word",
+                        "'\(text)' looks like the Finnish \(composition.place ? "place name" : "surname") \(composition.surname) (\(composition.parts.joined(separator: " + "))) translated word for word",
                     suggestions: [composition.surname]))
         }
         return flags
