@@ -46,7 +46,8 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let engine = try glossaries.engine()
         let document = try loadDocument(file)
-        let extraction = Extraction(document: document, engine: engine, decisions: try decisions.load(for: [file]),
+        let extraction = Extraction(
+            document: document, engine: engine, decisions: try decisions.load(for: [file]),
             minConfidence: minConfidence)
         do {
             if let cleaned { try AtomicFile.write(Array(extraction.cleaned.text.utf8), to: cleaned) }

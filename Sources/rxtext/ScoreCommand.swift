@@ -44,7 +44,9 @@ struct ScoreCommand: ParsableCommand {
             }
             if isFolder.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                articles += names.filter { $0.hasSuffix(".txt") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+                articles += names.filter { $0.hasSuffix(".txt") }.sorted().map {
+                    (path as NSString).appendingPathComponent($0)
+                }
             } else {
                 articles.append(path)
             }

@@ -41,7 +41,8 @@ import Testing
     @Test func aGoldSpanMissingFromTheArticleIsAnErrorNamingTheFile() throws {
         let folder = try TemporaryDirectory()
         let path = try folder.write("a.txt", Self.article)
-        let gold = try folder.write("a.json", Self.gold(results: "[]", flags: #"[{"text": "nowhere", "occurrence": 1}]"#))
+        let gold = try folder.write(
+            "a.json", Self.gold(results: "[]", flags: #"[{"text": "nowhere", "occurrence": 1}]"#))
         let extraction = Extraction(document: try Document.load(path: path), engine: TestLexicon.engine)
         #expect {
             try GoldScorer.score(extraction, goldPath: gold)
@@ -55,7 +56,9 @@ import Testing
         try folder.write("a.txt", Self.article)
         try folder.write(
             "a.json",
-            Self.gold(results: #"[{"driver": "Timmy Hansen", "season": 2019, "event": "SE", "stage": "final", "position": 1}]"#))
+            Self.gold(
+                results:
+                    #"[{"driver": "Timmy Hansen", "season": 2019, "event": "SE", "stage": "final", "position": 1}]"#))
         try folder.write("b.txt", "No gold beside this one.\n")
         let result = try CLI.run(["score", folder.url.path])
         #expect(result.status == 0)

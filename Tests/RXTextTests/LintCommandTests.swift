@@ -200,7 +200,8 @@ import Testing
         func fingerprints(_ text: String) throws -> [String] {
             let article = try TestLexicon.annotate(text)
             return Fingerprint.all(
-                TestLexicon.linter.lint(article).filter { $0.rule == "untranslated.abbreviation" }, in: article.document)
+                TestLexicon.linter.lint(article).filter { $0.rule == "untranslated.abbreviation" }, in: article.document
+            )
         }
         let reference = try fingerprints("Baciuška won the EM round.\n")
         #expect(reference.count == 1)

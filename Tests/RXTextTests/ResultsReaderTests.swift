@@ -113,7 +113,8 @@ import Testing
             """)
         #expect(
             Self.lines(record) == [
-                "Johan Kristoffersson|2014|BE|final|1", "Timmy Hansen|2014|BE|final|2", "Petter Solberg|2014|BE|final|3",
+                "Johan Kristoffersson|2014|BE|final|1", "Timmy Hansen|2014|BE|final|2",
+                "Petter Solberg|2014|BE|final|3",
             ])
         #expect(record.results.allSatisfy { $0.confidence >= 0.9 })
     }

@@ -84,7 +84,8 @@ enum TestLexicon {
             // Applying the fixes again changes nothing.
             let again = try TestLexicon.annotate(result.text)
             #expect(
-                Cleaner().clean(again.document, flags: Linter(rules: [TestLexicon.rule(rule)]).lint(again)).text == result.text,
+                Cleaner().clean(again.document, flags: Linter(rules: [TestLexicon.rule(rule)]).lint(again)).text
+                    == result.text,
                 sourceLocation: location)
         }
     }

@@ -64,7 +64,8 @@ enum ResultVocabulary {
         (["semifinals"], .semiFinal), (["semi", "final"], .semiFinal), (["semi", "finals"], .semiFinal),
         (["semi"], .semiFinal), (["semis"], .semiFinal),
         (["final"], .final), (["finals"], .final), (["finale"], .final),
-        (["final", "standings"], .standings), (["final", "points"], .standings), (["standings"], .standings), (["points"], .standings), (["championship"], .standings), (["title"], .standings),
+        (["final", "standings"], .standings), (["final", "points"], .standings), (["standings"], .standings),
+        (["points"], .standings), (["championship"], .standings), (["title"], .standings),
         (["series"], .standings), (["overall"], .standings), (["champion"], .standings),
     ]
 

@@ -173,7 +173,8 @@ public enum GoldScorer {
 
     private static func describe(_ result: RaceRecord.Result) -> String {
         let what = result.position.map { "P\($0)" } ?? result.outcome?.rawValue ?? "-"
-        return "\(result.driver) \(result.season.map(String.init) ?? "-") \(result.event ?? "-") \(result.stage.rawValue) \(what)"
+        return
+            "\(result.driver) \(result.season.map(String.init) ?? "-") \(result.event ?? "-") \(result.stage.rawValue) \(what)"
     }
 
     private static func describe(_ want: [String: Any]) -> String {

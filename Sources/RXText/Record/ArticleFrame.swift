@@ -132,7 +132,9 @@ struct EventMentions {
                     guard rounds.count == 1, let venue = article.lexicon.venueIndex[rounds[0].venue] else { continue }
                     let ahead = words.contains { Self.aheadWords.contains($0) }
                     result[index].append(
-                        Place(country: glossary.venues[venue].country, tokens: i..<(i + 1), isAhead: ahead, isVenue: true))
+                        Place(
+                            country: glossary.venues[venue].country, tokens: i..<(i + 1), isAhead: ahead, isVenue: true)
+                    )
                 }
             }
         }

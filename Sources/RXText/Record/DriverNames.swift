@@ -78,7 +78,8 @@ struct DriverNames {
                 let entry = glossary.drivers[driver]
                 named.append(
                     NamedDriver(
-                        driver: DriverRef(name: entry.name, id: entry.id, nationality: entry.nationality, index: driver),
+                        driver: DriverRef(
+                            name: entry.name, id: entry.id, nationality: entry.nationality, index: driver),
                         tokens: tokens))
             }
             for run in Self.nameRuns(in: sentence, skipping: covered) {
@@ -104,7 +105,8 @@ struct DriverNames {
     private static func text(_ sentence: AnnotatedSentence, _ tokens: Range<Int>, _ article: AnnotatedArticle)
         -> String
     {
-        article.document.text(ByteRange(sentence.words[tokens.lowerBound].range.start, sentence.words[tokens.upperBound - 1].range.end))
+        article.document.text(
+            ByteRange(sentence.words[tokens.lowerBound].range.start, sentence.words[tokens.upperBound - 1].range.end))
     }
 
     /// "Sanin's" names Sanin.
@@ -150,7 +152,8 @@ struct DriverNames {
             let nameLike =
                 traits.contains(.word) && traits.contains(.capitalized) && !traits.contains(.inEntity)
                 && !traits.contains(.capitalPair) && !covered.contains(index) && !notNameWords.contains(word)
-                && Demonyms.nouns[word] == nil && word.count > 1 && !(index == 0 && commonSentenceOpeners.contains(word))
+                && Demonyms.nouns[word] == nil && word.count > 1
+                && !(index == 0 && commonSentenceOpeners.contains(word))
             if nameLike || (!current.isEmpty && particles.contains(word) && traits.contains(.word)) {
                 current.append(index)
             } else {

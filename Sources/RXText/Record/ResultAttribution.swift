@@ -131,7 +131,9 @@ struct ResultAttribution {
                     }
                     for (driver, tokens, confidence) in attributed {
                         var span = cue.tokens
-                        if let tokens { span = min(span.lowerBound, tokens.lowerBound)..<max(span.upperBound, tokens.upperBound) }
+                        if let tokens {
+                            span = min(span.lowerBound, tokens.lowerBound)..<max(span.upperBound, tokens.upperBound)
+                        }
                         candidates.append(
                             Candidate(
                                 driver: driver, season: season, event: event, round: round, stage: stage,
@@ -146,7 +148,8 @@ struct ResultAttribution {
 
             // What the next sentences inherit.
             if let first = subjectOfSentence(named, words: words) { salient = first.driver }
-            if let last = stages.last(where: { !ResultAttribution.weakStageWords.contains(words[$0.tokens.lowerBound]) }) {
+            if let last = stages.last(where: { !ResultAttribution.weakStageWords.contains(words[$0.tokens.lowerBound]) }
+            ) {
                 paragraphStage = last.stage
             }
             // A review moves on where the text places a result, opens a paragraph or names a
@@ -234,14 +237,16 @@ struct ResultAttribution {
                 if case .failure(.disqualified, _) = cue.kind { return [(first.driver, first.tokens, 0.85)] }
                 if cue.isChampion || cue.tokens.count > 1 { return [(first.driver, first.tokens, 0.85)] }
             }
-            if gap.count <= 3, gap.last == "to", gap.contains(where: { ["went", "goes", "go", "fell", "belonged"].contains($0) })
+            if gap.count <= 3, gap.last == "to",
+                gap.contains(where: { ["went", "goes", "go", "fell", "belonged"].contains($0) })
             {
                 return [(first.driver, first.tokens, 0.85)]
             }
         }
         // Inverted: "fourth drove Kevin Hansen", "sixth was the Briton Liam Doran".
-        if case .placing = cue.kind, cue.tokens.lowerBound == clause.lowerBound
-            || (cue.tokens.lowerBound > 0 && [",", "and"].contains(words[cue.tokens.lowerBound - 1])),
+        if case .placing = cue.kind,
+            cue.tokens.lowerBound == clause.lowerBound
+                || (cue.tokens.lowerBound > 0 && [",", "and"].contains(words[cue.tokens.lowerBound - 1])),
             cue.tokens.upperBound < words.count, ResultCueFinder.inversionVerbs.contains(words[cue.tokens.upperBound]),
             let first = named.first(where: {
                 $0.tokens.lowerBound > cue.tokens.upperBound && $0.tokens.lowerBound <= cue.tokens.upperBound + 6
@@ -283,7 +288,8 @@ struct ResultAttribution {
         {
             return [(driver, nil, 0.65)]
         }
-        let sentenceSubject = subjectOfSentence(named.filter { $0.tokens.upperBound <= clause.lowerBound }, words: words)
+        let sentenceSubject = subjectOfSentence(
+            named.filter { $0.tokens.upperBound <= clause.lowerBound }, words: words)
         if pronoun != nil {
             if let sentenceSubject { return [(sentenceSubject.driver, nil, 0.7)] }
             if let salient { return [(salient, nil, 0.65)] }
@@ -402,8 +408,10 @@ struct ResultAttribution {
         if years.count == 1 { return years.first }
         let text = words.joined(separator: " ")
         if let season = frame.season,
-            ["a year earlier", "last year", "a year ago", "previous year", "previous season", "last season",
-             "year before"].contains(where: { text.contains($0) })
+            [
+                "a year earlier", "last year", "a year ago", "previous year", "previous season", "last season",
+                "year before",
+            ].contains(where: { text.contains($0) })
         {
             return season - 1
         }
@@ -419,9 +427,10 @@ struct ResultAttribution {
 
     private func roundNumber(at country: String) -> Int? {
         let glossary = article.lexicon.glossary
-        let rounds = calendar?.rounds.filter { round in
-            article.lexicon.venueIndex[round.venue].map { glossary.venues[$0].country == country } ?? false
-        } ?? []
+        let rounds =
+            calendar?.rounds.filter { round in
+                article.lexicon.venueIndex[round.venue].map { glossary.venues[$0].country == country } ?? false
+            } ?? []
         return rounds.count == 1 ? rounds[0].round : nil
     }
 
@@ -450,7 +459,9 @@ struct Clauses {
         let nameStarts = Set(named.map(\.tokens.lowerBound))
         var starts = [0]
         let hard: Set<String> = [";", ":", "while", "whereas", "but", "although", "though", "—", "–"]
-        let afterComma: Set<String> = ["and", "but", "while", "as", "which", "who", "where", "when", "before", "after", "with", "whereas"]
+        let afterComma: Set<String> = [
+            "and", "but", "while", "as", "which", "who", "where", "when", "before", "after", "with", "whereas",
+        ]
         for (i, word) in words.enumerated() where i > 0 {
             let previous = words[i - 1]
             if hard.contains(word) {
@@ -469,7 +480,9 @@ struct Clauses {
     }
 
     /// Before a new subject, these open a clause ("as Solberg limps home fourth").
-    private static let conjunctions: Set<String> = ["and", "as", "when", "after", "before", "because", "since", "until", "whilst", "so"]
+    private static let conjunctions: Set<String> = [
+        "and", "as", "when", "after", "before", "because", "since", "until", "whilst", "so",
+    ]
 
     func clause(containing token: Int) -> Range<Int> {
         let start = starts.last { $0 <= token } ?? 0

@@ -81,7 +81,9 @@ struct ResultCueFinder {
             if words[index] == "round", index > 0, let number = ResultVocabulary.ordinals[words[index - 1]],
                 index + 1 < words.count, words[index + 1] == "of"
             {
-                let heat = words[(index + 1)...].prefix(4).contains { ["qualifying", "heats", "qualification"].contains($0) }
+                let heat = words[(index + 1)...].prefix(4).contains {
+                    ["qualifying", "heats", "qualification"].contains($0)
+                }
                 if !heat {
                     cues.append(StageCue(stage: .event, tokens: (index - 1)..<(index + 1), round: number))
                     index += 1
@@ -205,15 +207,21 @@ struct ResultCueFinder {
     /// Verbs of an inverted placing ("fifth came X").
     static let inversionVerbs: Set<String> = ["drove", "came", "was", "went", "finished", "ended", "crossed"]
 
-    private static let leadVerbs: Set<String> = ["led", "leads", "lead", "leading", "topped", "tops", "top", "heads", "headed"]
-    private static let standingsNouns: Set<String> = ["points", "standings", "championship", "series", "table", "title"]
+    private static let leadVerbs: Set<String> = [
+        "led", "leads", "lead", "leading", "topped", "tops", "top", "heads", "headed",
+    ]
+    private static let standingsNouns: Set<String> = [
+        "points", "standings", "championship", "series", "table", "title",
+    ]
 
     /// "the SRC points", "the standings": the length of a standings object after a lead verb.
     private static func standingsObject(after index: Int, in words: [String]) -> Int? {
         var at = index + 1
         while at < words.count && at <= index + 3 {
             if standingsNouns.contains(words[at]) { return at - index }
-            guard ["the", "overall", "drivers", "drivers'", "'"].contains(words[at]) || words[at].count <= 5 else { return nil }
+            guard ["the", "overall", "drivers", "drivers'", "'"].contains(words[at]) || words[at].count <= 5 else {
+                return nil
+            }
             at += 1
         }
         return nil
@@ -244,7 +252,8 @@ struct ResultCueFinder {
         if countFollows || countCalqueStarts(at: index + 1) { return nil }
         // "his third title", "the fifth Finnish championship": a count after a determiner.
         if index > 0, ["his", "her", "its", "their", "a", "an"].contains(words[index - 1]) { return nil }
-        if afterNames.contains(index), next.isEmpty || Self.clauseWords.contains(next) || next == "place" || next == ")" {
+        if afterNames.contains(index), next.isEmpty || Self.clauseWords.contains(next) || next == "place" || next == ")"
+        {
             return position
         }
         // "Fourth drove Kevin Hansen", "fifth came X": an ordinal opening a clause before its verb.

@@ -29,7 +29,9 @@ struct ResultsListReader {
                 let sentence = article.sentences[index]
                 let words = sentence.folded
                 for name in names.bySentence[index] {
-                    guard let (number, start) = Self.number(before: name.tokens.lowerBound, sentence: index, article: article)
+                    guard
+                        let (number, start) = Self.number(
+                            before: name.tokens.lowerBound, sentence: index, article: article)
                     else { continue }
                     let first = start.sentence == index ? start.token : name.tokens.lowerBound
                     items.append(
