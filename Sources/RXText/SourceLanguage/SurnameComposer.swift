@@ -19,6 +19,26 @@ struct SurnameComposer: Sendable {
     /// At most this many Finnish words per English word are tried.
     static let maximumCandidates = 12
 
+    /// Compositions asked for before, by their words: an archive repeats its capitalised pairs
+    /// ("Last Sunday") in article after article, and each costs dictionary and Voikko lookups.
+    private let remembered = Remembered()
+
+    final class Remembered: @unchecked Sendable {
+        private let lock = Lock()
+        private var answers: [String: Composition?] = [:]
+        static let capacity = 50_000
+
+        func answer(_ key: String, _ compute: () -> Composition?) -> Composition? {
+            if let known = lock.withLock({ answers[key] }) { return known }
+            let answer = compute()
+            lock.withLock {
+                if answers.count >= Self.capacity { answers.removeAll(keepingCapacity: true) }
+                answers[key] = answer
+            }
+            return answer
+        }
+    }
+
     init(glossary: Glossary, voikko: Voikko, dictionary: FreeDictionary?) {
         self.voikko = voikko
         self.dictionary = dictionary
@@ -55,6 +75,11 @@ struct SurnameComposer: Sendable {
     /// whose `english` is false is taken as Finnish already ("Perkiö" of "Perkiö Hill"). Nil
     /// when no composition is a surname.
     func surname(for words: [String], english: [Bool]) -> Composition? {
+        let key = zip(words, english).map { "\($0)\($1 ? "\u{1F}" : "\u{1E}")" }.joined()
+        return remembered.answer(key) { compose(words, english: english) }
+    }
+
+    private func compose(_ words: [String], english: [Bool]) -> Composition? {
         let candidates = zip(words, english).map { word, isEnglish in
             isEnglish ? finnish(for: word.lowercased()) : [word.lowercased()]
         }

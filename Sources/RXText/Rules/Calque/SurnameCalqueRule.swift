@@ -138,14 +138,21 @@ struct SurnameCalqueRule: Rule {
             index < sentence.words.count && sentence.isWord(index) && sentence.isCapitalized(index)
                 && !sentence.traits[index].contains(.inEntity)
                 && (index == 0 || sentence.adjacent(index - 1, in: article))
-                && sentence.folded[index].allSatisfy(\.isLetter)
+                && FinnishSpelling.isLetters(article.document.bytes, sentence.words[index].range) {
+                    sentence.folded[index]
+                }
         }
         var index = 0
         while index < sentence.words.count {
             defer { index += 1 }
             guard part(index) else { continue }
+            // Without a first name only two words are read, the second rendering a surname word
+            // ("Hill", "Rapids"): glossary names end in one. Most capitalised pairs stop here.
+            let pair = part(index + 1) && composer.surnameWords[sentence.folded[index + 1]] != nil
             let anchored =
-                index > 0 && isFinnishFirstName(index - 1, in: sentence, article: article, composer: composer)
+                index > 0 && sentence.isCapitalized(index - 1)
+                && isFinnishFirstName(index - 1, in: sentence, article: article, composer: composer)
+            if !pair && !anchored { continue }
             var found: (ByteRange, SurnameComposer.Composition)? = nil
             for length in [2, 1] where (index..<(index + length)).allSatisfy(part) {
                 let tokens = index..<(index + length)

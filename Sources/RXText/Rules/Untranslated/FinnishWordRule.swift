@@ -86,10 +86,14 @@ struct FinnishWordRule: Rule {
     private func finnishReading(
         _ index: Int, in sentence: AnnotatedSentence, article: AnnotatedArticle, voikko: Voikko
     ) -> MorphAnalysis? {
+        // A word the lexicon knows is a glossary word: English, or Finnish that other rules flag.
+        guard sentence.wordIDs[index] < 0 else { return nil }
+        let range = sentence.words[index].range
+        guard FinnishSpelling.mayBeWord(article.document.bytes, range) else { return nil }
         let folded = sentence.folded[index]
-        guard folded.unicodeScalars.count >= Self.shortestWord, folded.allSatisfy(\.isLetter),
-            !article.lexicon.english.contains(folded)
-        else { return nil }
+        guard folded.unicodeScalars.count >= Self.shortestWord, !article.lexicon.english.contains(folded) else {
+            return nil
+        }
         let readings = voikko.analyze(sentence.text(index, in: article))
         guard !readings.isEmpty, !readings.contains(where: \.isName) else { return nil }
         return readings[0]
