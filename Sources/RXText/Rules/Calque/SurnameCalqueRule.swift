@@ -129,6 +129,13 @@ struct SurnameCalqueRule: Rule {
     private func composed(_ sentence: AnnotatedSentence, in article: AnnotatedArticle, composer: SurnameComposer)
         -> [Diagnostic]
     {
+        // Every window has a capitalised word past the first that names no entity: most
+        // sentences have none, and their traits say so without a word being read.
+        guard
+            sentence.traits.dropFirst().contains(where: {
+                $0.contains(.capitalized) && !$0.contains(.inEntity) && $0.contains(.word)
+            })
+        else { return [] }
         var flags: [Diagnostic] = []
         let english = article.lexicon.english
         /// Word `index` may be a rendered surname part: a capitalised word that names no entity
