@@ -84,6 +84,33 @@ import Testing
         #expect(FreeDictionary.base64("") == nil && FreeDictionary.base64("a-b") == nil)
     }
 
+    /// The tables behind both directions: sorted lines, binary search on the key, keys that are
+    /// prefixes of others included; written and read back as bytes.
+    @Test func sortedTablesFindEveryKey() {
+        let entries = [
+            "a": ["1"], "a b": ["2", "3"], "ab": ["4"], "mäki": ["hill"], "b": ["5"], "": ["6"], "zz": ["7"],
+        ]
+        let table = SortedTable(entries)
+        for (key, values) in entries where !key.isEmpty { #expect(table.values(for: key) == values, "\(key)") }
+        for missing in ["aa", "a c", "c", "mäk", "mäkii", "zzz"] { #expect(table.values(for: missing).isEmpty) }
+        let read = SortedTable(table.bytes)
+        for (key, values) in entries where !key.isEmpty { #expect(read.values(for: key) == values) }
+        #expect(SortedTable([UInt8]()).values(for: "a").isEmpty)
+    }
+
+    /// The first use saves both tables in the cache directory; the next dictionary reads them.
+    @Test(.enabled(if: tools.has(.dictionary), Comment(rawValue: noFreeDict)))
+    func freeDictTablesAreCached() throws {
+        let directory = try TemporaryDirectory()
+        let first = try FreeDictionary.open(cacheDirectory: directory.url.path).get()
+        #expect(first.glosses("kokko") == ["bonfire"])
+        let saved = try FileManager.default.contentsOfDirectory(atPath: directory.url.path)
+        #expect(saved.filter { $0.hasSuffix(".forward") || $0.hasSuffix(".reverse") }.count == 2)
+        let second = try FreeDictionary.open(cacheDirectory: directory.url.path).get()
+        #expect(second.headwords(glossedAs: "bonfire").contains("kokko"))
+        #expect(second.glosses("kokko") == ["bonfire"])
+    }
+
     @Test func wordbasesGiveTheParts() {
         func parts(_ wordbases: String) -> [String] {
             MorphAnalysis(baseform: "", wordClass: "nimisana", wordbases: wordbases).parts

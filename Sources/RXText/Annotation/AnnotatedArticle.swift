@@ -8,6 +8,11 @@ public struct AnnotatedArticle: Sendable {
     public let mentions: [Mention]
     /// Drivers named in the article (full name or resolved surname), by glossary index.
     public let driversMentioned: Set<Int>
+    /// The article is about motorsport as far as the glossaries can tell: it names a driver, a
+    /// venue, a class, a championship or a team (a car make or a country alone says nothing).
+    /// Rules that read Finnish into capitalised English words ask this first: on ordinary news
+    /// they must not fire.
+    public let namesMotorsport: Bool
 
     init(
         document: Document, lexicon: Lexicon, paragraphs: [Paragraph], sentences: [AnnotatedSentence],
@@ -19,6 +24,12 @@ public struct AnnotatedArticle: Sendable {
         self.sentences = sentences
         self.mentions = mentions
         driversMentioned = Set(mentions.compactMap { if case .driver(let index) = $0.entity { index } else { nil } })
+        namesMotorsport = mentions.contains { mention in
+            switch mention.entity {
+            case .driver, .venue, .raceClass, .championship, .team: true
+            case .country, .car: false
+            }
+        }
     }
 }
 

@@ -338,7 +338,8 @@ final class GlossaryBuilder {
                 id: id, finnish: finnish, wrong: entry.strings("wrong", required: true).map(\.0),
                 right: entry.strings("right", required: true).map(\.0), kind: kind,
                 safe: entry.bool("safe", default: false),
-                note: entry.string("note")))
+                note: entry.string("note"),
+                exceptBefore: entry.strings("except-before").map(\.0).nilIfEmpty))
     }
 
     private func readUntranslated(_ entry: YAMLEntry) {
@@ -467,4 +468,8 @@ extension SourceMark {
         self.line = line
         self.column = column
     }
+}
+
+extension Array {
+    fileprivate var nilIfEmpty: [Element]? { isEmpty ? nil : self }
 }

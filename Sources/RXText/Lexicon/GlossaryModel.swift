@@ -129,6 +129,9 @@ public struct Glossary: Sendable, Codable {
         public var kind: String
         public var safe: Bool
         public var note: String?
+        /// Words after which a `wrong` form is English, not the calque ("first batch of
+        /// vaccines"): the form is not flagged when the next word is one of them.
+        public var exceptBefore: [String]?
     }
 
     public struct Untranslated: Sendable, Hashable, Codable {

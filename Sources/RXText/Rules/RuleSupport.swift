@@ -99,18 +99,3 @@ struct Stem: Sendable {
         return word.count
     }
 }
-
-extension AnnotatedArticle {
-    /// The article is about motorsport as far as the glossaries can tell: it names a driver, a
-    /// venue, a class, a championship or a team (a car make or a country alone says nothing).
-    /// Rules that read Finnish into capitalised English words ask this first: on ordinary news
-    /// they must not fire.
-    var namesMotorsport: Bool {
-        mentions.contains { mention in
-            switch mention.entity {
-            case .driver, .venue, .raceClass, .championship, .team: true
-            case .country, .car: false
-            }
-        }
-    }
-}

@@ -4,62 +4,55 @@ import Foundation
 /// The FreeDict Finnish–English dictionary (Debian's dict-freedict-fin-eng: 38,634 headwords from
 /// Wiktionary, CC BY-SA 3.0), read from its dictd files: `freedict-fin-eng.index` (headword, then
 /// the entry's offset and length in base 64) and `freedict-fin-eng.dict.dz` (the entries,
-/// compressed with dictzip: gzip in independent chunks of about 58 KB).
+/// compressed with dictzip: gzip in independent chunks of about 58 KB, inflated with zlib opened
+/// at run time like libvoikko, so neither is needed to build rxtext).
 ///
-/// Nothing is read until a gloss is asked for, and then only the index and the chunks that hold
-/// the entry: a gloss costs one chunk's inflation, not the whole dictionary's. The English-to-
-/// Finnish direction (`headwords(glossedAs:)`) reads every entry once, on first use. zlib is
-/// opened at run time like libvoikko, so neither is needed to build rxtext.
+/// Nothing is read until a gloss is asked for. Then every entry is read once and its English
+/// glosses kept in two tables of sorted lines, Finnish to English and English to Finnish, looked
+/// up by binary search; the tables are saved in rxtext's cache directory (beside the glossary
+/// cache, under a key of the dictionary files' paths, sizes and dates), so the next run reads two
+/// files instead of inflating and parsing the dictionary (a third of a second).
 public final class FreeDictionary: @unchecked Sendable {
     /// Where Debian installs the dictionary: the path without `.index` / `.dict.dz`.
     public static let debianPath = "/usr/share/dictd/freedict-fin-eng"
 
     private let path: String
     private let zlib: Inflater
+    private let cacheDirectory: String?
     private let lock = Lock()
-    private var index: [String: [(offset: Int, length: Int)]]?
-    private var compressed: DictZip?
-    private var reverse: [String: [String]]?
-    private var chunks: [Int: [UInt8]] = [:]
+    private var tables: (forward: SortedTable, reverse: SortedTable)?
 
-    /// The dictionary at `path` (the two files' common prefix), when both files and zlib are there.
-    public static func open(path: String = debianPath) -> Result<FreeDictionary, LanguageToolError> {
+    /// The dictionary at `path` (the two files' common prefix), when both files and zlib are
+    /// there; its tables cached in `cacheDirectory` (nil: not cached).
+    public static func open(
+        path: String = debianPath, cacheDirectory: String? = GlossaryCache.standard()?.directory
+    ) -> Result<FreeDictionary, LanguageToolError> {
         for suffix in [".index", ".dict.dz"] where !FileManager.default.isReadableFile(atPath: path + suffix) {
             return .failure(.missing("\(path + suffix) is not there"))
         }
         switch Inflater.open() {
         case .failure(let error): return .failure(error)
-        case .success(let zlib): return .success(FreeDictionary(path: path, zlib: zlib))
+        case .success(let zlib): return .success(FreeDictionary(path: path, zlib: zlib, cacheDirectory: cacheDirectory))
         }
     }
 
-    private init(path: String, zlib: Inflater) {
+    private init(path: String, zlib: Inflater, cacheDirectory: String?) {
         self.path = path
         self.zlib = zlib
+        self.cacheDirectory = cacheDirectory
     }
 
     /// The English glosses of `headword` (Finnish, lower case for common words), senses in
     /// order, without repeats: "kärki" -> ["point", "edge", "end", "prong", "tip", ...]. Empty
     /// when the dictionary does not have the word (or cannot be read).
     public func glosses(_ headword: String) -> [String] {
-        lock.withLock {
-            guard let entries = loadedIndex()[headword] else { return [] }
-            var glosses: [String] = []
-            for entry in entries {
-                guard let text = read(entry) else { continue }
-                for gloss in Self.glosses(inEntry: text) where !glosses.contains(gloss) { glosses.append(gloss) }
-            }
-            return glosses
-        }
+        loaded().forward.values(for: headword)
     }
 
     /// The Finnish headwords one of whose glosses is `english` (lower case): "hill" ->
-    /// ["mäki", ...]. Reads the whole dictionary on first use.
+    /// ["kukkula", "kumpu", "mullata", "mäki"].
     public func headwords(glossedAs english: String) -> [String] {
-        lock.withLock {
-            if reverse == nil { reverse = buildReverse() }
-            return reverse?[english] ?? []
-        }
+        loaded().reverse.values(for: english)
     }
 
     /// The English lines of a dictd entry, split into glosses. An entry is a head line ("kärki
@@ -76,17 +69,19 @@ public final class FreeDictionary: @unchecked Sendable {
         var glosses: [String] = []
         for line in english {
             for item in line.split(separator: ",") {
-                var gloss = item.trimmingCharacters(in: .whitespaces)
+                var gloss = item.drop { $0 == " " }
+                while gloss.last == " " { gloss = gloss.dropLast() }
                 // A stray sense number left at the end ("class, grade 2.").
                 if let space = gloss.lastIndex(of: " "),
-                    gloss[gloss.index(after: space)...].allSatisfy({
-                        $0.isNumber || $0 == "."
-                    })
+                    gloss[gloss.index(after: space)...].allSatisfy({ $0.isNumber || $0 == "." })
                 {
-                    gloss = String(gloss[..<space])
+                    gloss = gloss[..<space]
                 }
-                gloss = gloss.lowercased()
-                if !gloss.isEmpty && !glosses.contains(gloss) { glosses.append(gloss) }
+                let text = gloss.lowercased()
+                // "|" and tabs separate the tables' fields.
+                if !text.isEmpty && !text.contains(where: { $0 == "|" || $0 == "\t" }) && !glosses.contains(text) {
+                    glosses.append(text)
+                }
             }
         }
         return glosses
@@ -97,24 +92,6 @@ public final class FreeDictionary: @unchecked Sendable {
         let digits = line.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, line.dropFirst(digits.count).hasPrefix(". ") else { return nil }
         return line.dropFirst(digits.count + 2)
-    }
-
-    // MARK: Reading the files (under `lock`)
-
-    private func loadedIndex() -> [String: [(offset: Int, length: Int)]] {
-        if let index { return index }
-        var table: [String: [(offset: Int, length: Int)]] = [:]
-        if let data = FileManager.default.contents(atPath: path + ".index") {
-            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-                guard fields.count >= 3, let offset = Self.base64(fields[1]), let length = Self.base64(fields[2]),
-                    !fields[0].hasPrefix("00database")
-                else { continue }
-                table[String(fields[0]), default: []].append((offset, length))
-            }
-        }
-        index = table
-        return table
     }
 
     /// dictd's base-64 numbers: most significant digit first, A-Z a-z 0-9 + /.
@@ -136,56 +113,130 @@ public final class FreeDictionary: @unchecked Sendable {
         return text.isEmpty ? nil : value
     }
 
-    private func loadedDictZip() -> DictZip? {
-        if let compressed { return compressed }
-        guard let data = FileManager.default.contents(atPath: path + ".dict.dz") else { return nil }
-        compressed = DictZip(Array(data))
-        return compressed
-    }
+    // MARK: The tables
 
-    /// An entry's text, from the chunks that hold it.
-    private func read(_ entry: (offset: Int, length: Int)) -> String? {
-        guard let dz = loadedDictZip(), entry.length > 0, entry.length < 1 << 20 else { return nil }
-        let first = entry.offset / dz.chunkLength
-        let last = (entry.offset + entry.length - 1) / dz.chunkLength
-        guard last < dz.chunkCount else { return nil }
-        var bytes: [UInt8] = []
-        for chunk in first...last {
-            guard let plain = inflated(chunk, of: dz) else { return nil }
-            bytes += plain
+    private func loaded() -> (forward: SortedTable, reverse: SortedTable) {
+        lock.withLock {
+            if let tables { return tables }
+            let made = cachedTables() ?? builtTables()
+            tables = made
+            return made
         }
-        let start = entry.offset - first * dz.chunkLength
-        guard start + entry.length <= bytes.count else { return nil }
-        return String(decoding: bytes[start..<(start + entry.length)], as: UTF8.self)
     }
 
-    private func inflated(_ chunk: Int, of dz: DictZip) -> [UInt8]? {
-        if let known = chunks[chunk] { return known }
-        guard let plain = zlib.inflateRaw(dz.chunk(chunk), expected: dz.chunkLength) else { return nil }
-        if chunks.count > 64 { chunks.removeAll() }
-        chunks[chunk] = plain
-        return plain
+    /// The cache files' path without its suffix: a key of the dictionary files and the format.
+    private func cachePath() -> String? {
+        guard let cacheDirectory else { return nil }
+        var key = Array("rxtext freedict tables 1\u{1F}".utf8)
+        for suffix in [".index", ".dict.dz"] {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix)
+            let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
+            let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+            key += Array("\(path)\(suffix)\u{1F}\(size)\u{1F}\(date)\u{1E}".utf8)
+        }
+        return cacheDirectory + "/freedict-" + SHA256.hex(key, characters: 32)
     }
 
-    private func buildReverse() -> [String: [String]] {
+    private func cachedTables() -> (forward: SortedTable, reverse: SortedTable)? {
+        guard let base = cachePath(), let forward = FileManager.default.contents(atPath: base + ".forward"),
+            let reverse = FileManager.default.contents(atPath: base + ".reverse")
+        else { return nil }
+        return (SortedTable(Array(forward)), SortedTable(Array(reverse)))
+    }
+
+    /// Every entry read: headword -> glosses, gloss -> headwords; saved to the cache when it can be.
+    private func builtTables() -> (forward: SortedTable, reverse: SortedTable) {
+        var forward: [String: [String]] = [:]
         var reverse: [String: [String]] = [:]
-        guard let dz = loadedDictZip() else { return [:] }
-        var whole: [UInt8] = []
-        whole.reserveCapacity(dz.chunkCount * dz.chunkLength)
-        for chunk in 0..<dz.chunkCount {
-            guard let plain = zlib.inflateRaw(dz.chunk(chunk), expected: dz.chunkLength) else { return [:] }
-            whole += plain
-        }
-        for (headword, entries) in loadedIndex() {
-            for entry in entries where entry.offset + entry.length <= whole.count {
-                let text = String(decoding: whole[entry.offset..<(entry.offset + entry.length)], as: UTF8.self)
-                for gloss in Self.glosses(inEntry: text) where !(reverse[gloss]?.contains(headword) ?? false) {
-                    reverse[gloss, default: []].append(headword)
+        if let index = FileManager.default.contents(atPath: path + ".index"),
+            let compressed = FileManager.default.contents(atPath: path + ".dict.dz"),
+            let dz = DictZip(Array(compressed))
+        {
+            var whole: [UInt8] = []
+            whole.reserveCapacity(dz.chunkCount * dz.chunkLength)
+            for chunk in 0..<dz.chunkCount {
+                guard let plain = zlib.inflateRaw(dz.chunk(chunk), expected: dz.chunkLength) else { break }
+                whole += plain
+            }
+            for line in String(decoding: index, as: UTF8.self).split(separator: "\n") {
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                guard fields.count >= 3, !fields[0].hasPrefix("00database"), !fields[0].contains("|"),
+                    let offset = Self.base64(fields[1]), let length = Self.base64(fields[2]),
+                    offset + length <= whole.count
+                else { continue }
+                let headword = String(fields[0])
+                let text = String(decoding: whole[offset..<(offset + length)], as: UTF8.self)
+                for gloss in Self.glosses(inEntry: text) {
+                    if !(forward[headword]?.contains(gloss) ?? false) { forward[headword, default: []].append(gloss) }
+                    if !(reverse[gloss]?.contains(headword) ?? false) { reverse[gloss, default: []].append(headword) }
                 }
             }
         }
-        for key in reverse.keys { reverse[key]?.sort() }
-        return reverse
+        let tables = (SortedTable(forward), SortedTable(reverse))
+        if let base = cachePath(), let directory = cacheDirectory {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try? AtomicFile.write(tables.0.bytes, to: base + ".forward")
+            try? AtomicFile.write(tables.1.bytes, to: base + ".reverse")
+        }
+        return tables
+    }
+}
+
+/// Lines "key TAB value|value|..." sorted by their bytes, looked up by binary search on the key:
+/// what a table costs to load is reading its bytes and finding its line starts.
+struct SortedTable: Sendable {
+    let bytes: [UInt8]
+    private let starts: [Int]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts: [Int] = []
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            if index > start { starts.append(start) }
+            start = index + 1
+        }
+        if start < bytes.count { starts.append(start) }
+        self.starts = starts
+    }
+
+    init(_ table: [String: [String]]) {
+        var lines = table.map { key, values in Array("\(key)\t\(values.joined(separator: "|"))".utf8) }
+        lines.sort { $0.lexicographicallyPrecedes($1) }
+        self.init(lines.flatMap { $0 + [0x0A] })
+    }
+
+    /// The values of `key`; empty when it is not there.
+    func values(for key: String) -> [String] {
+        let key = Array(key.utf8)
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            let order = compare(key, line: starts[middle])
+            if order == 0 {
+                var start = starts[middle]
+                while bytes[start] != 0x09 { start += 1 }
+                var end = start + 1
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                return String(decoding: bytes[(start + 1)..<end], as: UTF8.self).split(separator: "|").map(String.init)
+            }
+            if order < 0 { high = middle } else { low = middle + 1 }
+        }
+        return []
+    }
+
+    /// -1, 0 or 1 as `key` sorts before, as or after the key of the line at `start`.
+    private func compare(_ key: [UInt8], line start: Int) -> Int {
+        var offset = 0
+        while true {
+            let position = start + offset
+            let lineEnded = position >= bytes.count || bytes[position] == 0x09 || bytes[position] == 0x0A
+            if offset == key.count { return lineEnded ? 0 : -1 }
+            if lineEnded { return 1 }
+            if key[offset] != bytes[position] { return key[offset] < bytes[position] ? -1 : 1 }
+            offset += 1
+        }
     }
 }
 

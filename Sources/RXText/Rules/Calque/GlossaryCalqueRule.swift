@@ -12,18 +12,35 @@ struct GlossaryCalqueRule: Rule {
                 "A ⟦tire breach⟧ in the last heat cost him the final.",
                 fixed: "A puncture in the last heat cost him the final."),
             Example("It was a ⟦handsome⟧ class win."),
+            Example("He won the ⟦first batch⟧ and the semi-final."),
         ],
         unflagged: [
             Example("The season ended on his second podium of the year."),
             Example("A puncture in the last heat cost him the final."),
             Example("It was an impressive class win."),
+            // "except-before: [of]": the first batch of something is English.
+            Example("The first batch of tickets sold out before the final."),
         ])
 
-    init(_ context: RuleContext) {}
+    /// The folded `except-before` words of each calque that has some, by calque index.
+    let exceptBefore: [Int: Set<String>]
+
+    init(_ context: RuleContext) {
+        var exceptions: [Int: Set<String>] = [:]
+        for (index, calque) in context.glossary.calques.enumerated() {
+            if let words = calque.exceptBefore { exceptions[index] = Set(words.map { ICU.fold($0) }) }
+        }
+        exceptBefore = exceptions
+    }
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         sentence.matches.compactMap { match in
             guard case .calque(let i) = match.entry else { return nil }
+            if let words = exceptBefore[i], match.tokens.upperBound < sentence.words.count,
+                words.contains(sentence.folded[match.tokens.upperBound])
+            {
+                return nil
+            }
             let calque = article.lexicon.glossary.calques[i]
             let original = article.document.text(match.range)
             let suggestions = calque.right.map { $0.matchingCase(of: original) }

@@ -13,7 +13,7 @@ struct SurnameCalqueRule: Rule {
     static let description = RuleDescription(
         id: "calque.surname",
         severity: .error,
-        summary: "A driver's surname rendered as its literal English meaning (Kallio as \"the Rock\").",
+        summary: "A Finnish surname (or venue name) rendered as its literal English meaning (Kallio as \"the Rock\").",
         flagged: [
             Example("Jesse Kallio won at Hell. A colourful season on ⟦the Rock⟧."),
             Example("Jere Kalliokoski reached the final. ⟦Rock Rapids⟧ was sixth."),
@@ -25,6 +25,12 @@ struct SurnameCalqueRule: Rule {
             Example("Ari-Pekka ⟦Cape⟧ was second in the Supercar final.", needs: [.morphology]),
             Example("Teemu ⟦Aspen Hill⟧ won his heat in the Supercar class.", needs: [.morphology]),
             Example("Jussi ⟦Smith⟧ was fourth in the Supercar final.", needs: [.morphology, .dictionary]),
+            // Two words that compose into a glossary driver's surname need no first name:
+            // Kalliokoski, Perkiömäki.
+            Example("The car of ⟦Rock Rapids⟧ Motorsport won the Supercar final.", needs: [.morphology]),
+            Example("⟦Perkiö Hill⟧ was third in the Supercar final.", needs: [.morphology]),
+            // The same for venues in Finland: Tykkimäki (tykki = cannon, mäki = hill).
+            Example("The Supercar round at ⟦Cannon Hill⟧ was wet.", needs: [.morphology, .dictionary]),
         ],
         unflagged: [
             Example("Jesse Kallio won at Hell. The track is built on rock."),
@@ -38,6 +44,8 @@ struct SurnameCalqueRule: Rule {
             // English first names, and articles that are not about motorsport.
             Example("John Smith was fourth in the Supercar final."),
             Example("Jussi Smith was fourth in the spelling contest."),
+            Example("Rock music played in the paddock after the Supercar final."),
+            Example("Grand Hill was third in the Supercar final."),
         ],
         needs: [.morphology, .dictionary], runsWithout: true)
 
@@ -121,37 +129,60 @@ struct SurnameCalqueRule: Rule {
     private func composed(_ sentence: AnnotatedSentence, in article: AnnotatedArticle, composer: SurnameComposer)
         -> [Diagnostic]
     {
+        // Every window has a capitalised word past the first that names no entity: most
+        // sentences have none, and their traits say so without a word being read.
+        guard
+            sentence.traits.dropFirst().contains(where: {
+                $0.contains(.capitalized) && !$0.contains(.inEntity) && $0.contains(.word)
+            })
+        else { return [] }
         var flags: [Diagnostic] = []
         let english = article.lexicon.english
-        /// Word `index` may be a rendered surname part: a capitalised English word that names no
-        /// entity (a glossary driver's literal, "Aspen Hill" after another first name, may).
+        /// Word `index` may be a rendered surname part: a capitalised word that names no entity
+        /// (a glossary driver's literal, "Aspen Hill" after another first name, may), after a
+        /// space.
         func part(_ index: Int) -> Bool {
             index < sentence.words.count && sentence.isWord(index) && sentence.isCapitalized(index)
-                && !sentence.traits[index].contains(.inEntity) && english.contains(sentence.folded[index])
-                && sentence.adjacent(index - 1, in: article)
+                && !sentence.traits[index].contains(.inEntity)
+                && (index == 0 || sentence.adjacent(index - 1, in: article))
+                && FinnishSpelling.isLetters(article.document.bytes, sentence.words[index].range) {
+                    sentence.folded[index]
+                }
         }
-        var index = 1
+        var index = 0
         while index < sentence.words.count {
             defer { index += 1 }
-            guard part(index), isFinnishFirstName(index - 1, in: sentence, article: article, composer: composer)
-            else { continue }
-            var found: (ByteRange, String, [String])? = nil
+            guard part(index) else { continue }
+            // Without a first name only two words are read, the second rendering a surname word
+            // ("Hill", "Rapids"): glossary names end in one. Most capitalised pairs stop here.
+            let pair = part(index + 1) && composer.surnameWords[sentence.folded[index + 1]] != nil
+            let anchored =
+                index > 0 && sentence.isCapitalized(index - 1)
+                && isFinnishFirstName(index - 1, in: sentence, article: article, composer: composer)
+            if !pair && !anchored { continue }
+            var found: (ByteRange, SurnameComposer.Composition)? = nil
             for length in [2, 1] where (index..<(index + length)).allSatisfy(part) {
-                let words = (index..<(index + length)).map { sentence.text($0, in: article) }
-                if let (surname, parts) = composer.surname(for: words) {
-                    found = (sentence.range(index..<(index + length)), surname, parts)
-                    index += length - 1
-                    break
-                }
+                let tokens = index..<(index + length)
+                // At least one English word; a word English does not know is taken as Finnish
+                // already ("Perkiö Hill": Perkiömäki).
+                let known = tokens.map { english.contains(sentence.folded[$0]) }
+                guard known.contains(true), anchored || length == 2 else { continue }
+                let words = tokens.map { sentence.text($0, in: article) }
+                guard let composition = composer.surname(for: words, english: known) else { continue }
+                // Without a first name, only a glossary driver's surname is evidence enough.
+                guard anchored || composition.inGlossary else { continue }
+                found = (sentence.range(tokens), composition)
+                index += length - 1
+                break
             }
-            guard let (range, surname, parts) = found else { continue }
+            guard let (range, composition) = found else { continue }
             let text = article.document.text(range)
             flags.append(
                 flag(
                     range, in: sentence,
                     message:
-                        "'\(text)' looks like the Finnish surname \(surname) (\(parts.joined(separator: " + "))) translated word for word",
-                    suggestions: [surname]))
+                        "'\(text)' looks like the Finnish \(composition.place ? "place name" : "surname") \(composition.surname) (\(composition.parts.joined(separator: " + "))) translated word for word",
+                    suggestions: [composition.surname]))
         }
         return flags
     }

@@ -17,6 +17,7 @@ struct LowercaseSentenceStartRule: Rule {
             Example("The season ended in October.\n\n3 wins came in the spring."),
             Example("He said: “we will see.”"),
             Example("The gap was approx. three seconds, e.g. one joker lap."),
+            Example("The U.S. economy grew, and U.K. officials met at 9 a.m. on Monday."),
         ])
 
     /// Names written with a lower-case first letter on purpose (the glossaries' `lowercase-names`).
@@ -79,6 +80,9 @@ struct LowercaseSentenceStartRule: Rule {
                 continue
             }
             if before.count == 1 { continue }  // initials: "J. smith" is not ours to judge
+            // A dotted abbreviation ("U.S. economy", "U.K. officials", "a.m. on"): its last full
+            // stop ends no sentence.
+            if before.contains(".") { continue }
             judge(next)
         }
         return flags

@@ -1,18 +1,22 @@
 /// A word that is neither English nor in the glossaries, one or two edits away from a glossary
-/// name: "Baciuskka", "Lohaec", "Nurjev". Probably a mangled proper name.
+/// name: "Baciuskka", "Lohaec", "Nurjev". Probably a mangled proper name, in an article that
+/// names motorsport (a driver, venue, class, championship or team of the glossaries): elsewhere
+/// a name near a driver's is somebody else's.
 struct NearGlossaryTermRule: Rule {
     static let description = RuleDescription(
         id: "spelling.near-glossary-term",
         severity: .info,
         summary: "An unknown word within a small edit distance of a driver, venue or series name.",
         flagged: [
-            Example("The Lithuanian ⟦Baciuskka⟧ won the final."),
-            Example("The round at ⟦Loheacc⟧ was wet."),
+            Example("The Lithuanian ⟦Baciuskka⟧ won the Supercar final."),
+            Example("The round at ⟦Loheacc⟧ was wet, as at Höljes."),
         ],
         unflagged: [
             Example("The Lithuanian Baciuška won the final."),
             Example("He raced well in the rain."),
             Example("The Lithuanian Baciuska won the final."),
+            Example("The Swede Westlund won the final."),
+            Example("The chairman Baciuskka opened the bank's new branch."),
         ])
 
     /// Single-word names of the glossaries, for edit-distance lookups.
@@ -26,6 +30,7 @@ struct NearGlossaryTermRule: Rule {
 
     /// Article-wide so that a name repeated through the article is looked up once.
     func checkArticle(_ article: AnnotatedArticle) -> [Diagnostic] {
+        guard article.namesMotorsport else { return [] }
         let nearest = Self.remembered.current.answers(for: names)
         var flags: [Diagnostic] = []
         for sentence in article.sentences {
@@ -122,6 +127,9 @@ final class NameIndex: Sendable {
             for candidate in byLength[length] ?? [] where (candidate.letters ^ letters).nonzeroBitCount <= 2 * limit {
                 let distance = EditDistance.between(scalars, candidate.folded, limit: limit)
                 guard distance > 0, distance <= limit else { continue }
+                // Two edits are a mangled name only when the name still starts as written:
+                // "Westlund" is another Swede's name, not a garbled Östlund.
+                if distance == 2 && candidate.folded.first != scalars.first { continue }
                 if best == nil || distance < best!.distance { best = (distance, candidate.name) }
             }
         }

@@ -62,6 +62,12 @@ struct CaseEndingRule: Rule {
         var flags: [Diagnostic] = []
         for (index, traits) in sentence.traits.enumerated()
         where traits.contains(.word) && traits.contains(.capitalized) && !traits.contains(.inMatch) {
+            // Every ending ends in n, a, e or i (ä folds to a): a cheap test on the last byte.
+            let last = article.document.bytes[sentence.words[index].range.end - 1] | 0x20
+            guard
+                last == UInt8(ascii: "n") || last == UInt8(ascii: "a") || last == UInt8(ascii: "e")
+                    || last == UInt8(ascii: "i") || last == 0xA4
+            else { continue }
             let folded = sentence.folded[index]
             guard folded.count >= 4, !article.lexicon.english.contains(folded) else { continue }
             if let name = glossaryName(index, in: sentence) {
@@ -72,6 +78,7 @@ struct CaseEndingRule: Rule {
                             "'\(sentence.text(index, in: article))' is '\(name)' with a Finnish case ending left on it",
                         suggestions: [name]))
             } else if let voikko, article.namesMotorsport,
+                FinnishSpelling.mayBeWord(article.document.bytes, sentence.words[index].range),
                 let reading = inflectedName(sentence.text(index, in: article), voikko: voikko)
             {
                 flags.append(

@@ -1,12 +1,12 @@
 /// Finnish words the glossaries do not list, found by Voikko: inflected and compounded forms
 /// ("SM-sarjassa", the "-luokka" of "Supercar-luokka"), words such as "autokrossi" and "betoni",
 /// town demonyms ("porilainen"), and whole sentences left in Finnish that the word list alone
-/// misses. A word is flagged when it is written in lower case, Voikko analyses it as Finnish and
-/// the English word list does not know it; the suggestion gives the base form's English from
-/// FreeDict where it is installed.
+/// misses. A word is flagged when Voikko analyses it as Finnish (and not as a name) and the
+/// English word list does not know it; a capitalised one only when it is inflected, in a
+/// motorsport article. The suggestion gives the base form's English from FreeDict where it is
+/// installed.
 ///
-/// Off without libvoikko and voikko-fi. Capitalised words are names far more often than
-/// Finnish left over, and are left to `untranslated.case-ending`.
+/// Off without libvoikko and voikko-fi. Names with Finnish endings are `untranslated.case-ending`'s.
 struct FinnishWordRule: Rule {
     static let description = RuleDescription(
         id: "untranslated.finnish-word",
@@ -18,12 +18,15 @@ struct FinnishWordRule: Rule {
             Example("The ⟦autokrossi⟧ season starts in May.", needs: [.morphology]),
             Example("The ⟦porilainen⟧ driver won at home.", needs: [.morphology]),
             Example("The start area is ⟦betoni⟧ and gravel.", needs: [.morphology]),
+            Example("Bakkerud won at Höljes. ⟦Harjoituksissa⟧ he was second.", needs: [.morphology]),
             Example("⟦Kilpailun voittaja ratkesi vasta viimeisellä kierroksella.⟧", needs: [.morphology]),
         ],
         unflagged: [
             Example("He raced in the Supercar class last year."),
             Example("A sauna after the final was welcome."),
             Example("Kallio drove a Ford Fiesta at Höljes and Kouvola."),
+            // A Finnish compound written as a name is a surname until shown otherwise.
+            Example("Lautamäki won at Höljes."),
             Example("The rallycross season starts in May."),
             // Left to untranslated.finnish, which lists these words.
             Example("He said the weekend was todella good for the team."),
@@ -44,11 +47,14 @@ struct FinnishWordRule: Rule {
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         guard let voikko else { return [] }
         var found: [(index: Int, reading: MorphAnalysis)] = []
+        let motorsport = article.namesMotorsport
         for (index, traits) in sentence.traits.enumerated()
-        where traits.contains(.word) && traits.isDisjoint(with: [.capitalized, .inMatch, .sourceWord]) {
-            guard let reading = finnishReading(index, in: sentence, article: article, voikko: voikko) else {
-                continue
-            }
+        where traits.contains(.word) && traits.isDisjoint(with: [.inMatch, .sourceWord]) {
+            let capitalized = traits.contains(.capitalized)
+            if capitalized && !motorsport { continue }
+            guard let reading = finnishReading(index, in: sentence, article: article, voikko: voikko),
+                !capitalized || Self.isInflected(reading, of: voikko.analyze(sentence.text(index, in: article)))
+            else { continue }
             found.append((index, reading))
         }
         guard !found.isEmpty else { return [] }
@@ -68,15 +74,26 @@ struct FinnishWordRule: Rule {
         }
     }
 
+    /// A capitalised word is a name far more often than Finnish left over ("Lautamäki" is a
+    /// compound to Voikko and a surname in the glossaries): it counts only when every reading is
+    /// an inflected form ("Kilpailussa", "Kauden"), in a motorsport article.
+    static func isInflected(_ reading: MorphAnalysis, of readings: [MorphAnalysis]) -> Bool {
+        readings.allSatisfy { $0.grammaticalCase != nil && !$0.isNominative }
+    }
+
     /// Voikko's reading of word `index` as a common Finnish word, when the English word list
     /// does not know it.
     private func finnishReading(
         _ index: Int, in sentence: AnnotatedSentence, article: AnnotatedArticle, voikko: Voikko
     ) -> MorphAnalysis? {
+        // A word the lexicon knows is a glossary word: English, or Finnish that other rules flag.
+        guard sentence.wordIDs[index] < 0 else { return nil }
+        let range = sentence.words[index].range
+        guard FinnishSpelling.mayBeWord(article.document.bytes, range) else { return nil }
         let folded = sentence.folded[index]
-        guard folded.unicodeScalars.count >= Self.shortestWord, folded.allSatisfy(\.isLetter),
-            !article.lexicon.english.contains(folded)
-        else { return nil }
+        guard folded.unicodeScalars.count >= Self.shortestWord, !article.lexicon.english.contains(folded) else {
+            return nil
+        }
         let readings = voikko.analyze(sentence.text(index, in: article))
         guard !readings.isEmpty, !readings.contains(where: \.isName) else { return nil }
         return readings[0]

@@ -1,0 +1,87 @@
+/// "It won the final", "its Citroën": a driver referred to as "it". Finnish speech uses *se*
+/// (it) for people and its written *hän* has no gender, and machine translation keeps the
+/// neuter. Flagged where the sentence or the one before names a driver and no team, after "it"
+/// comes a verb of what drivers do (won, drove, ..., "finished" with a place), or after "its" a
+/// car.
+struct ItForDriverRule: Rule {
+    static let description = RuleDescription(
+        id: "pronoun.it-for-driver",
+        severity: .warning,
+        summary: "\"it\" or \"its\" for a driver (Finnish se, hän): he or she, his or her.",
+        flagged: [
+            Example("Timmy Hansen started from the front row. ⟦It won⟧ the final by two seconds."),
+            Example("Bakkerud was second, although ⟦its Citroën⟧ had a puncture."),
+            Example("Kallio had a slow start. ⟦It finished⟧ fifth in the final."),
+        ],
+        unflagged: [
+            Example("Timmy Hansen started from the front row. He won the final by two seconds."),
+            Example("The race was long. It finished after dark."),
+            Example("Team Hansen MJP entered Timmy Hansen. It won the teams' title with its Peugeot."),
+            Example("Bakkerud was second. It was a good weekend."),
+            Example("Kallio had a slow start. It finished late because of rain."),
+        ])
+
+    static let markedWords = ["it", "its"]
+    let it: MarkedWord
+    let its: MarkedWord
+
+    /// Past tenses of what drivers do: after "it", a driver is meant.
+    static let verbs: Set<String> = [
+        "won", "drove", "crashed", "retired", "spun", "overtook", "qualified", "placed", "raced", "competed",
+        "celebrated", "clinched", "stormed", "collided", "rolled", "braked", "steered",
+    ]
+
+    /// Verbs that need a place after them to mean a driver: "it finished third".
+    static let placeVerbs: Set<String> = ["finished", "came", "ended", "crossed"]
+    static let places: Set<String> = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last",
+        "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th",
+    ]
+
+    init(_ context: RuleContext) {
+        it = context.marked("it")
+        its = context.marked("its")
+    }
+
+    func checkArticle(_ article: AnnotatedArticle) -> [Diagnostic] {
+        var drivers = Set<Int>()
+        var teams = Set<Int>()
+        for mention in article.mentions {
+            switch mention.entity {
+            case .driver: drivers.insert(mention.sentence)
+            case .team: teams.insert(mention.sentence)
+            default: break
+            }
+        }
+        guard !drivers.isEmpty else { return [] }
+        var flags: [Diagnostic] = []
+        for (index, sentence) in article.sentences.enumerated() where sentence.has(it) || sentence.has(its) {
+            let context = [index - 1, index]
+            guard context.contains(where: drivers.contains), !context.contains(where: teams.contains) else { continue }
+            for k in sentence.words.indices.dropLast() where sentence.isWord(k) && sentence.isWord(k + 1) {
+                let id = sentence.wordIDs[k]
+                let verb = sentence.folded[k + 1]
+                let placed =
+                    Self.placeVerbs.contains(verb) && k + 2 < sentence.words.count
+                    && Self.places.contains(sentence.folded[k + 2])
+                let driverAct = id == it.id && (Self.verbs.contains(verb) || placed)
+                let car =
+                    id == its.id
+                    && sentence.matches.contains { match in
+                        guard case .car = match.entry else { return false }
+                        return match.tokens.lowerBound == k + 1
+                    }
+                guard driverAct || car else { continue }
+                let pronoun = sentence.text(k, in: article)
+                let replacement = (id == it.id ? "he" : "his").matchingCase(of: pronoun)
+                flags.append(
+                    flag(
+                        sentence.range(k..<(k + 2)), in: sentence,
+                        message:
+                            "'\(pronoun)' here is a driver, as Finnish 'se' or 'hän' would be: '\(replacement)' (or the feminine)",
+                        suggestions: [replacement + " " + sentence.text(k + 1, in: article)]))
+            }
+        }
+        return flags
+    }
+}
