@@ -91,10 +91,11 @@ struct ResultAttribution {
             let listTokens = lists.tokens(in: index)
 
             if years.count <= 2 {
-                for cue in finder.resultCues() where !cue.tokens.contains(where: { listTokens.contains($0) }) {
+                let cues = finder.resultCues()
+                for cue in cues where !cue.tokens.contains(where: { listTokens.contains($0) }) {
                     let clause = clauses.clause(containing: cue.tokens.lowerBound)
                     if Self.isIrrealisOrNegated(cue, clause: clause, words: words) { continue }
-                    let attributed = drivers(for: cue, clause: clause, sentence: index, words: words, salient: salient)
+                    var attributed = drivers(for: cue, clause: clause, sentence: index, words: words, salient: salient)
                     guard !attributed.isEmpty else { continue }
                     let stageCue = stage(for: cue, clause: clause, stages: stages, words: words)
                     var stage = cue.fixedStage ?? stageCue?.stage ?? paragraphStage
@@ -124,6 +125,7 @@ struct ResultAttribution {
                     }
                     if round == nil, season == frame.season, let event { round = roundNumber(at: event) }
                     var position: Int? = nil
+                    var followerPositions: [Int: Int] = [:]
                     var outcome: Outcome? = nil
                     var cause: String? = nil
                     switch cue.kind {
@@ -133,7 +135,20 @@ struct ResultAttribution {
                         outcome = value
                         cause = why
                     }
-                    for (driver, tokens, confidence) in attributed {
+                    if let position, outcome == nil, attributed.count == 1 {
+                        var isWin = false
+                        if case .win = cue.kind { isWin = true }
+                        let anchorEnd = max(cue.tokens.upperBound, attributed[0].1?.upperBound ?? 0)
+                        let behind = RelativePlacings.followers(
+                            anchorEnd: anchorEnd, isWin: isWin, words: words, named: named, sentence: sentence,
+                            otherCues: cues.map(\.tokens))
+                        for (offset, name) in behind.enumerated() where name.driver != attributed[0].0 {
+                            attributed.append((name.driver, name.tokens, 0.7))
+                            followerPositions[attributed.count - 1] = position + offset + 1
+                        }
+                    }
+                    for (number, (driver, tokens, confidence)) in attributed.enumerated() {
+                        let position = followerPositions[number] ?? position
                         var span = cue.tokens
                         if let tokens {
                             span = min(span.lowerBound, tokens.lowerBound)..<max(span.upperBound, tokens.upperBound)
@@ -409,7 +424,18 @@ struct ResultAttribution {
     private func seasonOf(clause: Range<Int>, words: [String], years: Set<Int>) -> Int? {
         let inClause = Set(words[clause].compactMap(RecordBuilder.year))
         if inClause.count == 1 { return inClause.first }
-        if years.count == 1 { return years.first }
+        // A year that qualifies a noun of another clause ("Nuriev, the 2018 runner-up, won ...")
+        // dates that noun only.
+        let free = Set(
+            words.indices.compactMap { i -> Int? in
+                guard let year = RecordBuilder.year(words[i]) else { return nil }
+                let attributive =
+                    i > 0 && ["the", "his", "her", "their", "its", "a"].contains(words[i - 1])
+                    && i + 1 < words.count && (words[i + 1].first?.isLetter ?? false)
+                return attributive ? nil : year
+            })
+        if free.count == 1 && years.count == 1 { return free.first }
+        if years.count == 1 && free.isEmpty { return frame.season ?? years.first }
         let text = words.joined(separator: " ")
         if let season = frame.season,
             [
