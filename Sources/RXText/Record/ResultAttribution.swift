@@ -112,7 +112,9 @@ struct ResultAttribution {
                     }
                     if case .champion = cue.kind { stage = .standings }
                     guard let stage, !(stage == .standings && isFailure(cue)) else { continue }
-                    let season = seasonOf(clause: clause, words: words, years: years)
+                    let season =
+                        Self.yearQualifying(cue, words: words)
+                        ?? seasonOf(clause: clause, words: words, years: years)
                     var event: String? = nil
                     var round: Int? = nil
                     if stage != .standings {
@@ -256,6 +258,14 @@ struct ResultAttribution {
                 if case .failure(.disqualified, _) = cue.kind { return [(first.driver, first.tokens, 0.85)] }
                 if cue.isChampion || cue.tokens.count > 1 { return [(first.driver, first.tokens, 0.85)] }
             }
+            // "The European master became the Norwegian Tommy Rustad".
+            if cue.isChampion, gap.count <= 3, ["became", "was", "is"].contains(gap.first ?? ""),
+                (cue.tokens.upperBound + 1..<first.tokens.lowerBound).allSatisfy({ i in
+                    words[i] == "the" || Demonyms.nouns[words[i]] != nil || sentence.traits[i].contains(.inEntity)
+                })
+            {
+                return [(first.driver, first.tokens, 0.8)]
+            }
             if gap.count <= 3, gap.last == "to",
                 gap.contains(where: { ["went", "goes", "go", "fell", "belonged"].contains($0) })
             {
@@ -292,6 +302,12 @@ struct ResultAttribution {
             let word = words[i]
             // "the Norwegian Andreas Bakkerud": an apposition, not a reference.
             if nameStarts.contains(i + 1) { return false }
+            // "his team-mate Aydar Nuriev secured ...": a possessive opening the name's own phrase.
+            if ["his", "her", "its", "their"].contains(word),
+                nameStarts.contains(where: { $0 > i && $0 <= i + 8 && $0 < cue.tokens.lowerBound })
+            {
+                return false
+            }
             return Self.pronouns.contains(word) || isNationalityNoun(word)
                 || (adjectives.contains(i) && i > 0 && words[i - 1] == "the")
         }
@@ -419,6 +435,18 @@ struct ResultAttribution {
         if let before = inClause.last(where: { $0.tokens.upperBound <= cue.tokens.lowerBound }) { return before }
         if let earlier = places.last(where: { $0.tokens.upperBound <= clause.lowerBound }) { return earlier }
         return inClause.first
+    }
+
+    /// "the 2018 runner-up", "his 2014 title": the year the cue's own noun phrase names.
+    static func yearQualifying(_ cue: ResultCue, words: [String]) -> Int? {
+        guard cue.fixedStage == .standings else { return nil }
+        for i in stride(from: cue.tokens.lowerBound - 1, through: max(1, cue.tokens.lowerBound - 5), by: -1) {
+            if let year = RecordBuilder.year(words[i]), ["the", "his", "her", "their"].contains(words[i - 1]) {
+                return year
+            }
+            if !(words[i].first?.isLetter ?? false) { return nil }
+        }
+        return nil
     }
 
     private func seasonOf(clause: Range<Int>, words: [String], years: Set<Int>) -> Int? {

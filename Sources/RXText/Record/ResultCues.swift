@@ -69,6 +69,14 @@ struct ResultCueFinder {
                 index += 1
                 continue
             }
+            // "the championship round", "the series opener": an event of the series.
+            if ["championship", "series"].contains(words[index]), index + 1 < words.count,
+                ["round", "race", "event", "opener", "finale", "weekend"].contains(words[index + 1])
+            {
+                cues.append(StageCue(stage: .event, tokens: index..<(index + 2)))
+                index += 2
+                continue
+            }
             if let (length, stage) = longest(
                 ResultVocabulary.stageCues.map { ($0.words, $0.stage) }, at: index, in: words)
             {
@@ -143,14 +151,6 @@ struct ResultCueFinder {
                 index += 1 + length
                 continue
             }
-            // "the title went to Rytkönen": the champion is named after the verb.
-            if ["title", "crown"].contains(word), index + 2 < words.count,
-                ["went", "goes", "fell"].contains(words[index + 1]), words[index + 2] == "to"
-            {
-                cues.append(ResultCue(kind: .champion, tokens: index..<(index + 1), fixedStage: .standings))
-                index += 1
-                continue
-            }
             if word == "runner-up" || (word == "runner" && index + 2 < words.count && words[index + 2] == "up") {
                 let length = word == "runner" ? 3 : 1
                 cues.append(ResultCue(kind: .placing(2), tokens: index..<(index + length), fixedStage: nil))
@@ -188,6 +188,12 @@ struct ResultCueFinder {
                         kind: .failure(outcome, cause: cause ?? nearestCause(to: match.tokens.lowerBound)),
                         tokens: match.tokens, fixedStage: nil))
             }
+        }
+        // A title phrase reads its verb and noun together ("won the title" is not a race win).
+        if !hypothetical {
+            let titles = titleCues()
+            cues.removeAll { cue in titles.contains { $0.tokens.overlaps(cue.tokens) } }
+            cues += titles
         }
         return cues.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
@@ -289,6 +295,8 @@ struct ResultCueFinder {
         let word = words[index]
         guard word == "won" || word == "win" || word == "victory" || word == "triumphed" else { return false }
         if index + 1 < words.count, ["by", "over"].contains(words[index + 1]), word == "win" { return false }
+        // "won three of the five rounds": a count of wins, not one race.
+        if index + 1 < words.count, ResultVocabulary.countWords.contains(words[index + 1]) { return false }
         // "to win" is an intention; "drove to victory" is a result.
         let before = words[max(0, index - 3)..<index]
         let isNoun = word == "victory"

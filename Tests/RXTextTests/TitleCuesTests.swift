@@ -1,0 +1,78 @@
+import Testing
+
+@testable import RXText
+
+/// Championship results as reports state them, and as machine translation of Finnish leaves them
+/// ("the European master", "the mastery"); the texts are written for these tests.
+@Suite struct TitleCuesTests {
+    static func lines(_ text: String) throws -> [String] {
+        ResultsReaderTests.lines(try ResultsReaderTests.record(text))
+    }
+
+    @Test func aTitleVerbWithItsNounIsTheChampion() throws {
+        let lines = try Self.lines(
+            """
+            Estering 2016
+
+            Mattias Ekström sealed the drivers' title at the Estering in 2016.
+            """)
+        #expect(lines.contains("Mattias Ekström|2016|-|standings|1"))
+        #expect(!lines.contains { $0.hasSuffix("final|1") })
+    }
+
+    @Test func aTitleThatWentToADriverNamesHimAfterTheVerb() throws {
+        let lines = try Self.lines(
+            """
+            Finnish championship 2018
+
+            In 2018 the title of the Super1600 class went to Jere Kalliokoski, and Joni-Pekka Rajala \
+            took the silver.
+            """)
+        #expect(lines.contains("Jere Kalliokoski|2018|-|standings|1"))
+        #expect(lines.contains("Joni-Pekka Rajala|2018|-|standings|2"))
+    }
+
+    @Test func aDatedRunnerUpIsThatSeasonsSecondPlace() throws {
+        let lines = try Self.lines(
+            """
+            Barcelona 2019
+
+            Aydar Nuriev, the 2018 runner-up, won the final at Barcelona in 2019.
+            """)
+        #expect(lines.contains("Aydar Nuriev|2018|-|standings|2"))
+        #expect(lines.contains("Aydar Nuriev|2019|ES|final|1"))
+    }
+
+    @Test func aChampionCalqueNamesTheChampionAfterBecame() throws {
+        let lines = try Self.lines(
+            """
+            Rustad 2015
+
+            The European master became the Norwegian Tommy Rustad, who won three of the five rounds in 2015.
+            """)
+        #expect(lines == ["Tommy Rustad|2015|-|standings|1"])
+    }
+
+    @Test func backOnTopOfTheStandingsIsTheLead() throws {
+        let lines = try Self.lines(
+            """
+            Mettet 2014
+
+            At Mettet in 2014 Petter Solberg was back on top of the standings, three points clear of \
+            Reinis Nitišs.
+            """)
+        #expect(lines.contains("Petter Solberg|2014|-|standings|1"))
+        #expect(lines.contains("Reinis Nitišs|2014|-|standings|2"))
+    }
+
+    @Test func aChampionshipRoundOrAnIntentionIsNoTitle() throws {
+        let lines = try Self.lines(
+            """
+            Höljes 2019
+
+            At Höljes in 2019 Timmy Hansen won the championship round, and Andreas Bakkerud hoped to \
+            take the title.
+            """)
+        #expect(!lines.contains { $0.contains("standings") })
+    }
+}
