@@ -242,7 +242,10 @@ struct ResultAttribution {
         let after = inClause.filter { $0.tokens.lowerBound >= cue.tokens.upperBound }
         if let first = after.first {
             let gap = words[cue.tokens.upperBound..<first.tokens.lowerBound]
-            if gap.first == "by" && gap.count <= 2 {
+            // "won by X", "completed by the Latvian Reinis Nitišs".
+            if gap.first == "by", gap.count <= 4,
+                isNamePrefix(cue.tokens.upperBound + 1..<first.tokens.lowerBound, in: sentence)
+            {
                 var result = [(first.driver, Optional(first.tokens), 0.85)]
                 var last = first
                 // "by X and Y": the list runs on past the clause break "and" makes.
@@ -259,15 +262,17 @@ struct ResultAttribution {
                 if cue.isChampion || cue.tokens.count > 1 { return [(first.driver, first.tokens, 0.85)] }
             }
             // "The European master became the Norwegian Tommy Rustad".
-            if cue.isChampion, gap.count <= 3, ["became", "was", "is"].contains(gap.first ?? ""),
-                (cue.tokens.upperBound + 1..<first.tokens.lowerBound).allSatisfy({ i in
-                    words[i] == "the" || Demonyms.nouns[words[i]] != nil || sentence.traits[i].contains(.inEntity)
-                })
+            // "The European master became the Norwegian Tommy Rustad", "the winner was X".
+            if cue.isChampion || words[cue.tokens.lowerBound] == "winner", gap.count <= 3,
+                ["became", "was", "is"].contains(gap.first ?? ""),
+                isNamePrefix(cue.tokens.upperBound + 1..<first.tokens.lowerBound, in: sentence)
             {
                 return [(first.driver, first.tokens, 0.8)]
             }
-            if gap.count <= 3, gap.last == "to",
-                gap.contains(where: { ["went", "goes", "go", "fell", "belonged"].contains($0) })
+            // "the win in Riga went to the Swede Timmy Hansen".
+            if let to = gap.firstIndex(of: "to"), to <= gap.startIndex + 2,
+                gap[gap.startIndex..<to].contains(where: { ["went", "goes", "go", "fell", "belonged"].contains($0) }),
+                isNamePrefix((to + 1)..<first.tokens.lowerBound, in: sentence)
             {
                 return [(first.driver, first.tokens, 0.85)]
             }
@@ -279,6 +284,8 @@ struct ResultAttribution {
             cue.tokens.upperBound < words.count, ResultCueFinder.inversionVerbs.contains(words[cue.tokens.upperBound]),
             let first = named.first(where: {
                 $0.tokens.lowerBound > cue.tokens.upperBound && $0.tokens.lowerBound <= cue.tokens.upperBound + 6
+                    // "fifth came Grönholm's team-mate Timur Timerzyanov": not the possessive.
+                    && !($0.tokens.upperBound < words.count && ["'s", "’s"].contains(words[$0.tokens.upperBound]))
             })
         {
             return [(first.driver, first.tokens, 0.8)]
@@ -323,6 +330,14 @@ struct ResultAttribution {
         {
             return [(driver, nil, 0.65)]
         }
+        // "René Münnich, who raced alongside August, went no further": a relative clause's
+        // subject is the name it follows.
+        if clause.lowerBound >= 2, ["who", "which"].contains(words[clause.lowerBound]),
+            words[clause.lowerBound - 1] == ",",
+            let antecedent = named.last(where: { $0.tokens.upperBound == clause.lowerBound - 1 })
+        {
+            return [(antecedent.driver, antecedent.tokens, 0.75)]
+        }
         let sentenceSubject = subjectOfSentence(
             named.filter { $0.tokens.upperBound <= clause.lowerBound }, words: words)
         if pronoun != nil {
@@ -351,6 +366,15 @@ struct ResultAttribution {
     }
 
     private func isNationalityNoun(_ word: String) -> Bool { Demonyms.nouns[word] != nil }
+
+    /// Words that may open a name's noun phrase: "the", a nationality, an entity ("the Latvian",
+    /// "the Swede", "the EKS Audi driver").
+    private func isNamePrefix(_ range: Range<Int>, in sentence: AnnotatedSentence) -> Bool {
+        range.allSatisfy { i in
+            let word = sentence.folded[i]
+            return word == "the" || Demonyms.nouns[word] != nil || sentence.traits[i].contains(.inEntity)
+        }
+    }
 
     /// The nationality (alpha-3) a "the Finn" / "the Norwegian" at `token` names.
     private func nationality(of token: Int, words: [String], sentence: Int) -> String? {
@@ -433,6 +457,12 @@ struct ResultAttribution {
         let places = events.places(in: sentence)
         let inClause = places.filter { clause.contains($0.tokens.lowerBound) }
         if let before = inClause.last(where: { $0.tokens.upperBound <= cue.tokens.lowerBound }) { return before }
+        // "won at the Estering": a place just after the cue is where it happened.
+        if let after = inClause.first(where: {
+            $0.tokens.lowerBound >= cue.tokens.upperBound && $0.tokens.lowerBound <= cue.tokens.upperBound + 3
+        }) {
+            return after
+        }
         if let earlier = places.last(where: { $0.tokens.upperBound <= clause.lowerBound }) { return earlier }
         return inClause.first
     }
@@ -450,18 +480,20 @@ struct ResultAttribution {
     }
 
     private func seasonOf(clause: Range<Int>, words: [String], years: Set<Int>) -> Int? {
-        let inClause = Set(words[clause].compactMap(RecordBuilder.year))
+        // A year that qualifies a noun ("Nuriev, the 2018 runner-up, won ...") dates that noun only.
+        func freeYears(_ range: Range<Int>) -> Set<Int> {
+            Set(
+                range.compactMap { i -> Int? in
+                    guard let year = RecordBuilder.year(words[i]) else { return nil }
+                    let attributive =
+                        i > 0 && ["the", "his", "her", "their", "its", "a"].contains(words[i - 1])
+                        && i + 1 < words.count && (words[i + 1].first?.isLetter ?? false)
+                    return attributive ? nil : year
+                })
+        }
+        let inClause = freeYears(clause)
         if inClause.count == 1 { return inClause.first }
-        // A year that qualifies a noun of another clause ("Nuriev, the 2018 runner-up, won ...")
-        // dates that noun only.
-        let free = Set(
-            words.indices.compactMap { i -> Int? in
-                guard let year = RecordBuilder.year(words[i]) else { return nil }
-                let attributive =
-                    i > 0 && ["the", "his", "her", "their", "its", "a"].contains(words[i - 1])
-                    && i + 1 < words.count && (words[i + 1].first?.isLetter ?? false)
-                return attributive ? nil : year
-            })
+        let free = freeYears(words.indices)
         if free.count == 1 && years.count == 1 { return free.first }
         if years.count == 1 && free.isEmpty { return frame.season ?? years.first }
         let text = words.joined(separator: " ")

@@ -191,7 +191,7 @@ struct ResultCueFinder {
         }
         // A title phrase reads its verb and noun together ("won the title" is not a race win).
         if !hypothetical {
-            let titles = titleCues()
+            let titles = titleCues() + phraseCues()
             cues.removeAll { cue in titles.contains { $0.tokens.overlaps(cue.tokens) } }
             cues += titles
         }

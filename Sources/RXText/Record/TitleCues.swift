@@ -42,6 +42,13 @@ extension ResultCueFinder {
                 cues.append(ResultCue(kind: kind, tokens: index..<verb, fixedStage: .standings))
                 continue
             }
+            // "the win in Riga went to the Swede Timmy Hansen": a race win, at the stage named.
+            if ["win", "victory"].contains(word), index > 0, words[index - 1] == "the",
+                let verb = transferVerb(after: index)
+            {
+                cues.append(ResultCue(kind: .win, tokens: index..<verb, fixedStage: nil))
+                continue
+            }
             // "took the silver", "took the SM-bronze".
             if let place = Self.medals[word], index >= 2, words[index - 1] == "the" || words[index - 1] == "-",
                 words[max(0, index - 4)..<index].contains(where: { Self.medalVerbs.contains($0) })

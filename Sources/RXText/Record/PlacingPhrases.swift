@@ -1,0 +1,86 @@
+/// Placings stated by a phrase rather than by an ordinal after a verb: "completed the podium",
+/// "the winner was X", "topped qualifying", "went no further than the semi-finals", and the
+/// translated "EM-fourth" (Finnish EM-neljäs: fourth in the European Championship).
+extension ResultCueFinder {
+    private static let podiumPhrases: [[String]] = [
+        ["completed", "the", "podium"], ["completes", "the", "podium"], ["rounded", "out", "the", "podium"],
+        ["rounds", "out", "the", "podium"], ["completed", "the", "top", "three"], ["podium", "was", "completed"],
+        ["rounded", "off", "the", "podium"],
+    ]
+    private static let qualifyingObjects: Set<String> = ["qualifying", "qualification", "the", "intermediate"]
+    /// Phrases that end a driver's event at the stage named next ("out in the semi-finals").
+    private static let eliminationPhrases: [[String]] = [
+        ["went", "no", "further", "than", "the"], ["got", "no", "further", "than", "the"],
+        ["dropped", "out", "in", "the"], ["eliminated", "in", "the"], ["knocked", "out", "in", "the"],
+        ["was", "out", "in", "the"], ["were", "out", "in", "the"], ["fell", "in", "the"], ["went", "out", "in", "the"],
+    ]
+
+    func phraseCues() -> [ResultCue] {
+        var cues: [ResultCue] = []
+        for index in words.indices {
+            if let phrase = Self.podiumPhrases.first(where: { Self.matches($0, at: index, in: words) }) {
+                // The podium is the final's (the event's) top three, whatever stage was named before.
+                cues.append(ResultCue(kind: .placing(3), tokens: index..<(index + phrase.count), fixedStage: .final))
+                continue
+            }
+            // "the winner was Jean-Baptiste Dubourg", "Dubourg was the winner".
+            if words[index] == "winner", index > 0, words[index - 1] == "the",
+                index + 1 < words.count && ["was", "is", "became"].contains(words[index + 1])
+                    || index >= 2 && ["was", "is", "became"].contains(words[index - 2])
+            {
+                cues.append(ResultCue(kind: .win, tokens: index..<(index + 1), fixedStage: nil))
+                continue
+            }
+            // "topped qualifying", "led the intermediate classification".
+            if ["topped", "tops", "led", "leads", "headed"].contains(words[index]), index + 1 < words.count,
+                Self.qualifyingObjects.contains(words[index + 1]),
+                let end = (index + 1..<min(words.count, index + 4)).first(where: {
+                    ["qualifying", "qualification", "classification"].contains(words[$0])
+                })
+            {
+                cues.append(ResultCue(kind: .placing(1), tokens: index..<(end + 1), fixedStage: .qualifying))
+                continue
+            }
+            if let phrase = Self.eliminationPhrases.first(where: { Self.matches($0, at: index, in: words) }),
+                let stage = stageWord(at: index + phrase.count)
+            {
+                cues.append(
+                    ResultCue(
+                        kind: .failure(.didNotQualify, cause: nil), tokens: index..<(index + phrase.count),
+                        fixedStage: stage))
+                continue
+            }
+            // "drove to EM-fourth": an ordinal hyphenated to a championship abbreviation.
+            if let position = ResultVocabulary.ordinals[words[index]], index >= 2, words[index - 1] == "-",
+                namesChampionship(endingAt: index - 1)
+            {
+                cues.append(
+                    ResultCue(kind: .placing(position), tokens: (index - 2)..<(index + 1), fixedStage: .standings))
+            }
+        }
+        return cues
+    }
+
+    /// The stage a word at `index` names, for the stage after an elimination phrase.
+    private func stageWord(at index: Int) -> Stage? {
+        guard index < words.count else { return nil }
+        let word = words[index]
+        if word.hasPrefix("semi") { return .semiFinal }
+        if ["heats", "qualifying", "heat", "qualification"].contains(word) { return .qualifying }
+        if word == "final" || word == "finals" { return .final }
+        return nil
+    }
+
+    /// A championship (or its untranslated abbreviation, EM/MM/SM) ends just before `index`.
+    private func namesChampionship(endingAt index: Int) -> Bool {
+        sentence.matches.contains { match in
+            guard match.tokens.upperBound == index else { return false }
+            switch match.entry {
+            case .championship: return true
+            case .untranslated(let i):
+                return lexicon.glossary.untranslated[i].right.contains { $0.lowercased().contains("championship") }
+            default: return false
+            }
+        }
+    }
+}

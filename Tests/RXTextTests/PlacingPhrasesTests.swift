@@ -1,0 +1,75 @@
+import Testing
+
+@testable import RXText
+
+/// Placings a phrase states ("completed the podium", "the winner was", "topped qualifying", "went
+/// no further than the semi-finals", "EM-fourth"); the texts are written for these tests.
+@Suite struct PlacingPhrasesTests {
+    static func lines(_ text: String) throws -> [String] {
+        ResultsReaderTests.lines(try ResultsReaderTests.record(text))
+    }
+
+    @Test func completingThePodiumIsThirdInTheFinal() throws {
+        let lines = try Self.lines(
+            """
+            Mettet 2015
+
+            At Mettet in 2015 Petter Solberg led the points, and the podium was completed by the \
+            Latvian Reinis Nitišs. A year earlier Timmy Hansen completed the podium at Mettet.
+            """)
+        #expect(lines.contains("Reinis Nitišs|2015|BE|final|3"))
+        #expect(lines.contains("Timmy Hansen|2014|BE|final|3"))
+    }
+
+    @Test func theWinnerWasNamesTheWinnerAfterTheVerb() throws {
+        let lines = try Self.lines(
+            """
+            Riga 2019
+
+            In Riga in 2019 the winner was Jean-Baptiste Dubourg.
+            """)
+        #expect(lines == ["Jean-Baptiste Dubourg|2019|LV|final|1"])
+    }
+
+    @Test func aWinThatWentToADriverIsHis() throws {
+        let lines = try Self.lines(
+            """
+            Riga 2019
+
+            The win in the World RX race in Riga in 2019 went to the Swede Timmy Hansen.
+            """)
+        #expect(lines == ["Timmy Hansen|2019|LV|final|1"])
+    }
+
+    @Test func toppingQualifyingIsFirstInQualifying() throws {
+        let lines = try Self.lines(
+            """
+            Estering 2016
+
+            At the Estering in 2016 Kasparas Navickas won two heats and topped qualifying.
+            """)
+        #expect(lines == ["Kasparas Navickas|2016|DE|qualifying|1"])
+    }
+
+    @Test func anEliminationBelongsToTheNameBeforeARelativeClause() throws {
+        let lines = try Self.lines(
+            """
+            Höljes 2019
+
+            At Höljes in 2019 Timmy Hansen won his semi-final, while René Münnich, who raced alongside \
+            Mandie August, went no further than the semi-finals.
+            """)
+        #expect(lines.contains("René Münnich|2019|SE|semi-final|did-not-qualify"))
+        #expect(!lines.contains { $0.hasPrefix("Timmy Hansen") && $0.hasSuffix("did-not-qualify") })
+    }
+
+    @Test func anOrdinalHyphenatedToAChampionshipIsAStandingsPlace() throws {
+        let lines = try Self.lines(
+            """
+            Rajala 2015
+
+            In 2015 Joni-Pekka Rajala drove to EM-fourth with a Saab.
+            """)
+        #expect(lines == ["Joni-Pekka Rajala|2015|-|standings|4"])
+    }
+}
