@@ -76,3 +76,39 @@ import Testing
         #expect(!lines.contains { $0.contains("standings") })
     }
 }
+
+/// Standings places stated by the season they close or the points they carry.
+@Suite struct SeasonStandingsTests {
+    @Test func finishingTheSeasonNthIsAStandingsPlace() throws {
+        let lines = try TitleCuesTests.lines(
+            """
+            Euro RX 2019
+
+            In 2019 Gergely Márton finished the season third, and Aydar Nuriev finished the year as runner-up.
+            """)
+        #expect(lines.contains("Gergely Márton|2019|-|standings|3"))
+        #expect(lines.contains("Aydar Nuriev|2019|-|standings|2"))
+    }
+
+    @Test func anElidedInversionWithPointsIsAStandingsList() throws {
+        let lines = try TitleCuesTests.lines(
+            """
+            Euro RX 2015
+
+            Tommy Rustad took the European title in 2015. Second was the Frenchman Jérôme \
+            Grosset-Janin, 18 points behind, and third the Norwegian Ole Christian Veiby with 86 points.
+            """)
+        #expect(lines.contains("Jérôme Grosset-Janin|2015|-|standings|2"))
+        #expect(lines.contains("Ole Christian Veiby|2015|-|standings|3"))
+    }
+
+    @Test func pointsGainedAreNotAStandingsPlace() throws {
+        let lines = try TitleCuesTests.lines(
+            """
+            Estering 2016
+
+            At the Estering in 2016 Krisztián Szabó was fourth in qualifying and clawed back two points.
+            """)
+        #expect(lines == ["Krisztián Szabó|2016|DE|qualifying|4"])
+    }
+}

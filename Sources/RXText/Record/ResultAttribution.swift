@@ -75,7 +75,8 @@ struct ResultAttribution {
             let words = Array(sentence.folded)
             let clauses = Clauses(words: words, named: named)
             let finder = ResultCueFinder(
-                lexicon: article.lexicon, sentence: sentence, afterNames: Self.afterNames(named, sentence))
+                lexicon: article.lexicon, sentence: sentence, afterNames: Self.afterNames(named, sentence),
+                nameStarts: Set(named.map(\.tokens.lowerBound)))
             let stages = finder.stageCues()
             let years = Set(words.compactMap(RecordBuilder.year))
             let raceClass = classNamed(in: index)
@@ -281,7 +282,9 @@ struct ResultAttribution {
         if case .placing = cue.kind,
             cue.tokens.lowerBound == clause.lowerBound
                 || (cue.tokens.lowerBound > 0 && [",", "and"].contains(words[cue.tokens.lowerBound - 1])),
-            cue.tokens.upperBound < words.count, ResultCueFinder.inversionVerbs.contains(words[cue.tokens.upperBound]),
+            cue.tokens.upperBound < words.count,
+            ResultCueFinder.inversionVerbs.contains(words[cue.tokens.upperBound])
+                || ResultCueFinder.elidedInversion(at: cue.tokens.lowerBound, in: words) != nil,
             let first = named.first(where: {
                 $0.tokens.lowerBound > cue.tokens.upperBound && $0.tokens.lowerBound <= cue.tokens.upperBound + 6
                     // "fifth came Grönholm's team-mate Timur Timerzyanov": not the possessive.

@@ -36,10 +36,14 @@ struct ResultCueFinder {
     /// Peugeot 208 second"): an ordinal there is a placing without a verb ("with X second").
     let afterNames: Set<Int>
 
-    init(lexicon: Lexicon, sentence: AnnotatedSentence, afterNames: Set<Int> = []) {
+    /// Token indexes where a driver's name starts.
+    let nameStarts: Set<Int>
+
+    init(lexicon: Lexicon, sentence: AnnotatedSentence, afterNames: Set<Int> = [], nameStarts: Set<Int> = []) {
         self.lexicon = lexicon
         self.sentence = sentence
         self.afterNames = afterNames
+        self.nameStarts = nameStarts
         words = Array(sentence.folded)
     }
 
@@ -66,6 +70,24 @@ struct ResultCueFinder {
                 ResultVocabulary.countWords.contains(words[index - 1]) || Int(words[index - 1]) != nil,
                 index < 2 || !["first", "last", "opening", "final"].contains(words[index - 2])
             {
+                index += 1
+                continue
+            }
+            // "with 86 points", "18 points behind": a points total or gap is the standings'
+            // ("clawed back two points" is neither).
+            if ["points", "pts"].contains(words[index]), index >= 2, sentence.words[index - 1].kind == .number,
+                ["with", "on", ",", "("].contains(words[index - 2])
+                    || (index + 1 < words.count && ["behind", "clear", "ahead", "adrift"].contains(words[index + 1]))
+            {
+                cues.append(StageCue(stage: .standings, tokens: (index - 1)..<(index + 1)))
+                index += 1
+                continue
+            }
+            // "finished the season third", "ended the year as runner-up": the season's standings.
+            if Self.seasonNouns.contains(words[index]), index >= 2, words[index - 1] == "the",
+                Self.seasonEndVerbs.contains(words[index - 2])
+            {
+                cues.append(StageCue(stage: .standings, tokens: (index - 1)..<(index + 1)))
                 index += 1
                 continue
             }
@@ -268,8 +290,21 @@ struct ResultCueFinder {
         {
             return position
         }
+        // "Second was X, and third the Norwegian Y": the verb of an inverted list left out.
+        if let gap = Self.elidedInversion(at: index, in: words),
+            nameStarts.contains(where: { $0 > index && $0 <= index + 1 + gap })
+        {
+            return position
+        }
         // "completed the podium in third": "in" + ordinal closing the clause.
         if index > 0, words[index - 1] == "in", next.isEmpty || Self.clauseWords.contains(next) || next == "-" {
+            return position
+        }
+        // "finished the season third", "finished the EM-series fourth": the verb before its object.
+        if index >= 3, Self.seasonNouns.contains(words[index - 1]) || words[index - 1] == "series",
+            let the = (max(1, index - 5)..<(index - 1)).last(where: { words[$0] == "the" }),
+            Self.seasonEndVerbs.contains(words[the - 1])
+        {
             return position
         }
         var back = index - 1
@@ -281,6 +316,20 @@ struct ResultCueFinder {
         }
         return nil
     }
+
+    /// An ordinal after "and" or a comma in a sentence that opened with an inverted placing
+    /// ("Second was X"): the number of words ("the", a nationality) it may stand from its name.
+    static func elidedInversion(at index: Int, in words: [String]) -> Int? {
+        guard index >= 3, [",", "and"].contains(words[index - 1]), ResultVocabulary.ordinals[words[index]] != nil,
+            ResultVocabulary.ordinals[words[0]] != nil, inversionVerbs.contains(words[1])
+        else { return nil }
+        return 2
+    }
+
+    static let seasonNouns: Set<String> = ["season", "year", "campaign"]
+    static let seasonEndVerbs: Set<String> = [
+        "finished", "finishing", "finish", "finishes", "ended", "ending", "ends", "closed", "completed", "concluded",
+    ]
 
     /// "4th" or "P4".
     static func numericPlacing(_ word: String) -> Int? {
