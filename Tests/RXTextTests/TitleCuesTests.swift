@@ -112,3 +112,32 @@ import Testing
         #expect(lines == ["Krisztián Szabó|2016|DE|qualifying|4"])
     }
 }
+
+/// Standings given as names with their points, and standings part-way through a season beside
+/// the final table.
+@Suite struct PointsListTests {
+    @Test func namesWithFallingPointsAfterAColonAreAStandingsTable() throws {
+        let lines = try TitleCuesTests.lines(
+            """
+            Euro RX 2015
+
+            Tommy Rustad took the European title in 2015 and Joni-Pekka Rajala finished the season \
+            fourth. After Hell the points were: Tommy Rustad 83, Jérôme Grosset-Janin 77 and \
+            Joni-Pekka Rajala 53.
+            """)
+        #expect(lines.contains("Jérôme Grosset-Janin|2015|-|standings|2"))
+        // The interim table and the final one are both kept.
+        #expect(lines.contains("Joni-Pekka Rajala|2015|-|standings|3"))
+        #expect(lines.contains("Joni-Pekka Rajala|2015|-|standings|4"))
+    }
+
+    @Test func risingFiguresAreNoTable() throws {
+        let lines = try TitleCuesTests.lines(
+            """
+            Euro RX 2015
+
+            In 2015 the points were: Tommy Rustad 53, Jérôme Grosset-Janin 77 and Joni-Pekka Rajala 83.
+            """)
+        #expect(!lines.contains("Jérôme Grosset-Janin|2015|-|standings|2"))
+    }
+}

@@ -56,6 +56,9 @@ struct ResultAttribution {
         var evidence: ByteRange
         var confidence: Double
         var raceClass: String?
+        /// Standings part-way through a season ("after three rounds", "after Hell"): a table of
+        /// its own beside the final one.
+        var interim = false
     }
 
     func results() -> [Candidate] {
@@ -80,6 +83,7 @@ struct ResultAttribution {
             let stages = finder.stageCues()
             let years = Set(words.compactMap(RecordBuilder.year))
             let raceClass = classNamed(in: index)
+            let interim = isInterimStandings(index)
 
             for item in lists.items(in: index) {
                 let season = frame.season
@@ -87,7 +91,8 @@ struct ResultAttribution {
                     Candidate(
                         driver: item.driver, season: season, event: item.stage == .standings ? nil : currentEvent,
                         round: nil, stage: item.stage, position: item.position, outcome: nil, cause: nil,
-                        evidence: item.evidence, confidence: 0.95, raceClass: raceClass))
+                        evidence: item.evidence, confidence: 0.95, raceClass: raceClass,
+                        interim: item.stage == .standings && interim))
             }
             let listTokens = lists.tokens(in: index)
 
@@ -163,7 +168,8 @@ struct ResultAttribution {
                                 evidence: ByteRange(
                                     sentence.words[span.lowerBound].range.start,
                                     sentence.words[span.upperBound - 1].range.end),
-                                confidence: confidence, raceClass: raceClass))
+                                confidence: confidence, raceClass: raceClass,
+                                interim: stage == .standings && interim))
                     }
                 }
             }
@@ -468,6 +474,23 @@ struct ResultAttribution {
         }
         if let earlier = places.last(where: { $0.tokens.upperBound <= clause.lowerBound }) { return earlier }
         return inClause.first
+    }
+
+    /// "After Hell the points were", "after three rounds", "before the finale": standings read
+    /// part-way through the season.
+    private func isInterimStandings(_ index: Int) -> Bool {
+        let words = article.sentences[index].folded
+        let places = events.places(in: index)
+        for (i, word) in words.enumerated() where word == "after" || word == "before" {
+            let ahead = (i + 1)..<min(words.count, i + 6)
+            if words[ahead].contains(where: {
+                ["round", "rounds", "races", "events", "final", "finale", "sub-competitions", "weekend"].contains($0)
+            }) {
+                return true
+            }
+            if word == "after", places.contains(where: { ahead.contains($0.tokens.lowerBound) }) { return true }
+        }
+        return false
     }
 
     /// "the 2018 runner-up", "his 2014 title": the year the cue's own noun phrase names.

@@ -18,7 +18,7 @@ enum ResultConsistency {
         var holderOf: [String: String] = [:]
         for (offset, candidate) in ranked {
             let race =
-                "\(candidate.season ?? 0)|\(candidate.event ?? "")|\(candidate.round ?? 0)|\(candidate.stage.rawValue)|\(candidate.raceClass ?? "")"
+                "\(candidate.season ?? 0)|\(candidate.event ?? "")|\(candidate.round ?? 0)|\(candidate.stage.rawValue)|\(candidate.raceClass ?? "")|\(candidate.interim)"
             let key = "\(candidate.driver.name)|\(race)|\(candidate.position ?? 0)|\(candidate.outcome?.rawValue ?? "")"
             guard seen.insert(key).inserted else { continue }
             let single =

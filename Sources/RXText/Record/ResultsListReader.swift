@@ -66,6 +66,35 @@ struct ResultsListReader {
                 itemsBySentence[item.sentence, default: []].append(item)
             }
         }
+        for index in article.sentences.indices where itemsBySentence[index] == nil {
+            let points = Self.pointsList(in: index, article: article, names: names)
+            if !points.isEmpty { itemsBySentence[index] = points }
+        }
+    }
+
+    /// "After Hell the points were: Rustad 83, Grosset-Janin 77 and Rajala 53": names each followed
+    /// by a points figure, after a colon that closes a standings word, in falling order.
+    private static func pointsList(in index: Int, article: AnnotatedArticle, names: DriverNames) -> [Item] {
+        let sentence = article.sentences[index]
+        let words = sentence.folded
+        guard let colon = words.firstIndex(of: ":"),
+            words[..<colon].contains(where: { ["points", "standings", "table", "classification"].contains($0) })
+        else { return [] }
+        var items: [Item] = []
+        var last = Int.max
+        for name in names.bySentence[index] where name.tokens.lowerBound > colon {
+            let at = name.tokens.upperBound
+            guard at < words.count, sentence.words[at].kind == .number, let points = Int(words[at]), points <= last
+            else { break }
+            last = points
+            items.append(
+                Item(
+                    driver: name.driver, position: items.count + 1, stage: .standings,
+                    evidence: ByteRange(
+                        sentence.words[name.tokens.lowerBound].range.start, sentence.words[at].range.end),
+                    sentence: index, tokens: name.tokens.lowerBound..<(at + 1)))
+        }
+        return items.count >= 2 ? items : []
     }
 
     func items(in sentence: Int) -> [Item] { itemsBySentence[sentence] ?? [] }
