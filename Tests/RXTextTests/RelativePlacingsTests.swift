@@ -55,3 +55,33 @@ import Testing
         #expect(!ResultsReaderTests.lines(record).contains { $0.hasPrefix("Timmy Hansen") })
     }
 }
+
+/// Places stated with the verb left out or behind another driver.
+@Suite struct CoordinatedPlacingsTests {
+    @Test func aPlaceBehindOneDriverGivesHimThePlaceBefore() throws {
+        let lines = ResultsReaderTests.lines(
+            try ResultsReaderTests.record(
+                """
+                Hockenheim 2016
+
+                At Hockenheim in 2016 Cyril Raymond was second in his semi-final and second again in \
+                the final, behind Thomas Bryntesson, who had joined the team.
+                """))
+        #expect(lines.contains("Cyril Raymond|2016|DE|semi-final|2"))
+        #expect(lines.contains("Cyril Raymond|2016|DE|final|2"))
+        #expect(lines.contains("Thomas Bryntesson|2016|DE|final|1"))
+    }
+
+    @Test func aNameToAPlaceHasItsVerbLeftOut() throws {
+        let lines = ResultsReaderTests.lines(
+            try ResultsReaderTests.record(
+                """
+                Mettet 2016
+
+                At Mettet in 2016 the stewards excluded Cyril Raymond, which promoted Simon Olofsson \
+                to P2 and Joachim Hvaal to third.
+                """))
+        #expect(lines.contains("Simon Olofsson|2016|BE|final|2"))
+        #expect(lines.contains("Joachim Hvaal|2016|BE|final|3"))
+    }
+}

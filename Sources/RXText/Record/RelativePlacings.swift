@@ -33,6 +33,31 @@ enum RelativePlacings {
         anchorEnd: Int, isWin: Bool, words: [String], named: [NamedDriver], sentence: AnnotatedSentence,
         otherCues: [Range<Int>]
     ) -> [NamedDriver] {
+        namedList(
+            after: anchorEnd, markers: markers.filter { !$0.afterWinOnly || isWin }.map(\.words), words: words,
+            named: named, sentence: sentence, otherCues: otherCues)
+    }
+
+    /// The drivers a placing is stated behind ("second in the final, behind Bryntesson"), with
+    /// the places they take: one name is the place before; as many names as places before are
+    /// those places in order; anything else says nothing certain.
+    static func leaders(
+        anchorEnd: Int, position: Int, words: [String], named: [NamedDriver], sentence: AnnotatedSentence,
+        otherCues: [Range<Int>]
+    ) -> [(NamedDriver, Int)] {
+        guard position >= 2 else { return [] }
+        let list = namedList(
+            after: anchorEnd, markers: [["behind"]], words: words, named: named, sentence: sentence,
+            otherCues: otherCues)
+        if list.count == 1 { return [(list[0], position - 1)] }
+        if list.count == position - 1 { return list.enumerated().map { ($0.element, $0.offset + 1) } }
+        return []
+    }
+
+    private static func namedList(
+        after anchorEnd: Int, markers: [[String]], words: [String], named: [NamedDriver], sentence: AnnotatedSentence,
+        otherCues: [Range<Int>]
+    ) -> [NamedDriver] {
         guard anchorEnd < words.count else { return [] }
         var markerEnd: Int? = nil
         var index = anchorEnd
@@ -41,9 +66,9 @@ enum RelativePlacings {
             if named.contains(where: { $0.tokens.lowerBound == index }) { break }
             // "finished first and second ahead of Šusta": the nearer result is the anchor.
             if otherCues.contains(where: { $0.lowerBound == index }) { break }
-            for marker in markers where !marker.afterWinOnly || isWin {
-                if ResultCueFinder.matches(marker.words, at: index, in: words) {
-                    markerEnd = index + marker.words.count
+            for marker in markers {
+                if ResultCueFinder.matches(marker, at: index, in: words) {
+                    markerEnd = index + marker.count
                     break scan
                 }
             }

@@ -154,6 +154,13 @@ struct ResultAttribution {
                             attributed.append((name.driver, name.tokens, 0.7))
                             followerPositions[attributed.count - 1] = position + offset + 1
                         }
+                        let ahead = RelativePlacings.leaders(
+                            anchorEnd: anchorEnd, position: position, words: words, named: named,
+                            sentence: sentence, otherCues: cues.map(\.tokens))
+                        for (name, place) in ahead where name.driver != attributed[0].0 {
+                            attributed.append((name.driver, name.tokens, 0.65))
+                            followerPositions[attributed.count - 1] = place
+                        }
                     }
                     for (number, (driver, tokens, confidence)) in attributed.enumerated() {
                         let position = followerPositions[number] ?? position
@@ -217,8 +224,13 @@ struct ResultAttribution {
             var steps = 0
             while index < sentence.words.count && steps < 5 {
                 let word = sentence.folded[index]
+                // "Veiby to third", "promoted Olofsson to P2": a verb left out before the place.
+                let next = index + 1 < sentence.words.count ? sentence.folded[index + 1] : ""
+                let toPlace =
+                    word == "to"
+                    && (ResultVocabulary.ordinals[next] != nil || ResultCueFinder.numericPlacing(next) != nil)
                 let bridge =
-                    ["'s", "’s", "'", "’", "in", "(", ")", "home", "a", "an", "another"].contains(word)
+                    ["'s", "’s", "'", "’", "in", "(", ")", "home", "a", "an", "another"].contains(word) || toPlace
                     || sentence.traits[index].contains(.inEntity) || sentence.words[index].kind == .number
                 guard bridge else { break }
                 index += 1

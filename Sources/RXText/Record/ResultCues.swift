@@ -307,14 +307,28 @@ struct ResultCueFinder {
         {
             return position
         }
+        if Self.placingVerb(before: index, in: words) { return position }
+        // "was second in his semi-final and second again in the final": coordinated with a placing.
+        if let and = (max(0, index - 8)..<index).last(where: { words[$0] == "and" }),
+            let earlier = (max(0, and - 6)..<and).last(where: { ResultVocabulary.ordinals[words[$0]] != nil }),
+            !words[earlier..<index].contains(where: { [",", ";", ":", ".", "(", ")"].contains($0) }),
+            Self.placingVerb(before: earlier, in: words)
+        {
+            return position
+        }
+        return nil
+    }
+
+    /// A placing verb up to four words before `index`, within the clause.
+    private static func placingVerb(before index: Int, in words: [String]) -> Bool {
         var back = index - 1
         while back >= 0 && back >= index - 4 {
             let previous = words[back]
-            if ResultVocabulary.placingVerbs.contains(previous) { return position }
-            if previous.count == 1 && !previous.first!.isLetter { return nil }  // punctuation ends the clause
+            if ResultVocabulary.placingVerbs.contains(previous) { return true }
+            if previous.count == 1 && !previous.first!.isLetter { return false }  // punctuation ends the clause
             back -= 1
         }
-        return nil
+        return false
     }
 
     /// An ordinal after "and" or a comma in a sentence that opened with an inverted placing
