@@ -73,3 +73,44 @@ import Testing
         #expect(lines == ["Joni-Pekka Rajala|2015|-|standings|4"])
     }
 }
+
+/// What "round" means depends on the text: an event in English, a heat (erä) in translated
+/// Finnish; and a report that names no year is dated by the calendars.
+@Suite struct RoundAndSeasonTests {
+    @Test func aRoundInEnglishIsTheEvent() throws {
+        let lines = ResultsReaderTests.lines(
+            try ResultsReaderTests.record(
+                """
+                Höljes 2019
+
+                In 2019 Robin Larsson added the Höljes round, and Timmy Hansen won the second round at Höljes.
+                """))
+        #expect(lines.contains("Timmy Hansen|2019|SE|event|1"))
+        #expect(!lines.contains { $0.contains("qualifying") })
+    }
+
+    @Test func anOrdinalRoundInTranslatedFinnishIsAHeat() throws {
+        let lines = ResultsReaderTests.lines(
+            try ResultsReaderTests.record(
+                """
+                Höljes 2019
+
+                The rallicross MM-series came to Höljes in 2019. Timmy Hansen won the second round, and \
+                the prize pool went to Andreas Bakkerud.
+                """))
+        #expect(lines.contains("Timmy Hansen|2019|SE|qualifying|1"))
+    }
+
+    @Test func aReportWithoutItsYearIsDatedByTheCalendar() throws {
+        let record = try ResultsReaderTests.record(
+            """
+            Foust wins at Kouvola
+
+            Tanner Foust won the World RX of Finland at Kouvola, the first round of the new FIA World \
+            Rallycross Championship held in Finland. Jacques Villeneuve, the 1997 Formula One world \
+            champion, was ninth.
+            """)
+        #expect(record.season == 2014)
+        #expect(ResultsReaderTests.lines(record).contains("Tanner Foust|2014|FI|final|1"))
+    }
+}

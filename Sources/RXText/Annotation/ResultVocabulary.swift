@@ -58,7 +58,7 @@ enum ResultVocabulary {
         (["top", "qualifier"], .qualifying), (["intermediate", "classification"], .qualifying),
         (["qualifying"], .qualifying), (["qualification"], .qualifying), (["qualifiers"], .qualifying),
         (["heat"], .qualifying), (["heats"], .qualifying), (["q1"], .qualifying), (["q2"], .qualifying),
-        (["q3"], .qualifying), (["q4"], .qualifying), (["rounds"], .qualifying), (["round"], .qualifying),
+        (["q3"], .qualifying), (["q4"], .qualifying),
         (["last", "leg"], .qualifying), (["leg"], .qualifying), (["first", "day"], .qualifying),
         (["semi", "-", "final"], .semiFinal), (["semi", "-", "finals"], .semiFinal), (["semifinal"], .semiFinal),
         (["semifinals"], .semiFinal), (["semi", "final"], .semiFinal), (["semi", "finals"], .semiFinal),

@@ -14,7 +14,7 @@ public struct RecordBuilder: Sendable {
 
     public func build(_ article: AnnotatedArticle) -> RaceRecord {
         let glossary = article.lexicon.glossary
-        let season = ArticleFrame.season(of: article)
+        let readSeason = ArticleFrame.season(of: article)
         let championship = mostMentioned(article) { if case .championship(let i, _) = $0 { i } else { nil } }
         let raceClass = mostMentioned(article) { if case .raceClass(let i) = $0 { i } else { nil } }
         let championshipID =
@@ -22,6 +22,7 @@ public struct RecordBuilder: Sendable {
             ?? raceClass.flatMap {
                 glossary.classes[$0].championships.count == 1 ? glossary.classes[$0].championships[0] : nil
             }
+        let season = Self.seasonFromCalendars(article, championship: championshipID, read: readSeason)
         let calendar = Self.calendar(
             glossary, championship: championshipID, season: season, raceClass: raceClass.map { glossary.classes[$0].id }
         )
@@ -76,6 +77,26 @@ public struct RecordBuilder: Sendable {
                 start: mention.range.start, end: mention.range.end)
         }
         return record
+    }
+
+    /// A report that names no year of its season ("Foust won the World RX of Finland at Kouvola";
+    /// the only year is "the 1997 Formula One world champion") is dated by the calendars: the one
+    /// season of its championship whose rounds include every venue it names.
+    static func seasonFromCalendars(_ article: AnnotatedArticle, championship: String?, read: Int?) -> Int? {
+        let glossary = article.lexicon.glossary
+        guard let championship else { return read }
+        let calendars = glossary.calendars.filter { $0.championship == championship }
+        guard !calendars.isEmpty else { return read }
+        if let read, calendars.contains(where: { $0.season == read }) { return read }
+        let venues = Set(
+            article.mentions.compactMap { mention -> String? in
+                if case .venue(let i) = mention.entity { return glossary.venues[i].id }
+                return nil
+            })
+        guard !venues.isEmpty else { return read }
+        let seasons = Set(
+            calendars.filter { calendar in venues.isSubset(of: Set(calendar.rounds.map(\.venue))) }.map(\.season))
+        return seasons.count == 1 ? seasons.first : read
     }
 
     /// The entity mentioned most often (ties: the first mentioned); with `inSeason`, only in

@@ -33,7 +33,14 @@ struct ResultAttribution {
         self.subject = subject
         self.events = events
         names = DriverNames(article)
+        translated =
+            article.sentences.reduce(0) { count, sentence in
+                count + sentence.matches.filter { $0.entry.category == .garble }.count
+            } >= 2
     }
+
+    /// The text carries garbles of machine-translated Finnish.
+    let translated: Bool
 
     var eventCountriesMentioned: Set<String> {
         var mentioned: Set<String> = []
@@ -79,7 +86,7 @@ struct ResultAttribution {
             let clauses = Clauses(words: words, named: named)
             let finder = ResultCueFinder(
                 lexicon: article.lexicon, sentence: sentence, afterNames: Self.afterNames(named, sentence),
-                nameStarts: Set(named.map(\.tokens.lowerBound)))
+                nameStarts: Set(named.map(\.tokens.lowerBound)), translated: translated)
             let stages = finder.stageCues()
             let years = Set(words.compactMap(RecordBuilder.year))
             let raceClass = classNamed(in: index)

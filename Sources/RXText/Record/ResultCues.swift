@@ -39,7 +39,15 @@ struct ResultCueFinder {
     /// Token indexes where a driver's name starts.
     let nameStarts: Set<Int>
 
-    init(lexicon: Lexicon, sentence: AnnotatedSentence, afterNames: Set<Int> = [], nameStarts: Set<Int> = []) {
+    /// The article reads as machine-translated Finnish (it carries garbles), where "the third
+    /// round" is a heat.
+    let translated: Bool
+
+    init(
+        lexicon: Lexicon, sentence: AnnotatedSentence, afterNames: Set<Int> = [], nameStarts: Set<Int> = [],
+        translated: Bool = false
+    ) {
+        self.translated = translated
         self.lexicon = lexicon
         self.sentence = sentence
         self.afterNames = afterNames
@@ -120,11 +128,22 @@ struct ResultCueFinder {
                     continue
                 }
             }
-            if words[index] == "round", index > 0,
-                ResultVocabulary.ordinals[words[index - 1]] != nil
-                    || ["last", "final", "next"].contains(words[index - 1])
-            {
-                cues.append(StageCue(stage: .qualifying, tokens: (index - 1)..<(index + 1)))
+            // "the third round": a heat in translated Finnish (erä), the event in English. Any
+            // other round ("the Höljes round") is the event.
+            if ["round", "rounds"].contains(words[index]) {
+                let heatWords: Set<String> = ["first", "last", "final", "next", "initial", "opening"]
+                let ordinal =
+                    index > 0
+                    && (ResultVocabulary.ordinals[words[index - 1]] != nil || heatWords.contains(words[index - 1]))
+                // "the first three rounds"
+                let counted =
+                    index > 1 && ResultVocabulary.countWords.contains(words[index - 1])
+                    && heatWords.contains(words[index - 2])
+                if ordinal || counted {
+                    cues.append(StageCue(stage: translated ? .qualifying : .event, tokens: (index - 1)..<(index + 1)))
+                } else {
+                    cues.append(StageCue(stage: .event, tokens: index..<(index + 1)))
+                }
             }
             index += 1
         }
