@@ -5,8 +5,8 @@ import RXText
 struct GlossaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "glossary",
-        abstract: "Check the glossaries or look up what a surface form resolves to.",
-        subcommands: [Check.self, Find.self]
+        abstract: "Check the glossaries, look up what a surface form resolves to, or suggest missing drivers.",
+        subcommands: [Check.self, Find.self, Suggest.self]
     )
 
     struct Check: ParsableCommand {
@@ -45,6 +45,42 @@ struct GlossaryCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             for line in explanations { print(line) }
+        }
+    }
+}
+
+extension GlossaryCommand {
+    struct Suggest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the driver names a corpus uses that the glossary does not know, as YAML entries.",
+            discussion: """
+                Reads every .txt file under the given paths as the results reader does and prints, most \
+                named first, each unknown driver with its mention count, the nationality the text gives \
+                and the first sentence naming it. Exit status: 0 (1 if a file could not be read).
+                """)
+
+        @Argument(help: "Files or directories of articles.")
+        var paths: [String]
+
+        @OptionGroup var glossaries: GlossaryOptions
+
+        func run() throws {
+            let engine = try glossaries.engine()
+            let (files, problems) = FileDiscovery(include: ["*.txt"]).files(for: paths)
+            var failed = !problems.isEmpty
+            for (path, reason) in problems { printError("\(path): \(reason)") }
+            var suggestions = GlossarySuggestions()
+            let annotator = Annotator(lexicon: engine.lexicon)
+            for file in files {
+                do {
+                    suggestions.add(annotator.annotate(try Document.load(path: file)))
+                } catch {
+                    printError(error.description)
+                    failed = true
+                }
+            }
+            print(suggestions.yaml(files: files.count), terminator: "")
+            if failed { throw ExitCode(1) }
         }
     }
 }

@@ -114,3 +114,47 @@ import Testing
         #expect(ResultsReaderTests.lines(record).contains("Tanner Foust|2014|FI|final|1"))
     }
 }
+
+/// The record names a driver the text renders word for word by the surname the linter recovers.
+@Suite struct RenamedSurnameTests {
+    @Test(
+        .enabled(
+            if: SourceLanguageTests.tools.has(.morphology) && SourceLanguageTests.tools.has(.dictionary),
+            Comment(rawValue: SourceLanguageTests.noVoikko)))
+    func aSurnameCalqueNamesTheRealDriver() throws {
+        let text = """
+            Rallycross 2019
+
+            In the Finnish rallycross championship in 2019 Ari-Pekka Cape was sixth in the points, \
+            and Jere Kalliokoski won.
+            """
+        let document = try Document(bytes: Array(text.utf8), path: "renamed.txt")
+        let extraction = Extraction(document: document, engine: TestLexicon.engine)
+        #expect(extraction.flags.contains { $0.rule == "calque.surname" })
+        #expect(extraction.record.results.contains { $0.driver == "Ari-Pekka Niemi" && $0.position == 6 })
+        #expect(!extraction.record.results.contains { $0.driver.contains("Cape") })
+    }
+}
+
+/// `rxtext glossary suggest`: the drivers a corpus names that the glossary does not know.
+@Suite struct GlossarySuggestionsTests {
+    @Test func unknownDriversAreListedWithCountsNationalityAndWhereSeen() throws {
+        var suggestions = GlossarySuggestions()
+        suggestions.add(
+            try TestLexicon.annotate(
+                """
+                Mettet 2014
+
+                The Belgian Koen Pauwels was ninth in the final at Mettet, and Ashley Haigh-Smith was tenth. \
+                Pauwels had been fourth in his heat. Petter Solberg won.
+                """))
+        let list = suggestions.suggestions
+        #expect(list.map(\.name) == ["Koen Pauwels", "Ashley Haigh-Smith"])
+        #expect(list.first?.mentions == 2)
+        #expect(list.first?.nationality == "BEL")
+        let yaml = suggestions.yaml(files: 1)
+        #expect(yaml.contains("  - id: koen-pauwels\n    name: Koen Pauwels\n    nationality: BEL"))
+        #expect(yaml.contains("  - id: ashley-haigh-smith"))
+        #expect(!yaml.contains("Solberg"))
+    }
+}

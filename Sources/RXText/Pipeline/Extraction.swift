@@ -21,7 +21,13 @@ public struct Extraction: Sendable {
         let all = linter.lint(article)
         (flags, rejected) = decisions?.apply(to: all, in: document) ?? (all, 0)
         cleaned = Cleaner().clean(document, flags: flags)
-        record = RecordBuilder(minConfidence: minConfidence).build(article)
+        // The linter's reading of a surname rendered as its meaning ("Ari-Pekka Cape" is Niemi)
+        // names the driver in the record too.
+        let renamed = Dictionary(
+            flags.filter { $0.rule == "calque.surname" }.compactMap { flag in
+                flag.suggestions.first.map { (flag.range, $0) }
+            }, uniquingKeysWith: { first, _ in first })
+        record = RecordBuilder(minConfidence: minConfidence).build(article, renamedSurnames: renamed)
     }
 
     /// Bytes in, the `extract` document out (compact JSON): the whole pipeline in one call. The

@@ -28,7 +28,9 @@ struct DriverNames {
     /// stages look mentions up by sentence too.
     let mentionsBySentence: [[Mention]]
 
-    init(_ article: AnnotatedArticle) {
+    /// `renamedSurnames`: surnames the linter recovered from their word-for-word rendering
+    /// ("Cape" is Niemi), so that "Ari-Pekka Cape" is the driver Ari-Pekka Niemi.
+    init(_ article: AnnotatedArticle, renamedSurnames: [ByteRange: String] = [:]) {
         let glossary = article.lexicon.glossary
         var perSentence: [[NamedDriver]] = Array(repeating: [], count: article.sentences.count)
         // Surname (folded) -> the unknown full name the article introduced it with.
@@ -93,9 +95,8 @@ struct DriverNames {
                         tokens: tokens))
             }
             for run in Self.nameRuns(in: sentence, skipping: covered) {
-                let text = Self.withoutPossessive(
-                    run.map { Self.text(sentence, $0..<($0 + 1), article) }.joined(separator: " "))
                 let tokens = run.first!..<(run.last! + 1)
+                let text = Self.withoutPossessive(Self.text(sentence, tokens, article))
                 if run.count == 1 {
                     // A bare surname of a full name given earlier.
                     if let known = unknownSurnames[Self.withoutPossessive(sentence.folded[run[0]])] {
@@ -103,7 +104,28 @@ struct DriverNames {
                     }
                     continue
                 }
-                let ref = DriverRef(name: text, id: nil)
+                var ref = DriverRef(name: text, id: nil)
+                let runStart = sentence.words[tokens.lowerBound].range.start
+                let runEnd = sentence.words[tokens.upperBound - 1].range.end
+                if let (range, surname) = renamedSurnames.first(where: { entry in
+                    entry.key.start >= runStart && entry.key.end <= runEnd
+                }) {
+                    let name = Self.withoutPossessive(
+                        article.document.text(ByteRange(runStart, range.start)) + surname
+                            + article.document.text(ByteRange(range.end, runEnd)))
+                    // The full name, or a surname alone ("Aspen Hill" is Haapamäki) that one
+                    // glossary driver has.
+                    let full = glossary.drivers.indices.filter { ICU.fold(glossary.drivers[$0].name) == ICU.fold(name) }
+                    let bySurname = glossary.drivers.indices.filter {
+                        ICU.fold(String(glossary.drivers[$0].name.split(separator: " ").last ?? "")) == ICU.fold(name)
+                    }
+                    if let known = full.first ?? (bySurname.count == 1 ? bySurname.first : nil) {
+                        let entry = glossary.drivers[known]
+                        ref = DriverRef(name: entry.name, id: entry.id, nationality: entry.nationality, index: known)
+                    } else {
+                        ref = DriverRef(name: name, id: nil)
+                    }
+                }
                 unknownSurnames[Self.withoutPossessive(sentence.folded[run.last!])] = ref
                 named.append(NamedDriver(driver: ref, tokens: tokens))
             }
@@ -148,8 +170,17 @@ struct DriverNames {
         var current: [Int] = []
         func close() {
             while let last = current.last, particles.contains(sentence.folded[last]) { current.removeLast() }
-            if !current.isEmpty && current.count <= 3 { runs.append(current) }
+            if !current.isEmpty && current.filter({ sentence.folded[$0] != "-" }).count <= 3 { runs.append(current) }
             current = []
+        }
+        let words = sentence.words
+        /// "Haigh-Smith": a hyphen joining two capitalised words with no space.
+        func joinsSurname(_ index: Int) -> Bool {
+            guard !current.isEmpty, sentence.folded[index] == "-", index + 1 < words.count,
+                words[index - 1].range.end == words[index].range.start,
+                words[index].range.end == words[index + 1].range.start
+            else { return false }
+            return sentence.traits[index + 1].contains(.capitalized)
         }
         for index in sentence.words.indices {
             let traits = sentence.traits[index]
@@ -159,7 +190,9 @@ struct DriverNames {
                 && !traits.contains(.capitalPair) && !covered.contains(index) && !notNameWords.contains(word)
                 && Demonyms.nouns[word] == nil && word.count > 1
                 && !(index == 0 && commonSentenceOpeners.contains(word))
-            if nameLike || (!current.isEmpty && particles.contains(word) && traits.contains(.word)) {
+            if nameLike || (!current.isEmpty && particles.contains(word) && traits.contains(.word))
+                || joinsSurname(index)
+            {
                 current.append(index)
             } else {
                 close()

@@ -12,7 +12,9 @@ public struct RecordBuilder: Sendable {
         self.minConfidence = minConfidence
     }
 
-    public func build(_ article: AnnotatedArticle) -> RaceRecord {
+    /// `renamedSurnames`: spans the linter read as a Finnish surname rendered word for word, with
+    /// the surname they stand for.
+    public func build(_ article: AnnotatedArticle, renamedSurnames: [ByteRange: String] = [:]) -> RaceRecord {
         let glossary = article.lexicon.glossary
         let readSeason = ArticleFrame.season(of: article)
         let championship = mostMentioned(article) { if case .championship(let i, _) = $0 { i } else { nil } }
@@ -46,7 +48,8 @@ public struct RecordBuilder: Sendable {
         let events = EventMentions(article, calendar: calendar)
         let frame = ArticleFrame(season: season, event: ArticleFrame.event(of: article, events: events))
         let attribution = ResultAttribution(
-            article: article, calendar: calendar, frame: frame, subject: subject, events: events)
+            article: article, calendar: calendar, frame: frame, subject: subject, events: events,
+            renamedSurnames: renamedSurnames)
         record.results = ResultConsistency.resolve(attribution.results(), oneEvent: frame.event != nil).filter {
             $0.confidence >= minConfidence
         }.map { candidate in

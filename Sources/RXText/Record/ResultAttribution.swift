@@ -25,14 +25,14 @@ struct ResultAttribution {
     /// `events`: the article's places read against `calendar`, as the frame read them.
     init(
         article: AnnotatedArticle, calendar: Glossary.Calendar?, frame: ArticleFrame, subject: Int?,
-        events: EventMentions
+        events: EventMentions, renamedSurnames: [ByteRange: String] = [:]
     ) {
         self.article = article
         self.calendar = calendar
         self.frame = frame
         self.subject = subject
         self.events = events
-        names = DriverNames(article)
+        names = DriverNames(article, renamedSurnames: renamedSurnames)
         translated =
             article.sentences.reduce(0) { count, sentence in
                 count + sentence.matches.filter { $0.entry.category == .garble }.count
