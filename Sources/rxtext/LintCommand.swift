@@ -227,6 +227,10 @@ final class ConfigurationSet: @unchecked Sendable {
 /// Fingerprint baselines: `{"version": 1, "fingerprints": [...]}`.
 enum Baseline {
     static func read(_ path: String) throws -> Set<String> {
+        guard FileManager.default.fileExists(atPath: path) else {
+            printError("\(path): error: no such baseline file (make one with --write-baseline \(path))")
+            throw ExitCode(2)
+        }
         guard let data = FileManager.default.contents(atPath: path),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let list = object["fingerprints"] as? [String]
