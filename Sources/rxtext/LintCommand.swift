@@ -93,7 +93,7 @@ struct LintCommand: ParsableCommand {
         var summary = LintSummary()
         var fingerprints: Set<String> = []
         var carried: [DecisionSet.Carry] = []
-        let progress = ProgressBar(total: files.count)
+        let progress = ProgressBar(files: files, hugeFileBytes: options.hugeFileBytes)
         reporter.begin()
         for (path, reason) in discoveryErrors {
             let report = FileReport(path: path, document: nil, flags: [], error: "\(path): error: \(reason)")
@@ -110,8 +110,12 @@ struct LintCommand: ParsableCommand {
             summary.add(report)
             if writeBaseline != nil { fingerprints.formUnion(report.fingerprints) }
             carried += report.carried
-            if report.isLastPart { progress.advance(bytes: report.document?.fileBytes ?? 0) }
-            reporter.report(report, rendered: rendered)
+            progress.printing(flush: output.flush) { reporter.report(report, rendered: rendered) }
+            if report.isLastPart {
+                progress.advance(bytes: report.document?.fileBytes ?? 0)
+            } else if let window = report.document {
+                progress.advance(partThrough: window.fileOffset(window.bytes.count))
+            }
         }
         progress.finish()
         reporter.end(summary)
@@ -223,6 +227,10 @@ final class ConfigurationSet: @unchecked Sendable {
 /// Fingerprint baselines: `{"version": 1, "fingerprints": [...]}`.
 enum Baseline {
     static func read(_ path: String) throws -> Set<String> {
+        guard FileManager.default.fileExists(atPath: path) else {
+            printError("\(path): error: no such baseline file (make one with --write-baseline \(path))")
+            throw ExitCode(2)
+        }
         guard let data = FileManager.default.contents(atPath: path),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let list = object["fingerprints"] as? [String]
@@ -255,38 +263,5 @@ enum Terminal {
 
     static var isInteractive: Bool {
         isatty(2) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
-    }
-}
-
-/// "[  12/3400] 4.1 MB/s" on standard error, redrawn at most ten times a second.
-final class ProgressBar {
-    private let total: Int
-    private var done = 0
-    private var bytes = 0
-    private let started = Date()
-    private var lastDrawn = Date.distantPast
-    private let enabled: Bool
-
-    init(total: Int) {
-        self.total = total
-        enabled = Terminal.isInteractive && total > 1
-    }
-
-    func advance(bytes: Int) {
-        done += 1
-        self.bytes += bytes
-        guard enabled, Date().timeIntervalSince(lastDrawn) > 0.1 || done == total else { return }
-        lastDrawn = Date()
-        let seconds = max(0.001, Date().timeIntervalSince(started))
-        let rate = Double(self.bytes) / seconds / 1_000_000
-        let width = 30
-        let filled = total > 0 ? width * done / total : width
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        let line = "\r\(bar) \(done)/\(total) files, \(String(format: "%.1f", rate)) MB/s"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    func finish() {
-        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

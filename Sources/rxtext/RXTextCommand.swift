@@ -9,7 +9,7 @@ struct RXTextCommand: AsyncParsableCommand {
         version: "rxtext \(RXTextVersion.current) (ICU \(ICU.version), Unicode \(ICU.unicodeVersion))",
         subcommands: [
             ExtractCommand.self, LintCommand.self, CleanCommand.self, RulesCommand.self, TokensCommand.self,
-            GlossaryCommand.self, ReviewCommand.self, ReportCommand.self, ScoreCommand.self,
+            GlossaryCommand.self, ReviewCommand.self, ReportCommand.self, ScoreCommand.self, LSPCommand.self,
         ]
     )
 

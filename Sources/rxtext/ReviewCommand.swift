@@ -50,7 +50,10 @@ struct ReviewCommand: AsyncParsableCommand {
     func run() async throws {
         let storePath = decisions.db ?? StoreLocation.forReview(paths.isEmpty ? ["."] : paths)
         if (status || exportPath != nil) && !FileManager.default.fileExists(atPath: storePath) {
-            printError("\(storePath): error: no review decisions yet (run rxtext review PATH first, or pass --db)")
+            let reviewed =
+                paths.isEmpty ? "the reviewed folder (rxtext review --status corpus/)" : "rxtext review PATH first"
+            printError(
+                "\(storePath): error: no review decisions here; give \(reviewed), or --db")
             throw ExitCode(2)
         }
         let store: DecisionStore
@@ -73,15 +76,24 @@ struct ReviewCommand: AsyncParsableCommand {
         let server = ReviewServer(api: api)
         let summary = try api.summary()
         let openBrowser = open
-        printError(
+        // The banner comes once the port is bound: a port in use is an error, not a server.
+        let banner =
             "rxtext review: \(catalog.items.count) flags in \(catalog.files.count) files, \(summary.answered) answered; "
-                + "decisions in \(store.path). Ctrl-C stops the server; answers are saved as you go.")
-        try await server.run(port: port) { bound in
-            let url = "http://127.0.0.1:\(bound)/?token=\(server.token)"
-            let output = StandardOutput()
-            output.write("\(url)\n")
-            output.flush()
-            if openBrowser { Self.openInBrowser(url) }
+            + "decisions in \(store.path). Ctrl-C stops the server; answers are saved as you go."
+        do {
+            try await server.run(port: port) { bound in
+                printError(banner)
+                let url = "http://127.0.0.1:\(bound)/?token=\(server.token)"
+                let output = StandardOutput()
+                output.write("\(url)\n")
+                output.flush()
+                if openBrowser { Self.openInBrowser(url) }
+            }
+        } catch  where ServerStartError.isAddressInUse(error) {
+            printError(
+                "rxtext review: error: port \(port) on 127.0.0.1 is in use; choose another with --port, or leave "
+                    + "--port out for a free one")
+            throw ExitCode(2)
         }
     }
 

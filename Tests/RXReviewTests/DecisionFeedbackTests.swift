@@ -52,6 +52,15 @@ import Testing
         #expect(unreviewed.stdout.contains("[spelling.domain-variant]"))
     }
 
+    /// An edit in review is the fix that gets applied, so the text output names it, not the
+    /// glossary's suggestion, as the safe fix.
+    @Test func lintTextNamesTheEditorsTextAsTheSafeFix() throws {
+        let (scratch, _, _) = try reviewed()
+        let text = try rxtext(["lint", "corpus"], in: scratch)
+        #expect(text.stdout.contains("    suggestion: Hell\n    fix: Hell, Norway, (safe fix)\n"), "\(text.stdout)")
+        #expect(text.stdout.contains("    suggestion: European Championship (safe fix)\n"), "\(text.stdout)")
+    }
+
     @Test func cleanAppliesAcceptedAndEditedDecisions() throws {
         let (scratch, _, _) = try reviewed()
         let clean = try rxtext(["clean", "corpus/a.txt"], in: scratch)
@@ -157,7 +166,7 @@ import Testing
 
     @Test func reportIsOneSelfContainedPageWithTextEscaped() throws {
         let scratch = try Scratch()
-        try scratch.corpus()
+        _ = try scratch.corpus()
         let result = try rxtext(["report", "corpus", "--html", "report.html"], in: scratch)
         #expect(result.status == 0, "\(result.stderr)")
         let html = try scratch.read("report.html")

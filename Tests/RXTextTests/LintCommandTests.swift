@@ -134,6 +134,19 @@ import Testing
             result.stdout.contains(
                 "--- \(path)\n+++ \(path) (fixed)\n@@ -1,3 +1,3 @@\n Title\n \n-He won in Hell Hell.\n+He won in Hell.\n"
             ))
+        #expect(result.stdout.contains("; --dry-run: 1 safe fix would be applied (the flags are before fixing)\n"))
+    }
+
+    @Test func aMissingBaselineIsNamedAsMissing() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("a.txt", Self.clean)
+        let missing = directory.url.appendingPathComponent("nowhere.json").path
+        let result = try lint([path, "--baseline", missing])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(missing): error: no such baseline file"), "\(result.stderr)")
+        try directory.write("bad.json", "[]")
+        let bad = try lint([path, "--baseline", directory.url.appendingPathComponent("bad.json").path])
+        #expect(bad.stderr.contains("not a baseline file"), "\(bad.stderr)")
     }
 
     @Test func baselineSuppressesKnownFlagsOnly() throws {

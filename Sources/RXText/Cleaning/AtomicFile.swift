@@ -19,7 +19,8 @@ public enum AtomicFile {
         var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name).rxtext-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        let temporary = String(cString: template)
+        // From the buffer: String(cString:) on an array is deprecated (one warning per build).
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var info = stat()
         let mode: mode_t = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
         var offset = 0

@@ -55,6 +55,8 @@ final class GlossaryBuilder {
     private var countryCodes: [(code: String, mark: SourceMark)] = []
     private var nationalities: [(code: String, mark: SourceMark)] = []
     private var carMakeMarks: [(car: String, mark: SourceMark)] = []
+    /// Files that are not valid YAML: the index of their error and the kinds they seem to define.
+    private var unreadable: [(error: Int, kinds: Set<String>)] = []
 
     init(diagnostics: GlossaryDiagnostics) {
         self.diagnostics = diagnostics
@@ -67,6 +69,7 @@ final class GlossaryBuilder {
             // "NO" stays Norway rather than becoming false.
             root = try Yams.compose(yaml: contents, .basic)
         } catch {
+            unreadable.append((diagnostics.errors.count, Self.topLevelKinds(contents)))
             diagnostics.report(
                 Self.syntaxErrorMark(error, file: file), "YAML syntax error: \(Self.syntaxMessage(error))")
             return
@@ -103,16 +106,39 @@ final class GlossaryBuilder {
     }
 
     func finish() -> Glossary {
+        // An entry of a file that failed to parse is not "unknown" where it is referred to: one
+        // missing ']' would otherwise bring an error for every reference into the file.
+        let unchecked = Set(unreadable.flatMap(\.kinds))
+        let allUnchecked = unreadable.contains { $0.kinds.isEmpty }
+        func checked(_ kind: String) -> Bool { !allUnchecked && !unchecked.contains(kind) }
+        var skipped: [String: Int] = [:]
         let codes = Set(glossary.countries.map(\.code))
         let alpha3 = Set(glossary.countries.map(\.alpha3))
         for (code, mark) in countryCodes where !codes.contains(code) {
+            guard checked("countries") else {
+                skipped["country codes", default: 0] += 1
+                continue
+            }
             diagnostics.report(mark, "unknown country code '\(code)' (ISO 3166-1 alpha-2, listed in countries.yaml)")
         }
         for (code, mark) in nationalities where !alpha3.contains(code) {
+            guard checked("countries") else {
+                skipped["nationalities", default: 0] += 1
+                continue
+            }
             diagnostics.report(mark, "unknown nationality '\(code)' (ISO 3166-1 alpha-3, listed in countries.yaml)")
         }
         for reference in references where ids[reference.kind]?[reference.id] == nil {
+            guard checked(Self.plural(reference.kind)) else {
+                skipped["\(reference.kind) ids", default: 0] += 1
+                continue
+            }
             diagnostics.report(reference.mark, "unknown \(reference.kind) id '\(reference.id)'")
+        }
+        if !skipped.isEmpty, let first = unreadable.first {
+            let what = skipped.sorted { $0.key < $1.key }.map { "\($0.value) to \($0.key)" }
+            diagnostics.amend(
+                first.error, " (references not checked until it parses: \(what.joined(separator: ", ")))")
         }
         // A car's make is a make: it has no make of its own, so make chains cannot loop.
         let makes = Dictionary(glossary.cars.map { ($0.id, $0.make) }, uniquingKeysWith: { first, _ in first })
@@ -426,6 +452,27 @@ final class GlossaryBuilder {
 
     static func surfaceKey(_ form: String) -> String {
         ICU.fold(form).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The glossary kind whose entries a reference of `kind` names ("venue" -> "venues").
+    private static func plural(_ kind: String) -> String {
+        switch kind {
+        case "country": "countries"
+        case "class": "classes"
+        default: kind + "s"
+        }
+    }
+
+    /// The kinds a file that failed to parse names at the start of a line ("venues:"), read
+    /// without YAML; empty when it names none, so that every reference goes unchecked.
+    static func topLevelKinds(_ contents: String) -> Set<String> {
+        var kinds: Set<String> = []
+        for line in contents.split(whereSeparator: \.isNewline) {
+            guard let first = line.first, first.isLetter, let colon = line.firstIndex(of: ":") else { continue }
+            let name = line[..<colon]
+            if name.allSatisfy({ $0.isLetter || $0 == "-" }) { kinds.insert(String(name)) }
+        }
+        return kinds
     }
 
     private static func singular(_ kind: String) -> String {

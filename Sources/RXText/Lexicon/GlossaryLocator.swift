@@ -18,7 +18,7 @@ public enum GlossaryLocator {
         if let fromEnvironment = ProcessInfo.processInfo.environment[environmentVariable], !fromEnvironment.isEmpty {
             return [fromEnvironment]
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        let executable = executableURL.resolvingSymlinksInPath()
         let binDirectory = executable.deletingLastPathComponent()
         result.append(binDirectory.deletingLastPathComponent().appendingPathComponent("share/rxtext/glossaries").path)
         result.append(binDirectory.appendingPathComponent("glossaries").path)
@@ -28,6 +28,17 @@ public enum GlossaryLocator {
             $0.appendingPathComponent("glossaries").path
         }
         return result
+    }
+
+    /// The running binary. Not `CommandLine.arguments[0]`: run from PATH that is a bare "rxtext",
+    /// which would be looked up in the working directory.
+    static var executableURL: URL {
+        #if os(Linux)
+            if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+                return URL(fileURLWithPath: path)
+            }
+        #endif
+        return Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments.first ?? "")
     }
 
     private static func ancestors(of url: URL) -> [URL] {

@@ -24,10 +24,17 @@ final class GlossaryDiagnostics {
     func report(_ mark: SourceMark, _ message: String) {
         errors.append(mark.error(message))
     }
+
+    /// Adds to the message of the error at `index` (what a root cause kept from being checked).
+    func amend(_ index: Int, _ addition: String) {
+        errors[index].message += addition
+    }
 }
 
-/// One mapping entry of a glossary list, read field by field with positions. Keys not read by
-/// the time `finish` runs are reported as unknown, so a typo such as `alias:` cannot pass silently.
+/// One mapping entry of a glossary list, read field by field with positions. Keys that are
+/// neither read nor in the kind's field list (`GlossaryFields`) are reported as unknown by
+/// `finish`, so a typo such as `alias:` cannot pass silently; a missing required field is
+/// reported there too, paired with the unknown key that looks like its misspelling.
 final class YAMLEntry {
     let file: String
     let node: Node
@@ -37,6 +44,8 @@ final class YAMLEntry {
     private let values: [String: Node]
     private let diagnostics: GlossaryDiagnostics
     private var known: Set<String> = []
+    /// Required fields found missing, reported by `finish` (after the unknown keys are known).
+    private var missing: [String] = []
 
     init?(_ node: Node, kind: String, file: String, diagnostics: GlossaryDiagnostics) {
         guard let mapping = node.mapping else {
@@ -70,7 +79,7 @@ final class YAMLEntry {
     func string(_ key: String, required: Bool = false) -> String? {
         known.insert(key)
         guard let value = valueNode(key) else {
-            if required { diagnostics.report(mark, "\(kind) entry is missing the required field '\(key)'") }
+            if required { missing.append(key) }
             return nil
         }
         guard let scalar = value.scalar else {
@@ -89,7 +98,7 @@ final class YAMLEntry {
     func strings(_ key: String, required: Bool = false) -> [(String, SourceMark)] {
         known.insert(key)
         guard let value = valueNode(key) else {
-            if required { diagnostics.report(mark, "\(kind) entry is missing the required field '\(key)'") }
+            if required { missing.append(key) }
             return []
         }
         if let scalar = value.scalar {
@@ -135,7 +144,7 @@ final class YAMLEntry {
     func list(_ key: String, required: Bool = false) -> [Node] {
         known.insert(key)
         guard let value = valueNode(key) else {
-            if required { diagnostics.report(mark, "\(kind) entry is missing the required field '\(key)'") }
+            if required { missing.append(key) }
             return []
         }
         guard let sequence = value.sequence else {
@@ -145,18 +154,67 @@ final class YAMLEntry {
         return Array(sequence)
     }
 
-    /// Reports every key that no accessor asked for.
+    /// Reports every key that no accessor asked for and is not one of the kind's fields, and
+    /// every required field found missing. A missing field with an unknown key one or two edits
+    /// away is one problem, a misspelling: `finish:` for `finnish:` is reported once, as the
+    /// missing field with a did-you-mean, not as a missing field plus an unknown key.
     func finish() {
+        assert(
+            known.isSubset(of: GlossaryFields.byKind[kind] ?? known),
+            "GlossaryFields.byKind[\(kind)] lacks \(known.subtracting(GlossaryFields.byKind[kind] ?? []))")
+        let fields = known.union(GlossaryFields.byKind[kind] ?? [])
+        var unpaired = missing
         for (key, _) in mapping {
             let name = key.scalar?.string ?? "?"
-            if !known.contains(name) {
-                let allowed = known.sorted().joined(separator: ", ")
+            guard !fields.contains(name) else { continue }
+            let keyMark = SourceMark(file: file, node: key)
+            if let index = unpaired.firstIndex(where: { Self.looksLike(name, $0) }) {
                 diagnostics.report(
-                    SourceMark(file: file, node: key),
-                    "unknown key '\(name)' in \(kind) entry (expected one of: \(allowed))")
+                    keyMark,
+                    "\(kind) entry is missing the required field '\(unpaired[index])': did you mean '\(unpaired[index])' instead of '\(name)'?"
+                )
+                unpaired.remove(at: index)
+            } else if let near = fields.filter({ Self.looksLike(name, $0) }).min(by: {
+                (EditDistance.between(name, $0, limit: 2), $0) < (EditDistance.between(name, $1, limit: 2), $1)
+            }) {
+                diagnostics.report(keyMark, "unknown key '\(name)' in \(kind) entry (did you mean '\(near)'?)")
+            } else {
+                let allowed = fields.sorted().joined(separator: ", ")
+                diagnostics.report(keyMark, "unknown key '\(name)' in \(kind) entry (expected one of: \(allowed))")
             }
         }
+        for field in unpaired { diagnostics.report(mark, "\(kind) entry is missing the required field '\(field)'") }
     }
+
+    /// One or two edits apart, for keys long enough that this means a typo.
+    private static func looksLike(_ typed: String, _ field: String) -> Bool {
+        min(typed.count, field.count) >= 3 && EditDistance.between(typed, field, limit: 2) <= 2
+    }
+}
+
+/// Every field each entry kind may have, so an entry whose reader stopped early (a required
+/// field missing) still knows its other keys: without this list they would all look unknown.
+/// `finish` asserts that the readers ask for nothing else (debug builds, so every test that loads
+/// a glossary checks it).
+enum GlossaryFields {
+    static let byKind: [String: Set<String>] = [
+        "driver": ["id", "name", "nationality", "born", "aliases", "surname", "literal", "series"],
+        "surname-word": ["id", "finnish", "english"],
+        "country": ["id", "code", "alpha3", "name", "adjectives", "finnish"],
+        "venue": ["id", "name", "town", "region", "country", "aliases", "years"],
+        "class": ["id", "name", "aliases", "championships"],
+        "championship": ["id", "name", "aliases", "finnish", "country", "region"],
+        "team": ["id", "name", "aliases", "country"],
+        "car": ["id", "name", "make", "aliases"],
+        "calendar": ["id", "championship", "season", "class", "rounds"],
+        "round": ["round", "venue", "start", "end", "winner"],
+        "spelling": ["id", "right", "wrong", "safe", "note"],
+        "consistency": ["id", "forms"],
+        "calque": ["id", "finnish", "kind", "wrong", "right", "safe", "note", "except-before"],
+        "untranslated": ["id", "finnish", "right", "exact", "hyphenated"],
+        "boilerplate": ["id", "text"],
+        "word-list": ["id", "note", "words"],
+    ]
 }
 
 extension String {

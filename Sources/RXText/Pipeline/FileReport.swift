@@ -13,6 +13,8 @@ public struct FileReport: Sendable {
     public var rejected: Int = 0
     /// Safe fixes written to the file.
     public var fixed: Int = 0
+    /// With `--fix --dry-run`: the safe fixes the diff shows, which a real run would write.
+    public var wouldFix: Int = 0
     /// Safe fixes skipped because they overlapped another fix.
     public var skippedFixes: Int = 0
     /// Review decisions whose flags survived `--fix` in a rewritten sentence, under their new keys,

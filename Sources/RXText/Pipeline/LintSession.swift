@@ -152,6 +152,7 @@ public struct LintSession: Sendable {
             guard !cleaned.applied.isEmpty else { return report }
             let fixedText = cleaned.text
             if options.fix == .dryRun {
+                report.wouldFix = cleaned.applied.count
                 report.diff = UnifiedDiff.make(old: document.rawText(document.body), new: fixedText, path: path)
                 return report
             }

@@ -36,6 +36,8 @@ public struct LintSummary: Sendable, Equatable {
     public var rejected = 0
     public var fixed = 0
     public var skippedFixes = 0
+    /// `--fix --dry-run`: fixes the diffs show and a real run would write.
+    public var wouldFix = 0
     public var bytes = 0
     /// Whether an earlier part of the file being reported in parts had flags.
     private var partHadFlags = false
@@ -66,6 +68,7 @@ public struct LintSummary: Sendable, Equatable {
         rejected += report.rejected
         fixed += report.fixed
         skippedFixes += report.skippedFixes
+        wouldFix += report.wouldFix
     }
 
     /// Findings at or above `threshold`.
@@ -98,6 +101,10 @@ public struct LintSummary: Sendable, Equatable {
         if suppressed > 0 { text += "; \(suppressed) suppressed by the baseline" }
         if rejected > 0 { text += "; \(rejected) suppressed as rejected in review" }
         if fixed > 0 { text += "; \(fixed) fixed" }
+        if wouldFix > 0 {
+            text +=
+                "; --dry-run: \(wouldFix) safe fix\(wouldFix == 1 ? "" : "es") would be applied (the flags are before fixing)"
+        }
         if skippedFixes > 0 { text += "; \(skippedFixes) overlapping fix\(skippedFixes == 1 ? "" : "es") skipped" }
         return text
     }

@@ -40,9 +40,14 @@ public final class TextReporter: LintReporter {
             let line = "\(before)\(paint("⟦" + span + "⟧", "1"))\(after)".replacingOccurrences(of: "\n", with: " ")
                 .replacingOccurrences(of: "\r", with: " ")
             output.write("    \(line)\n")
+            // An edit in review replaces the fix: the editor's text, not the suggestion, is what gets applied.
+            let safeFix = flag.fix.flatMap { $0.safe ? $0.replacement : nil }
             if let suggestion = flag.suggestions.first, !suggestion.isEmpty {
-                let safe = flag.fix?.safe == true ? " (safe fix)" : ""
+                let safe = safeFix == suggestion ? " (safe fix)" : ""
                 output.write("    suggestion: \(paint(suggestion, "32"))\(safe)\n")
+            }
+            if let safeFix, safeFix != flag.suggestions.first {
+                output.write("    fix: \(paint(safeFix, "32")) (safe fix)\n")
             }
         }
     }
