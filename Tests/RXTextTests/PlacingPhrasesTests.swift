@@ -158,3 +158,60 @@ import Testing
         #expect(!yaml.contains("Solberg"))
     }
 }
+
+/// Races that went to a driver, venues taken, the top of a classification, and a role for a driver.
+@Suite struct RaceAndRoleTests {
+    static func lines(_ text: String) throws -> [String] {
+        ResultsReaderTests.lines(try ResultsReaderTests.record(text))
+    }
+
+    @Test func aSemiFinalThatWentToADriverIsHisWinWithTheOthersBehind() throws {
+        let lines = try Self.lines(
+            """
+            Estering 2016
+
+            At the Estering in 2016 the first semi-final went to Petter Solberg ahead of Kevin Hansen \
+            and Andreas Bakkerud.
+            """)
+        #expect(
+            lines == [
+                "Petter Solberg|2016|DE|semi-final|1", "Kevin Hansen|2016|DE|semi-final|2",
+                "Andreas Bakkerud|2016|DE|semi-final|3",
+            ])
+    }
+
+    @Test func theTopOfAClassificationIsFirstThere() throws {
+        let lines = try Self.lines(
+            """
+            Mettet 2015
+
+            At Mettet in 2015 Johan Kristoffersson was the top of the intermediate classification \
+            before Petter Solberg and Toomas Heikkinen.
+            """)
+        #expect(lines.contains("Johan Kristoffersson|2015|BE|qualifying|1"))
+        #expect(lines.contains("Toomas Heikkinen|2015|BE|qualifying|3"))
+    }
+
+    @Test func takingAVenueIsWinningThere() throws {
+        let lines = try Self.lines(
+            """
+            Euro RX 2019
+
+            In 2019 Marius Bermingrud took Höljes, and Robin Larsson added the Lohéac round.
+            """)
+        #expect(lines.contains("Marius Bermingrud|2019|SE|final|1"))
+        #expect(lines.contains { $0.hasPrefix("Robin Larsson|2019|FR|") && $0.hasSuffix("|1") })
+    }
+
+    @Test func theChampionshipLeaderIsTheDriverReadFirstInTheStandings() throws {
+        let lines = try Self.lines(
+            """
+            Euro RX 2019
+
+            Robin Larsson led the standings in 2019. At the Estering Thomas Bryntesson won, and the \
+            championship leader had to settle for second.
+            """)
+        #expect(lines.contains("Robin Larsson|2019|DE|final|2"))
+        #expect(!lines.contains { $0.hasPrefix("Thomas Bryntesson") && $0.contains("standings") })
+    }
+}

@@ -32,7 +32,7 @@ enum ResultVocabulary {
         "was", "were", "is", "be", "been", "finished", "finishing", "finish", "came", "come", "placed", "placing",
         "ended", "ending", "took", "taking", "claimed", "secured", "classified", "qualified", "home", "crossed", "ran",
         "drove", "run", "stood", "sat", "lay", "remained", "dropped", "rose", "climbed", "fell", "moved", "slipped",
-        "recovered", "completed", "promoted", "demoted",
+        "recovered", "completed", "promoted", "demoted", "settle", "settled", "settling",
     ]
 
     /// Words after an ordinal that make it a placing ("sixth placed", "fourth place").

@@ -31,6 +31,16 @@ extension ResultCueFinder {
                 cues.append(ResultCue(kind: .win, tokens: index..<(index + 1), fixedStage: nil))
                 continue
             }
+            // "was the top of the intermediate classification": first at the stage named next.
+            if words[index] == "top", index > 0, ["the", "on"].contains(words[index - 1]), index + 1 < words.count,
+                words[index + 1] == "of",
+                (index + 2..<min(words.count, index + 6)).contains(where: {
+                    stageWord(at: $0) != nil || words[$0] == "classification"
+                })
+            {
+                cues.append(ResultCue(kind: .placing(1), tokens: (index - 1)..<(index + 2), fixedStage: nil))
+                continue
+            }
             // "topped qualifying", "led the intermediate classification".
             if ["topped", "tops", "led", "leads", "headed"].contains(words[index]), index + 1 < words.count,
                 Self.qualifyingObjects.contains(words[index + 1]),
@@ -50,6 +60,11 @@ extension ResultCueFinder {
                         fixedStage: stage))
                 continue
             }
+            // "Bermingrud took Höljes", "Larsson added the Höljes round": a win at that venue.
+            if ["took", "added", "claimed", "takes", "adds"].contains(words[index]), venueStarts(at: index + 1) {
+                cues.append(ResultCue(kind: .win, tokens: index..<(index + 1), fixedStage: nil))
+                continue
+            }
             // "drove to EM-fourth": an ordinal hyphenated to a championship abbreviation.
             if let position = ResultVocabulary.ordinals[words[index]], index >= 2, words[index - 1] == "-",
                 namesChampionship(endingAt: index - 1)
@@ -59,6 +74,15 @@ extension ResultCueFinder {
             }
         }
         return cues
+    }
+
+    /// A venue's name starts at `index`, after an optional "the".
+    private func venueStarts(at index: Int) -> Bool {
+        let start = index < words.count && words[index] == "the" ? index + 1 : index
+        return sentence.matches.contains { match in
+            guard match.tokens.lowerBound == start, case .venue = match.entry else { return false }
+            return true
+        }
     }
 
     /// The stage a word at `index` names, for the stage after an elimination phrase.

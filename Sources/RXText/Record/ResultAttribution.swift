@@ -108,11 +108,20 @@ struct ResultAttribution {
                 for cue in cues where !cue.tokens.contains(where: { listTokens.contains($0) }) {
                     let clause = clauses.clause(containing: cue.tokens.lowerBound)
                     if Self.isIrrealisOrNegated(cue, clause: clause, words: words) { continue }
-                    var attributed = drivers(for: cue, clause: clause, sentence: index, words: words, salient: salient)
+                    var attributed = drivers(
+                        for: cue, clause: clause, sentence: index, words: words, salient: salient,
+                        leader: candidates.last { $0.stage == .standings && $0.position == 1 && !$0.interim }?.driver)
                     guard !attributed.isEmpty else { continue }
                     let stageCue = stage(for: cue, clause: clause, stages: stages, words: words)
-                    var stage = cue.fixedStage ?? stageCue?.stage ?? paragraphStage
+                    // A sentence that puts itself at a race ("At the Estering ...") does not carry
+                    // on the standings the paragraph was reading.
+                    let inherited =
+                        paragraphStage == .standings && !events.places(in: index).isEmpty ? nil : paragraphStage
+                    var stage = cue.fixedStage ?? stageCue?.stage ?? inherited
                     if stage == .standings, case .failure = cue.kind { stage = paragraphStage }
+                    // A race win is not a standings place (a title has its own cues): "led the
+                    // standings. At the Estering Bryntesson won" is the final's win.
+                    if stage == .standings, cue.fixedStage == nil, case .win = cue.kind { stage = .final }
                     if stage == nil {
                         switch cue.kind {
                         case .win: stage = .final
@@ -258,9 +267,18 @@ struct ResultAttribution {
     }
 
     private func drivers(
-        for cue: ResultCue, clause: Range<Int>, sentence index: Int, words: [String], salient: DriverRef?
+        for cue: ResultCue, clause: Range<Int>, sentence index: Int, words: [String], salient: DriverRef?,
+        leader: DriverRef? = nil
     ) -> [(DriverRef, Range<Int>?, Double)] {
         let named = names.bySentence[index]
+        // "the championship leader had to settle for second": the driver the text has put first
+        // in the standings; with no such reading, no one.
+        if let role = (clause.lowerBound..<cue.tokens.lowerBound).first(where: { i in
+            i + 2 < words.count && words[i] == "the" && ["championship", "series", "points"].contains(words[i + 1])
+                && words[i + 2] == "leader"
+        }), !named.contains(where: { $0.tokens.lowerBound > role && $0.tokens.lowerBound < cue.tokens.lowerBound }) {
+            return leader.map { [($0, nil, 0.65)] } ?? []
+        }
         let sentence = article.sentences[index]
         let inClause = named.filter { clause.contains($0.tokens.lowerBound) }
 

@@ -99,6 +99,13 @@ struct ResultCueFinder {
                 index += 1
                 continue
             }
+            // "the championship leader": a role, not a stage.
+            if ["championship", "series", "points"].contains(words[index]), index + 1 < words.count,
+                words[index + 1] == "leader"
+            {
+                index += 2
+                continue
+            }
             // "the championship round", "the series opener": an event of the series.
             if ["championship", "series"].contains(words[index]), index + 1 < words.count,
                 ["round", "race", "event", "opener", "finale", "weekend"].contains(words[index + 1])

@@ -43,8 +43,13 @@ extension ResultCueFinder {
                 continue
             }
             // "the win in Riga went to the Swede Timmy Hansen": a race win, at the stage named.
-            if ["win", "victory"].contains(word), index > 0, words[index - 1] == "the",
-                let verb = transferVerb(after: index)
+            // "The first semi-final went to Solberg": the race's win.
+            let race = ["final", "semi-final", "semifinal", "heat", "race"].contains(word)
+            if ["win", "victory"].contains(word) || race, index > 0,
+                ["the", "-", "first", "second", "third", "fourth", "other", "opening"].contains(words[index - 1]),
+                let verb = transferVerb(after: index),
+                verb <= index + 2
+                    || ["win", "victory"].contains(word)
             {
                 cues.append(ResultCue(kind: .win, tokens: index..<verb, fixedStage: nil))
                 continue
