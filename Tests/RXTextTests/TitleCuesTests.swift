@@ -141,3 +141,18 @@ import Testing
         #expect(!lines.contains("Jérôme Grosset-Janin|2015|-|standings|2"))
     }
 }
+
+/// A dated "the champion X", and interim standings named by "before the fourth round".
+@Suite struct DatedChampionTests {
+    @Test func theChampionWithAYearIsThatSeasonsChampion() throws {
+        let lines = try TitleCuesTests.lines(
+            """
+            Finnish championship 2018
+
+            In 2018 Henri Haapamäki was second. In 2017 the champion Joni-Pekka Rajala had one real \
+            opponent. The champion Niclas Grönholm came to watch.
+            """)
+        #expect(lines.contains("Joni-Pekka Rajala|2017|-|standings|1"))
+        #expect(!lines.contains { $0.hasPrefix("Niclas Grönholm") })
+    }
+}

@@ -125,6 +125,8 @@ struct DriverNames {
                     } else {
                         ref = DriverRef(name: name, id: nil)
                     }
+                    // "The title went to Perkiömäki" after "Ari Perkiö Hill".
+                    unknownSurnames[ICU.fold(surname)] = ref
                 }
                 unknownSurnames[Self.withoutPossessive(sentence.folded[run.last!])] = ref
                 named.append(NamedDriver(driver: ref, tokens: tokens))

@@ -522,7 +522,7 @@ struct ResultAttribution {
             let ahead = (i + 1)..<min(words.count, i + 6)
             if words[ahead].contains(where: {
                 ["round", "rounds", "races", "events", "final", "finale", "sub-competitions", "weekend"].contains($0)
-            }) {
+            }) || (i + 2 < words.count && words[i + 1] == "the" && ResultVocabulary.ordinals[words[i + 2]] != nil) {
                 return true
             }
             if word == "after", places.contains(where: { ahead.contains($0.tokens.lowerBound) }) { return true }

@@ -83,6 +83,15 @@ extension ResultCueFinder {
                 continue
             }
         }
+        // "In 2017 the champion Joni-Pekka Rajala": with the year stated, that season's champion
+        // (without one, "the champion X" is usually last season's title-holder).
+        for index in words.indices where words[index] == "champion" && index > 0 && words[index - 1] == "the" {
+            guard index + 1 < words.count, nameStarts.contains(index + 1),
+                words[..<index].contains(where: { RecordBuilder.year($0) != nil }),
+                !cues.contains(where: { $0.tokens.contains(index) })
+            else { continue }
+            cues.append(ResultCue(kind: .champion, tokens: index..<(index + 1), fixedStage: .standings))
+        }
         cues += calqueTitleCues()
         return cues
     }
