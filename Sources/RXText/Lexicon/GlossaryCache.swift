@@ -44,7 +44,7 @@ public struct GlossaryCache: Sendable {
 
     /// One file per glossary state: a hash of the format version, and each file's path and bytes.
     func entryPath(for files: [(path: String, contents: String?)]) -> String {
-        var key = Array("rxtext glossary cache 2\u{1F}".utf8)
+        var key = Array("rxtext glossary cache 3\u{1F}".utf8)
         for file in files {
             key += Array(file.path.utf8) + [0x1F] + Array((file.contents ?? "\u{0}unreadable").utf8) + [0x1E]
         }

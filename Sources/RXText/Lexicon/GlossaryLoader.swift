@@ -193,7 +193,8 @@ final class GlossaryBuilder {
         glossary.drivers.append(
             .init(
                 id: id, name: name, nationality: nationality, born: entry.int("born"), aliases: aliases.map(\.0),
-                surname: surname, literal: literal.isEmpty ? nil : literal, series: series.map(\.0)))
+                surname: surname, literal: literal.isEmpty ? nil : literal, series: series.map(\.0),
+                gender: entry.string("gender")))
     }
 
     private func readSurnameWord(_ entry: YAMLEntry) {

@@ -37,6 +37,8 @@ public struct Glossary: Sendable, Codable {
         public var surname: String
         public var literal: [String]?
         public var series: [String]
+        /// "female" where the driver is a woman; pronoun checks take every other driver as a man.
+        public var gender: String? = nil
     }
 
     public struct SurnameWord: Sendable, Hashable, Codable {

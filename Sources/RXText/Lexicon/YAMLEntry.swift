@@ -198,7 +198,7 @@ final class YAMLEntry {
 /// a glossary checks it).
 enum GlossaryFields {
     static let byKind: [String: Set<String>] = [
-        "driver": ["id", "name", "nationality", "born", "aliases", "surname", "literal", "series"],
+        "driver": ["id", "name", "nationality", "born", "aliases", "surname", "literal", "series", "gender"],
         "surname-word": ["id", "finnish", "english"],
         "country": ["id", "code", "alpha3", "name", "adjectives", "finnish"],
         "venue": ["id", "name", "town", "region", "country", "aliases", "years"],

@@ -20,6 +20,7 @@ public enum RuleRegistry {
         CaseEndingRule.self,
         LowercaseSentenceStartRule.self,
         ItForDriverRule.self,
+        GenderSlipRule.self,
         WebBoilerplateRule.self,
         InvisibleCharacterRule.self,
         MixedScriptRule.self,

@@ -12,6 +12,9 @@ struct ItForDriverRule: Rule {
             Example("Timmy Hansen started from the front row. ⟦It won⟧ the final by two seconds."),
             Example("Bakkerud was second, although ⟦its Citroën⟧ had a puncture."),
             Example("Kallio had a slow start. ⟦It finished⟧ fifth in the final."),
+            Example("Kevin Hansen was fourth. It was ⟦its best⟧ result of the season."),
+            Example("Jānis Baumanis was on ⟦its way⟧ to the final when the engine failed."),
+            Example("Reinis Nitišs had a puncture, but ⟦it finished⟧ the race in fourth."),
         ],
         unflagged: [
             Example("Timmy Hansen started from the front row. He won the final by two seconds."),
@@ -19,9 +22,17 @@ struct ItForDriverRule: Rule {
             Example("Team Hansen MJP entered Timmy Hansen. It won the teams' title with its Peugeot."),
             Example("Bakkerud was second. It was a good weekend."),
             Example("Kallio had a slow start. It finished late because of rain."),
+            Example("Kevin Hansen was fourth. The championship had its best crowd of the season."),
+            Example("Timmy Hansen won in Riga. The circuit is on its way to a new layout."),
         ])
 
     static let markedWords = ["it", "its"]
+
+    /// Nouns before "its" that can own what follows ("the circuit ... its way").
+    static let things: Set<String> = [
+        "championship", "series", "circuit", "track", "team", "car", "race", "event", "season", "class", "engine",
+        "company", "sport", "category",
+    ]
     let it: MarkedWord
     let its: MarkedWord
 
@@ -36,6 +47,12 @@ struct ItForDriverRule: Rule {
     static let places: Set<String> = [
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last",
         "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th",
+    ]
+
+    /// What a driver has: after "its", a driver is meant ("its best result", "on its way").
+    static let possessions: Set<String> = [
+        "best", "way", "season", "first", "win", "victory", "semi-final", "semifinal", "heat", "heats", "career",
+        "debut", "team-mate", "teammate", "father", "brother", "home", "lead", "title", "podium", "place", "points",
     ]
 
     init(_ context: RuleContext) {
@@ -61,9 +78,10 @@ struct ItForDriverRule: Rule {
             for k in sentence.words.indices.dropLast() where sentence.isWord(k) && sentence.isWord(k + 1) {
                 let id = sentence.wordIDs[k]
                 let verb = sentence.folded[k + 1]
+                // "it finished fifth", "it finished the race in fourth".
                 let placed =
-                    Self.placeVerbs.contains(verb) && k + 2 < sentence.words.count
-                    && Self.places.contains(sentence.folded[k + 2])
+                    Self.placeVerbs.contains(verb)
+                    && sentence.folded[(k + 2)..<min(sentence.words.count, k + 7)].contains(where: Self.places.contains)
                 let driverAct = id == it.id && (Self.verbs.contains(verb) || placed)
                 let car =
                     id == its.id
@@ -71,7 +89,18 @@ struct ItForDriverRule: Rule {
                         guard case .car = match.entry else { return false }
                         return match.tokens.lowerBound == k + 1
                     }
-                guard driverAct || car else { continue }
+                // Not "the championship had its best crowd": no other subject named before "its".
+                let possession =
+                    id == its.id && Self.possessions.contains(verb)
+                    && !sentence.matches.contains { match in
+                        guard match.tokens.upperBound <= k else { return false }
+                        switch match.entry {
+                        case .championship, .venue, .raceClass, .team: return true
+                        default: return false
+                        }
+                    }
+                    && !sentence.folded[..<k].contains(where: Self.things.contains)
+                guard driverAct || car || possession else { continue }
                 let pronoun = sentence.text(k, in: article)
                 let replacement = (id == it.id ? "he" : "his").matchingCase(of: pronoun)
                 flags.append(
