@@ -85,3 +85,44 @@ import Testing
         #expect(lines.contains("Joachim Hvaal|2016|BE|final|3"))
     }
 }
+
+/// Where a result happened and whom a pronoun means, across the clauses around it.
+@Suite struct PlaceAndTopicTests {
+    static func lines(_ text: String) throws -> [String] {
+        ResultsReaderTests.lines(try ResultsReaderTests.record(text))
+    }
+
+    @Test func whereADriverIsFromIsNotTheEvent() throws {
+        let lines = try Self.lines(
+            """
+            Riga 2019
+
+            In Riga in 2019 the winner was Jean-Baptiste Dubourg from France.
+            """)
+        #expect(lines == ["Jean-Baptiste Dubourg|2019|LV|final|1"])
+    }
+
+    @Test func aSentenceOpeningForANameIsAboutThatDriver() throws {
+        let lines = try Self.lines(
+            """
+            World RX 2019
+
+            Andreas Bakkerud was third at Riga in 2019. For Timmy Hansen it was a second win in a row: \
+            fifteen days earlier he won at Lohéac.
+            """)
+        #expect(lines.contains("Timmy Hansen|2019|FR|final|1"))
+        #expect(!lines.contains { $0.hasPrefix("Andreas Bakkerud|2019|FR") })
+    }
+
+    @Test func aPlaceDatedInThePastIsNotALaterClausesEvent() throws {
+        let lines = try Self.lines(
+            """
+            Estering 2016
+
+            At the Estering in 2016 Kevin Hansen was back. He had been crowned in Barcelona a month \
+            earlier, and he finished fourth in the final.
+            """)
+        #expect(lines.contains("Kevin Hansen|2016|DE|final|4"))
+        #expect(!lines.contains { $0.contains("|ES|") })
+    }
+}

@@ -116,7 +116,11 @@ struct EventMentions {
                     ? ["round", "event", "leg", "race", "rallycross", "grand"].contains(next)
                     : Self.placePrepositions.contains(previous) || next == "'s" || next == "’s"
                         || ["round", "event", "leg", "rx"].contains(next)
-                guard asPlace, calendarCountries?.contains(code) ?? true else { continue }
+                // "Jean-Baptiste Dubourg from France": where a person is from, not an event.
+                let origin =
+                    previous == "from" && mention.tokens.lowerBound >= 2
+                    && sentence.traits[mention.tokens.lowerBound - 2].contains(.capitalized)
+                guard asPlace, !origin, calendarCountries?.contains(code) ?? true else { continue }
                 result[mention.sentence].append(Place(country: code, tokens: mention.tokens, isAhead: ahead))
             default: break
             }

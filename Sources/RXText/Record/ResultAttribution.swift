@@ -91,6 +91,10 @@ struct ResultAttribution {
             let years = Set(words.compactMap(RecordBuilder.year))
             let raceClass = classNamed(in: index)
             let interim = isInterimStandings(index)
+            // "For Hansen it was the second win in a row, ... he won": the sentence is about Hansen.
+            if words.first == "for", let topic = named.first(where: { $0.tokens.lowerBound == 1 }) {
+                salient = topic.driver
+            }
 
             for item in lists.items(in: index) {
                 let season = frame.season
@@ -329,7 +333,7 @@ struct ResultAttribution {
             ResultCueFinder.inversionVerbs.contains(words[cue.tokens.upperBound])
                 || ResultCueFinder.elidedInversion(at: cue.tokens.lowerBound, in: words) != nil,
             let first = named.first(where: {
-                $0.tokens.lowerBound > cue.tokens.upperBound && $0.tokens.lowerBound <= cue.tokens.upperBound + 6
+                $0.tokens.lowerBound > cue.tokens.upperBound && $0.tokens.lowerBound <= cue.tokens.upperBound + 8
                     // "fifth came Grönholm's team-mate Timur Timerzyanov": not the possessive.
                     && !($0.tokens.upperBound < words.count && ["'s", "’s"].contains(words[$0.tokens.upperBound]))
             })
@@ -509,7 +513,17 @@ struct ResultAttribution {
         }) {
             return after
         }
-        if let earlier = places.last(where: { $0.tokens.upperBound <= clause.lowerBound }) { return earlier }
+        // "crowned in Barcelona a month earlier, and he ... finished fourth": a place dated in the
+        // past is not where a later clause's result happened.
+        let words = article.sentences[sentence].folded
+        if let earlier = places.last(where: { place in
+            place.tokens.upperBound <= clause.lowerBound
+                && !words[place.tokens.upperBound..<min(words.count, place.tokens.upperBound + 5)].contains(where: {
+                    ["earlier", "ago", "previously", "before"].contains($0)
+                })
+        }) {
+            return earlier
+        }
         return inClause.first
     }
 

@@ -157,7 +157,7 @@ extension ResultCueFinder {
                         ["took", "take", "takes", "retook", "regained", "held", "holds"].contains($0)
                     })
                 else { continue }
-                let after = words[match.tokens.upperBound..<min(words.count, match.tokens.upperBound + 4)]
+                let after = words[match.tokens.upperBound..<min(words.count, match.tokens.upperBound + 5)]
                 let standings =
                     meaning.contains("points") || meaning.contains("championship")
                     || after.contains { ["series", "points", "championship", "standings"].contains($0) }
