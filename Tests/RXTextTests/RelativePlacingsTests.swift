@@ -126,3 +126,19 @@ import Testing
         #expect(!lines.contains { $0.contains("|ES|") })
     }
 }
+
+/// A bare surname shared by the article's driver and a glossary namesake named later.
+@Suite struct SharedSurnameTests {
+    @Test func aBareSurnameIsTheDriverNamedInFullFirst() throws {
+        let lines = ResultsReaderTests.lines(
+            try ResultsReaderTests.record(
+                """
+                Tierp 2018
+
+                Oliver Solberg raced at Tierp in 2018. Solberg, son of the world champion Petter Solberg, \
+                had a six-point lead. Solberg won his semi-final.
+                """))
+        #expect(lines.contains("Oliver Solberg|2018|SE|semi-final|1"))
+        #expect(!lines.contains { $0.hasPrefix("Petter Solberg") })
+    }
+}

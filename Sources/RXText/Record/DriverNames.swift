@@ -35,6 +35,8 @@ struct DriverNames {
         var perSentence: [[NamedDriver]] = Array(repeating: [], count: article.sentences.count)
         // Surname (folded) -> the unknown full name the article introduced it with.
         var unknownSurnames: [String: DriverRef] = [:]
+        // The sentence each such surname was first given in full.
+        var introduced: [String: Int] = [:]
         var mentionsBySentence: [[Mention]] = Array(repeating: [], count: article.sentences.count)
         // Each driver's first sentence naming them in full.
         var firstFullName: [Int: Int] = [:]
@@ -63,8 +65,13 @@ struct DriverNames {
                         ref = DriverRef(name: "\(first.text) \(Self.text(sentence, tokens, article))", id: nil)
                         tokens = first.token..<tokens.upperBound
                         unknownSurnames[surname] = ref
+                        if introduced[surname] == nil { introduced[surname] = index }
                     } else if let known = unknownSurnames[surname],
-                        firstFullName[i].map({ $0 > index }) ?? true
+                        // The glossary's namesake is not named in full yet, or was named after the
+                        // other one ("Oliver Solberg ..., son of Petter Solberg ... Solberg won").
+                        firstFullName[i].map({ full in full > index || (introduced[surname].map { $0 < full } ?? false)
+                            })
+                            ?? true
                     {
                         ref = known
                     }
