@@ -70,7 +70,7 @@ struct DriverNames {
                         // The glossary's namesake is not named in full yet, or was named after the
                         // other one ("Oliver Solberg ..., son of Petter Solberg ... Solberg won").
                         firstFullName[i].map({ full in full > index || (introduced[surname].map { $0 < full } ?? false)
-                            })
+                        })
                             ?? true
                     {
                         ref = known

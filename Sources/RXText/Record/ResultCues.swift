@@ -404,6 +404,8 @@ struct ResultCueFinder {
         guard words[index] == "champion", index > 0 else { return false }
         let previous = words[index - 1]
         guard Self.titleAdjectives.contains(previous) else { return false }
+        // "son of the world champion Petter Solberg": a title-holder named as someone's relation.
+        if index >= 3, words[index - 2] == "the", words[index - 3] == "of" { return false }
         let window = words[max(0, index - 3)..<index]
         return !window.contains {
             Self.pastTitle.contains($0) || $0 == "time" || ResultVocabulary.irrealis.contains($0)
