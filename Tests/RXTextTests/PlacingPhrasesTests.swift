@@ -83,9 +83,10 @@ import Testing
                 """
                 Höljes 2019
 
-                In 2019 Robin Larsson added the Höljes round, and Timmy Hansen won the second round at Höljes.
+                In 2019 Robin Larsson added the Höljes round, and Timmy Hansen won the second round at Mettet.
                 """))
-        #expect(lines.contains("Timmy Hansen|2019|SE|event|1"))
+        #expect(lines.contains("Robin Larsson|2019|SE|event|1"))
+        #expect(lines.contains("Timmy Hansen|2019|BE|event|1"))
         #expect(!lines.contains { $0.contains("qualifying") })
     }
 

@@ -509,7 +509,7 @@ struct ResultAttribution {
         if let before = inClause.last(where: { $0.tokens.upperBound <= cue.tokens.lowerBound }) { return before }
         // "won at the Estering": a place just after the cue is where it happened.
         if let after = inClause.first(where: {
-            $0.tokens.lowerBound >= cue.tokens.upperBound && $0.tokens.lowerBound <= cue.tokens.upperBound + 3
+            $0.tokens.lowerBound >= cue.tokens.upperBound && $0.tokens.lowerBound <= cue.tokens.upperBound + 6
         }) {
             return after
         }
