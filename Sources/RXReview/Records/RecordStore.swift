@@ -85,14 +85,15 @@ public final class RecordStore: @unchecked Sendable {
                     try database.query(
                         """
                         INSERT INTO result_sources(result_id, article_id, ordinal, key, position, outcome, cause,
-                            confidence, decision, evidence_start, evidence_end, evidence_text)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            confidence, cue, decision, evidence_start, evidence_end, evidence_text)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                         [
                             .int(id), .int(article), .int(Int64(ordinal)), .text(decided.keys[ordinal]),
                             .optional(result.position), SQLiteValue(result.outcome?.rawValue),
                             SQLiteValue(result.cause),
-                            .real(result.confidence), SQLiteValue(decided.actions[ordinal]?.rawValue),
+                            .real(result.confidence), SQLiteValue(result.cue?.rawValue),
+                            SQLiteValue(decided.actions[ordinal]?.rawValue),
                             .int(Int64(result.evidence.start)), .int(Int64(result.evidence.end)),
                             .text(result.evidence.text),
                         ])
@@ -262,36 +263,36 @@ enum ResultDecisionRow {
             path TEXT NOT NULL, result TEXT NOT NULL,
             action TEXT NOT NULL CHECK (action IN ('accept', 'correct', 'reject', 'add')),
             driver TEXT, stage TEXT, position INTEGER, event TEXT, class TEXT,
-            evidence_start INTEGER, evidence_end INTEGER, evidence_text TEXT, decided_at TEXT NOT NULL,
+            evidence_start INTEGER, evidence_end INTEGER, evidence_text TEXT, cue TEXT, decided_at TEXT NOT NULL,
             PRIMARY KEY(path, result));
         """
 
     static let upsert = """
         INSERT INTO result_decisions(path, result, action, driver, stage, position, event, class,
-            evidence_start, evidence_end, evidence_text, decided_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            evidence_start, evidence_end, evidence_text, cue, decided_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(path, result) DO UPDATE SET action = excluded.action, driver = excluded.driver,
             stage = excluded.stage, position = excluded.position, event = excluded.event,
             class = excluded.class, evidence_start = excluded.evidence_start,
             evidence_end = excluded.evidence_end, evidence_text = excluded.evidence_text,
-            decided_at = excluded.decided_at
+            cue = excluded.cue, decided_at = excluded.decided_at
         """
 
     static let columns =
-        "path, result, action, driver, stage, position, event, class, evidence_start, evidence_end, evidence_text, decided_at"
+        "path, result, action, driver, stage, position, event, class, evidence_start, evidence_end, evidence_text, cue, decided_at"
 
     static func values(_ decision: ResultDecision) -> [SQLiteValue] {
         [
             .text(decision.path), .text(decision.result), .text(decision.action.rawValue), SQLiteValue(decision.driver),
             SQLiteValue(decision.stage?.rawValue), .optional(decision.position), SQLiteValue(decision.event),
             SQLiteValue(decision.raceClass), .optional(decision.evidenceStart), .optional(decision.evidenceEnd),
-            SQLiteValue(decision.evidenceText), .text(decision.decidedAt),
+            SQLiteValue(decision.evidenceText), SQLiteValue(decision.cue?.rawValue), .text(decision.decidedAt),
         ]
     }
 
     static func decision(_ row: [SQLiteValue]) -> ResultDecision? {
         guard let path = row[0].string, let result = row[1].string,
-            let action = row[2].string.flatMap(ResultAction.init(rawValue:)), let decidedAt = row[11].string
+            let action = row[2].string.flatMap(ResultAction.init(rawValue:)), let decidedAt = row[12].string
         else { return nil }
         var decision = ResultDecision(
             path: path, result: result, action: action, driver: row[3].string,
@@ -301,6 +302,7 @@ enum ResultDecisionRow {
         decision.evidenceStart = row[8].int.map { Int($0) }
         decision.evidenceEnd = row[9].int.map { Int($0) }
         decision.evidenceText = row[10].string
+        decision.cue = row[11].string.flatMap(ResultCueKind.init(rawValue:))
         decision.decidedAt = decidedAt
         return decision
     }

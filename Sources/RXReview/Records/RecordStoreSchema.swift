@@ -24,7 +24,7 @@ enum RecordStoreSchema {
         CREATE TABLE IF NOT EXISTS result_sources(
             result_id INTEGER NOT NULL REFERENCES results(id), article_id INTEGER NOT NULL REFERENCES articles(id),
             ordinal INTEGER NOT NULL, key TEXT NOT NULL, position INTEGER, outcome TEXT, cause TEXT,
-            confidence REAL NOT NULL, decision TEXT, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+            confidence REAL NOT NULL, cue TEXT, decision TEXT, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
             evidence_text TEXT NOT NULL, PRIMARY KEY(article_id, ordinal));
         CREATE INDEX IF NOT EXISTS result_sources_by_result ON result_sources(result_id);
         \(ResultDecisionRow.table)

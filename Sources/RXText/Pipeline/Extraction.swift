@@ -10,10 +10,10 @@ public struct Extraction: Sendable {
     public let record: RaceRecord
 
     /// `linter`: the configuration's (default: every rule of `engine`). Results read with less
-    /// than `minConfidence` are left out of the record.
+    /// than `minConfidence` are left out of the record; `resultDecisions` are the editors' on them.
     public init(
         document: Document, engine: Engine, linter: Linter? = nil, decisions: DecisionSet? = nil,
-        minConfidence: Double = RecordBuilder.defaultMinConfidence
+        minConfidence: Double = RecordBuilder.defaultMinConfidence, resultDecisions: ResultDecisionSet? = nil
     ) {
         self.document = document
         article = Annotator(lexicon: engine.lexicon).annotate(document)
@@ -27,7 +27,8 @@ public struct Extraction: Sendable {
             flags.filter { $0.rule == "calque.surname" }.compactMap { flag in
                 flag.suggestions.first.map { (flag.range, $0) }
             }, uniquingKeysWith: { first, _ in first })
-        record = RecordBuilder(minConfidence: minConfidence).build(article, renamedSurnames: renamed)
+        let built = RecordBuilder(minConfidence: minConfidence).build(article, renamedSurnames: renamed)
+        record = resultDecisions?.apply(to: built, path: document.path, glossary: engine.glossary) ?? built
     }
 
     /// Bytes in, the `extract` document out (compact JSON): the whole pipeline in one call. The

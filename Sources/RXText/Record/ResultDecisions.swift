@@ -57,13 +57,16 @@ public struct ResultDecision: Codable, Sendable, Equatable {
     public var evidenceStart: Int?
     public var evidenceEnd: Int?
     public var evidenceText: String?
+    /// The kind of statement the decided result was read from (for precision per cue kind).
+    public var cue: ResultCueKind?
     public var decidedAt: String
 
     public init(
         path: String, result: String, action: ResultAction, driver: String? = nil, stage: Stage? = nil,
         position: Int? = nil, event: String? = nil, raceClass: String? = nil, evidence: RaceRecord.Evidence? = nil,
-        decidedAt: Date = Date()
+        cue: ResultCueKind? = nil, decidedAt: Date = Date()
     ) {
+        self.cue = cue
         self.path = path
         self.result = action == .add ? (evidence.map { "added@\($0.start)-\($0.end)" } ?? result) : result
         self.action = action
@@ -82,6 +85,12 @@ public struct ResultDecision: Codable, Sendable, Equatable {
 
     /// Why a decision cannot be applied, or nil when it can: an added result needs a driver, a
     /// stage and its evidence; a correction changes at least one field.
+    /// The stage the extractor gave the decided result (from its key); nil for an added one.
+    public var extractedStage: String? {
+        guard action != .add, let identity = result.split(separator: "#").first else { return nil }
+        return identity.split(separator: "|", omittingEmptySubsequences: false).last.map(String.init)
+    }
+
     public var problem: String? {
         switch action {
         case .accept, .reject: return nil
@@ -99,7 +108,7 @@ public struct ResultDecision: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case path, result, action, driver, stage, position, event
+        case path, result, action, driver, stage, position, event, cue
         case raceClass = "class"
         case evidenceStart = "evidence_start"
         case evidenceEnd = "evidence_end"
@@ -206,5 +215,28 @@ public struct ResultDecisionSet: Sendable {
         if let raceClass = decision.raceClass { corrected.raceClass = raceClass }
         corrected.confidence = 1
         return corrected
+    }
+}
+
+/// The kind of statement a result was read from, for measuring the extractor per kind.
+public enum ResultCueKind: String, Codable, Sendable, CaseIterable {
+    /// A line of a results list ("1. Hansen 2. Kristoffersson").
+    case resultsList = "results-list"
+    /// An ordinal placing ("finished fourth").
+    case placing
+    /// A win ("won the final").
+    case win
+    /// A title ("European champion").
+    case champion
+    /// A retirement, puncture, disqualification...
+    case failure
+
+    init(_ kind: ResultCue.Kind) {
+        switch kind {
+        case .placing: self = .placing
+        case .win: self = .win
+        case .champion: self = .champion
+        case .failure: self = .failure
+        }
     }
 }
