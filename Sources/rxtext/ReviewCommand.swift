@@ -82,7 +82,9 @@ struct ReviewCommand: AsyncParsableCommand {
         let reports = try CorpusReports.lint(paths, config: config, glossaries: glossaries, decisions: nil)
         let catalog = ReviewCatalog(reports: reports, root: store.root)
         let api = ReviewAPI(catalog: catalog, store: store)
-        let server = ReviewServer(api: api)
+        let results = ResultsAPI(
+            documents: reports.compactMap(\.document), store: store, engine: try glossaries.engine())
+        let server = ReviewServer(api: api, results: results)
         let summary = try api.summary()
         let openBrowser = open
         // The banner comes once the port is bound: a port in use is an error, not a server.

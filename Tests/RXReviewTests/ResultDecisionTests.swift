@@ -137,3 +137,45 @@ import Testing
         #expect(try GoldScorer.score(raw, goldPath: gold).resultPrecision < 1)
     }
 }
+
+/// The results view's API refuses what it cannot store and cuts an added result's evidence from
+/// the article itself, whatever the page sends.
+@Suite struct ResultsAPITests {
+    @Test func decisionsAreCheckedAndEvidenceIsCutFromTheArticle() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("corpus/a.txt", ResultDecisionTests.article)
+        let store = try DecisionStore(path: StoreLocation.forReview([scratch.path + "/corpus"]))
+        let api = ResultsAPI(
+            documents: [try Document.load(path: file)], store: store,
+            engine: try Engine(glossaries: Repository.glossaries))
+        let view = try api.results(file: "a.txt")
+        #expect(view.results.count == 5)
+        // UTF-16 offsets: "Höljes" is one unit shorter there than in bytes.
+        let text = Array(view.text.utf16)
+        for result in view.results {
+            #expect(String(decoding: text[result.from..<result.to], as: UTF16.self) == result.evidence)
+        }
+        func refused(_ request: ResultsAPI.DecisionRequest) -> Bool {
+            (try? api.decide(request)) == nil
+        }
+        #expect(refused(.init(file: "a.txt", key: view.results[0].key, action: "approve")))
+        #expect(refused(.init(file: "b.txt", key: view.results[0].key, action: "accept")))
+        #expect(refused(.init(file: "a.txt", key: "nobody|2018|SE||final#0", action: "accept")))
+        #expect(refused(.init(file: "a.txt", key: view.results[0].key, action: "correct", stage: "podium")))
+        #expect(refused(.init(file: "a.txt", key: view.results[0].key, action: "correct")))
+        #expect(refused(.init(file: "a.txt", action: "add", driver: "Kevin Eriksson", stage: "final", from: 9, to: 3)))
+        #expect(try store.resultDecisions().isEmpty)
+
+        let words = "Kevin Eriksson completed the top five"
+        let from = try #require(view.text.range(of: words)).lowerBound.utf16Offset(in: view.text)
+        let added = try api.decide(
+            .init(
+                file: "a.txt", action: "add", driver: "Kevin Eriksson", stage: "final", position: 5, from: from,
+                to: from + words.utf16.count))
+        let stored = try #require(try store.resultDecisions().first)
+        #expect(stored.result == added.key)
+        #expect(stored.evidenceText == words)
+        let bytes = Array(ResultDecisionTests.article.utf8)
+        #expect(String(decoding: bytes[stored.evidenceStart!..<stored.evidenceEnd!], as: UTF8.self) == words)
+    }
+}

@@ -83,6 +83,17 @@ public struct ResultDecision: Codable, Sendable, Equatable {
         self.decidedAt = formatter.string(from: decidedAt)
     }
 
+    /// The result an `add` decision states, in `record`'s season and (unless it names one) class.
+    public func addedResult(in record: RaceRecord, glossary: Glossary? = nil) -> RaceRecord.Result? {
+        guard action == .add, problem == nil else { return nil }
+        let evidence = RaceRecord.Evidence(start: evidenceStart!, end: evidenceEnd!, text: evidenceText!)
+        let result = RaceRecord.Result(
+            driver: driver!, driverID: nil, raceClass: raceClass ?? record.raceClass, season: record.season,
+            event: event, round: nil, stage: stage!, position: position, outcome: nil, cause: nil, evidence: evidence,
+            confidence: 1)
+        return ResultDecisionSet.corrected(result, by: self, glossary: glossary)
+    }
+
     /// Why a decision cannot be applied, or nil when it can: an added result needs a driver, a
     /// stage and its evidence; a correction changes at least one field.
     /// The stage the extractor gave the decided result (from its key); nil for an added one.
@@ -182,13 +193,8 @@ public struct ResultDecisionSet: Sendable {
         }
         let added = decisions.values.filter { $0.action == .add && $0.problem == nil }
         for decision in added.sorted(by: { ($0.evidenceStart!, $0.result) < ($1.evidenceStart!, $1.result) }) {
-            let evidence = RaceRecord.Evidence(
-                start: decision.evidenceStart!, end: decision.evidenceEnd!, text: decision.evidenceText!)
-            let result = RaceRecord.Result(
-                driver: decision.driver!, driverID: nil, raceClass: decision.raceClass ?? record.raceClass,
-                season: record.season, event: decision.event, round: nil, stage: decision.stage!,
-                position: decision.position, outcome: nil, cause: nil, evidence: evidence, confidence: 1)
-            append(Self.corrected(result, by: decision, glossary: glossary), decision.result, .add)
+            guard let result = decision.addedResult(in: record, glossary: glossary) else { continue }
+            append(result, decision.result, .add)
         }
         return decided
     }
@@ -215,6 +221,13 @@ public struct ResultDecisionSet: Sendable {
         if let raceClass = decision.raceClass { corrected.raceClass = raceClass }
         corrected.confidence = 1
         return corrected
+    }
+}
+
+extension RaceRecord.Evidence {
+    /// The evidence `text` starting at byte `start`.
+    public static func span(start: Int, text: String) -> RaceRecord.Evidence {
+        RaceRecord.Evidence(start: start, end: start + text.utf8.count, text: text)
     }
 }
 
