@@ -83,15 +83,19 @@ struct RecordsCommand: ParsableCommand {
         if let jobs { options.jobs = jobs }
         // Whole files only: a record needs the whole article (no huge-file parts).
         options.hugeFileBytes = .max
-        // No rules: the session only reads and annotates; the record is built on the same worker.
-        let session = LintSession(engine: engine, options: options) { _ in Linter(rules: []) }
+        // One rule: the record names a driver whose surname calque.surname recovers, as extract
+        // does; the record is built on the same worker.
+        let surnames = Linter(rules: engine.rules.rule(id: Extraction.surnameRule).map { [$0] } ?? [])
+        let session = LintSession(engine: engine, options: options) { _ in surnames }
         let built = BuiltRecords()
         let writer = RecordsWriter(format: format, quiet: conflicts)
         let builder = RecordBuilder(minConfidence: minConfidence)
         let glossary = engine.glossary
         let render: FileRenderer = { report in
             guard let document = report.document else { return [] }
-            let record = builder.build(Annotator(lexicon: engine.lexicon).annotate(document))
+            let record = builder.build(
+                Annotator(lexicon: engine.lexicon).annotate(document),
+                renamedSurnames: Extraction.renamedSurnames(report.flags))
             let decided =
                 decisions?.decided(record, path: document.path, glossary: glossary)
                 ?? ResultDecisionSet(root: "/").decided(record, path: document.path)
@@ -100,17 +104,17 @@ struct RecordsCommand: ParsableCommand {
         }
         let output = StandardOutput()
         writer.begin(output)
-        let progress = ProgressBar(total: files.count)
+        let progress = ProgressBar(files: files, hugeFileBytes: .max)
         var failures = discoveryErrors.count
         var storeError: Error?
         session.run(files, render: render) { report, rendered in
             progress.advance(bytes: report.document?.fileBytes ?? 0)
             guard let document = report.document, let decided = built.take(document.path) else {
                 failures += 1
-                printError(report.error ?? "\(report.path): error: not recorded")
+                progress.printing(flush: {}) { printError(report.error ?? "\(report.path): error: not recorded") }
                 return
             }
-            if let rendered, !writer.quiet { output.write(utf8: rendered) }
+            if let rendered, !writer.quiet { progress.printing(flush: output.flush) { output.write(utf8: rendered) } }
             guard let store, storeError == nil else { return }
             do { try store.store(decided, of: document) } catch { storeError = error }
         }

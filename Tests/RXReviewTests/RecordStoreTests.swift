@@ -22,8 +22,7 @@ import Testing
     func records(_ files: [String]) throws -> [(path: String, record: RaceRecord)] {
         let engine = try Engine(glossaries: Repository.glossaries)
         return try files.map { file in
-            let document = try Document.load(path: file)
-            return (file, RecordBuilder().build(Annotator(lexicon: engine.lexicon).annotate(document)))
+            return (file, Extraction(document: try Document.load(path: file), engine: engine).record)
         }
     }
 

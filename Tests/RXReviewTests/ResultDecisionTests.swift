@@ -21,7 +21,7 @@ import Testing
         let file = try scratch.write("corpus/a.txt", Self.article)
         let store = try DecisionStore(path: StoreLocation.forReview([scratch.path + "/corpus"]))
         let engine = try Engine(glossaries: Repository.glossaries)
-        let record = RecordBuilder().build(Annotator(lexicon: engine.lexicon).annotate(try Document.load(path: file)))
+        let record = Extraction(document: try Document.load(path: file), engine: engine).record
         let drivers = record.results.map(\.driver)
         #expect(
             drivers == [

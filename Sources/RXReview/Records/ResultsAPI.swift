@@ -25,8 +25,12 @@ public final class ResultsAPI: Sendable {
     public init(documents: [Document], store: DecisionStore, engine: Engine) {
         self.store = store
         let annotator = Annotator(lexicon: engine.lexicon)
+        // The record as extract and records build it: with the surnames calque.surname recovers.
+        let surnames = Linter(rules: engine.rules.rule(id: Extraction.surnameRule).map { [$0] } ?? [])
         articles = documents.map { document in
-            let record = RecordBuilder().build(annotator.annotate(document))
+            let annotated = annotator.annotate(document)
+            let record = RecordBuilder().build(
+                annotated, renamedSurnames: Extraction.renamedSurnames(surnames.lint(annotated)))
             return Article(
                 path: DecisionKey.relativePath(document.path, root: store.root), document: document,
                 text: String(decoding: document.bytes, as: UTF8.self), record: record,

@@ -21,15 +21,21 @@ public struct Extraction: Sendable {
         let all = linter.lint(article)
         (flags, rejected) = decisions?.apply(to: all, in: document) ?? (all, 0)
         cleaned = Cleaner().clean(document, flags: flags)
-        // The linter's reading of a surname rendered as its meaning ("Ari-Pekka Cape" is Niemi)
-        // names the driver in the record too.
-        let renamed = Dictionary(
-            flags.filter { $0.rule == "calque.surname" }.compactMap { flag in
-                flag.suggestions.first.map { (flag.range, $0) }
-            }, uniquingKeysWith: { first, _ in first })
-        let built = RecordBuilder(minConfidence: minConfidence).build(article, renamedSurnames: renamed)
+        let built = RecordBuilder(minConfidence: minConfidence).build(
+            article, renamedSurnames: Self.renamedSurnames(flags))
         record = resultDecisions?.apply(to: built, path: document.path, glossary: engine.glossary) ?? built
     }
+
+    /// The linter's reading of a surname rendered as its meaning ("Ari-Pekka Cape" is Niemi)
+    /// names the driver in the record too (`rxtext records` reads it from the same rule).
+    public static func renamedSurnames(_ flags: [Diagnostic]) -> [ByteRange: String] {
+        Dictionary(
+            flags.filter { $0.rule == surnameRule }.compactMap { flag in
+                flag.suggestions.first.map { (flag.range, $0) }
+            }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public static let surnameRule = "calque.surname"
 
     /// Bytes in, the `extract` document out (compact JSON): the whole pipeline in one call. The
     /// fuzz target `Fuzz/FuzzPipeline` and `FuzzRegressionTests` both run exactly this.
