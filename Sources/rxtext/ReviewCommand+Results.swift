@@ -54,7 +54,7 @@ extension ReviewCommand {
                 continue
             }
             let extraction = Extraction(document: document, engine: engine, decisions: flagDecisions)
-            guard GoldExport.isVerified(keys: ResultIdentity.keys(extraction.record.results), decisions: decisions)
+            guard GoldExport.isVerified(keys: ResultIdentity.keys(extraction.record), decisions: decisions)
             else { continue }
             let record = resultDecisions.apply(to: extraction.record, path: file, glossary: engine.glossary)
             let keys = flagDecisions.keys(extraction.flags, in: document)

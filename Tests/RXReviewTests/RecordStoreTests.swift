@@ -12,7 +12,7 @@ import Testing
     static let wins = "Johan Kristoffersson won the final at Höljes in the 2018 World RX season.\n"
     static let third = "At Höljes in 2018, Johan Kristoffersson was third in the final of the World RX round.\n"
     static let review =
-        "Season review: in 2018 Johan Kristoffersson won the final at Höljes, as he had in Barcelona.\n"
+        "Season review: in the 2018 World RX season Johan Kristoffersson won the final at Höljes.\n"
 
     func rxtext(_ arguments: [String], in scratch: Scratch) throws -> CommandResult {
         try CLI.run(arguments + ["--glossaries", Repository.glossaries], directory: scratch.url)
@@ -40,7 +40,13 @@ import Testing
         let counts = try store.counts()
         #expect(counts["articles"] == files.count)
         #expect(counts["result_sources"] == results.count)
-        #expect(counts["results"] == Set(results.map(ResultIdentity.of)).count)
+        #expect(
+            counts["results"]
+                == Set(
+                    built.flatMap { article in
+                        article.record.results.map { ResultIdentity.of($0, championship: article.record.championship) }
+                    }
+                ).count)
         #expect(counts["drivers"] == Set(results.map { $0.driverID ?? "name:" + ICU.fold($0.driver) }).count)
         #expect((counts["events"] ?? 0) > 0)
         #expect(try store.rows("SELECT value FROM meta WHERE name = 'schema'") == [["1"]])
@@ -81,7 +87,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let store = try RecordStore(path: scratch.path + "/r.sqlite")
         let final = try store.rows(
-            "SELECT r.sources, r.position FROM results r WHERE r.identity = 'johan-kristoffersson|2018|SE||final'")
+            "SELECT r.sources, r.position FROM results r")
         // Three articles, one result: its values are the most confident source's (the first on ties).
         #expect(final == [["3", "1"]])
         let conflicts = try store.conflicts()
@@ -107,7 +113,7 @@ import Testing
         try scratch.write("corpus/a.txt", Self.wins)
         try scratch.write("corpus/b.txt", Self.third)
         let review = try DecisionStore(path: StoreLocation.forReview([scratch.path + "/corpus"]))
-        let key = "johan-kristoffersson|2018|SE||final#0"
+        let key = try #require(ResultIdentity.keys(try records([scratch.path + "/corpus/a.txt"])[0].record).first)
         try review.recordResult(ResultDecision(path: "b.txt", result: key, action: .correct, position: 1))
         try review.recordResult(ResultDecision(path: "a.txt", result: key, action: .accept))
 

@@ -27,7 +27,7 @@ import Testing
             drivers == [
                 "Johan Kristoffersson", "Andreas Bakkerud", "Timmy Hansen", "Niclas Grönholm", "Niclas Grönholm",
             ])
-        let keys = ResultIdentity.keys(record.results)
+        let keys = ResultIdentity.keys(record)
         let cues = record.results.map(\.cue)
         func decide(_ index: Int, _ action: ResultAction, position: Int? = nil) throws {
             try store.recordResult(

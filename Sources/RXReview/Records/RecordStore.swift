@@ -177,7 +177,7 @@ public final class RecordStore: @unchecked Sendable {
 
     /// The result's row by identity; its values are the best source's, set by `refresh`.
     private func upsertResult(_ result: RaceRecord.Result, article: Int64, championship: String) throws -> Int64 {
-        let identity = ResultIdentity.of(result)
+        let identity = ResultIdentity.of(result, championship: championship.isEmpty ? nil : championship)
         let driver = try upsertDriver(result)
         var event: SQLiteValue = .null
         if let season = result.season, let round = result.round {

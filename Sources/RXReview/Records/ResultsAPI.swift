@@ -34,7 +34,7 @@ public final class ResultsAPI: Sendable {
             return Article(
                 path: DecisionKey.relativePath(document.path, root: store.root), document: document,
                 text: String(decoding: document.bytes, as: UTF8.self), record: record,
-                keys: ResultIdentity.keys(record.results))
+                keys: ResultIdentity.keys(record))
         }
         var index: [String: Int] = [:]
         for (position, article) in articles.enumerated() where index[article.path] == nil {

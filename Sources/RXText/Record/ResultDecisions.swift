@@ -1,15 +1,17 @@
 import Foundation
 
 /// What identifies a result across articles and re-runs: its driver (the glossary id, else the
-/// folded name), season, event country, class and stage. Position, outcome and offsets are left
-/// out on purpose: two articles stating the same final with different placings are one result in
-/// conflict, and an edit elsewhere in the text keeps the key. So is the round: an article that
-/// does not say which round ("the final at Höljes" in a season review) states the same result.
+/// folded name), season, championship (the article's), event country, class and stage. Position,
+/// outcome and offsets are left out on purpose: two articles stating the same final with different
+/// placings are one result in conflict, and an edit elsewhere in the text keeps the key. So is the
+/// round: an article that does not say which round ("the final at Höljes" in a season review)
+/// states the same result. The championship keeps apart what only looks alike: second in the
+/// Finnish championship and third in the European one are two standings, not a conflict.
 public enum ResultIdentity {
-    public static func of(_ result: RaceRecord.Result) -> String {
+    public static func of(_ result: RaceRecord.Result, championship: String?) -> String {
         let driver = result.driverID ?? ("name:" + ICU.fold(result.driver))
         let fields = [
-            driver, result.season.map(String.init) ?? "", result.event ?? "",
+            driver, result.season.map(String.init) ?? "", championship.map { ICU.fold($0) } ?? "", result.event ?? "",
             result.raceClass.map { ICU.fold($0) } ?? "", result.stage.rawValue,
         ]
         return fields.joined(separator: "|")
@@ -17,10 +19,10 @@ public enum ResultIdentity {
 
     /// The keys of an article's results, in order: the identity and which occurrence of it in the
     /// article it is ("…|final#0"), so two results with one identity in one article keep apart.
-    public static func keys(_ results: [RaceRecord.Result]) -> [String] {
+    public static func keys(_ record: RaceRecord) -> [String] {
         var seen: [String: Int] = [:]
-        return results.map { result in
-            let identity = of(result)
+        return record.results.map { result in
+            let identity = of(result, championship: record.championship)
             let occurrence = seen[identity, default: 0]
             seen[identity] = occurrence + 1
             return "\(identity)#\(occurrence)"
@@ -166,7 +168,7 @@ public struct ResultDecisionSet: Sendable {
 
     public func decided(_ record: RaceRecord, path: String, glossary: Glossary? = nil) -> Decided {
         let decisions = decisions(for: path)
-        let keys = ResultIdentity.keys(record.results)
+        let keys = ResultIdentity.keys(record)
         guard !decisions.isEmpty else {
             return Decided(record: record, keys: keys, actions: Array(repeating: nil, count: keys.count))
         }
