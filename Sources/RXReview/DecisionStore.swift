@@ -11,7 +11,7 @@ public final class DecisionStore: @unchecked Sendable {
     /// The directory stored paths are relative to: the folder holding `.rxtext/`, or the database's
     /// own folder for a `--db` elsewhere.
     public let root: String
-    private let database: SQLiteDatabase
+    let database: SQLiteDatabase
     private let lock = NSLock()
     static let schemaVersion = 1
 
@@ -31,6 +31,7 @@ public final class DecisionStore: @unchecked Sendable {
                     sentence_hash TEXT NOT NULL, occurrence INTEGER NOT NULL, sentence TEXT NOT NULL,
                     action TEXT NOT NULL CHECK (action IN ('accept', 'edit', 'reject', 'skip')),
                     replacement TEXT, decided_at TEXT NOT NULL);
+                \(ResultDecisionHistory.table)
                 CREATE TABLE IF NOT EXISTS history(
                     seq INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL,
                     previous_action TEXT, previous_replacement TEXT, previous_decided_at TEXT);
@@ -73,7 +74,9 @@ public final class DecisionStore: @unchecked Sendable {
                         "SELECT seq, key, previous_action, previous_replacement, previous_decided_at FROM history ORDER BY seq DESC LIMIT 1"
                     ).first, let seq = last[0].int, let key = last[1].string
                 else { return nil }
-                if let action = last[2].string, let decidedAt = last[4].string {
+                if ResultDecisionHistory.isResultKey(key) {
+                    try restoreResultDecision(key: key, previous: last[3].string)
+                } else if let action = last[2].string, let decidedAt = last[4].string {
                     try database.query(
                         "UPDATE decisions SET action = ?, replacement = ?, decided_at = ? WHERE key = ?",
                         [.text(action), last[3], .text(decidedAt), .text(key)])
@@ -150,7 +153,7 @@ public final class DecisionStore: @unchecked Sendable {
         return record
     }
 
-    private func locked<T>(_ body: () throws -> T) throws -> T {
+    func locked<T>(_ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         return try body()

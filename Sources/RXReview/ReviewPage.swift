@@ -11,7 +11,7 @@ enum ReviewPage {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="referrer" content="no-referrer">
         <title>rxtext review</title>
-        <style nonce="\(nonce)">\(css)</style>
+        <style nonce="\(nonce)">\(css)\(ResultsPage.css)</style>
         </head>
         <body>
         <header>
@@ -19,6 +19,7 @@ enum ReviewPage {
           <div class="progress" title="answered / flags in view"><div id="bar"></div></div>
           <span id="progress-text">…</span>
           <button id="summary-button" type="button" title="summary of what is left (v)">Summary <kbd>v</kbd></button>
+          <button id="results-button" type="button" title="the article's race record (t)">Results <kbd>t</kbd></button>
         </header>
         <nav>
           <label>File <select id="file"><option value="">all files</option></select></label>
@@ -52,12 +53,14 @@ enum ReviewPage {
             <p>Every flag in view has an answer. <kbd>u</kbd> undoes the last one; the summary (<kbd>v</kbd>) shows \
         the rest of the corpus. <code>rxtext clean FILE</code> applies the accepted and edited spans.</p>
           </section>
+          \(ResultsPage.section)
           <section id="summary" hidden></section>
           <p id="status" role="status"></p>
         </main>
         <footer><kbd>a</kbd>/<kbd>1</kbd>–<kbd>9</kbd> accept a suggestion · <kbd>e</kbd> edit · <kbd>r</kbd> reject · \
         <kbd>s</kbd> skip · <kbd>u</kbd> undo · <kbd>v</kbd> summary</footer>
         <script nonce="\(nonce)">\(script)</script>
+        <script nonce="\(nonce)">\(ResultsPage.script)</script>
         </body>
         </html>
         """
@@ -321,7 +324,7 @@ enum ReviewPage {
           }
         });
         document.addEventListener("keydown", (event) => {
-          if (state.editing || event.ctrlKey || event.metaKey || event.altKey) return;
+          if (state.editing || window.rxResultsOpen || event.ctrlKey || event.metaKey || event.altKey) return;
           if (event.target instanceof HTMLSelectElement || event.target instanceof HTMLInputElement) return;
           const key = event.key;
           if (key === "a") accept(0);

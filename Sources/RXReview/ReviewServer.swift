@@ -8,10 +8,13 @@ import NIOCore
 /// and nothing else (no file is ever served, so nothing outside the reviewed files can leak).
 public struct ReviewServer: Sendable {
     public let api: ReviewAPI
+    /// The results view's API (`ResultsAPI`), when the review reads records too.
+    public let results: ResultsAPI?
     public let token: String
 
-    public init(api: ReviewAPI, token: String = ReviewServer.makeToken()) {
+    public init(api: ReviewAPI, results: ResultsAPI? = nil, token: String = ReviewServer.makeToken()) {
         self.api = api
+        self.results = results
         self.token = token
     }
 
@@ -27,7 +30,7 @@ public struct ReviewServer: Sendable {
         var logger = Logger(label: "rxtext.review")
         logger.logLevel = .error
         let app = Application(
-            responder: ReviewResponder(api: api, token: token),
+            responder: ReviewResponder(api: api, results: results, token: token),
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger)
@@ -40,6 +43,7 @@ public struct ReviewServer: Sendable {
 struct ReviewResponder: HTTPResponder {
     typealias Context = BasicRequestContext
     let api: ReviewAPI
+    let results: ResultsAPI?
     let token: String
     static let maximumBody = 64 * 1024
 
@@ -80,11 +84,28 @@ struct ReviewResponder: HTTPResponder {
             return json(try api.decide(decision))
         case (.post, "/api/undo"):
             return json(try api.undo())
-        case (_, "/"), (_, "/api/flags"), (_, "/api/summary"), (_, "/api/decisions"), (_, "/api/undo"):
+        case (.get, "/api/results"):
+            return json(try resultsAPI().results(file: query["file"].map(String.init)))
+        case (.post, "/api/result-decisions"):
+            let body = try await collect(request)
+            let decision: ResultsAPI.DecisionRequest
+            do {
+                decision = try JSONDecoder().decode(ResultsAPI.DecisionRequest.self, from: body)
+            } catch {
+                throw APIError(.badRequest, "expected {\"file\", \"key\", \"action\", ...} as JSON")
+            }
+            return json(try resultsAPI().decide(decision))
+        case (_, "/"), (_, "/api/flags"), (_, "/api/summary"), (_, "/api/decisions"), (_, "/api/undo"),
+            (_, "/api/results"), (_, "/api/result-decisions"):
             throw APIError(.methodNotAllowed, "\(request.method) not allowed on \(path)")
         default:
             throw APIError(.notFound, "not found")
         }
+    }
+
+    private func resultsAPI() throws -> ResultsAPI {
+        guard let results else { throw APIError(.notFound, "this review has no results view") }
+        return results
     }
 
     /// The token in the query (the printed URL) or the `X-RXText-Token` header (the page's

@@ -68,6 +68,7 @@ final class SQLiteDatabase {
 enum SQLiteValue: Equatable {
     case null
     case int(Int64)
+    case real(Double)
     case text(String)
 
     var string: String? {
@@ -78,6 +79,14 @@ enum SQLiteValue: Equatable {
     var int: Int64? {
         if case .int(let value) = self { return value }
         return nil
+    }
+
+    var double: Double? {
+        switch self {
+        case .real(let value): value
+        case .int(let value): Double(value)
+        default: nil
+        }
     }
 
     init(_ string: String?) {
@@ -107,6 +116,7 @@ private final class Statement {
             switch value {
             case .null: status = sqlite3_bind_null(handle, index)
             case .int(let number): status = sqlite3_bind_int64(handle, index, number)
+            case .real(let number): status = sqlite3_bind_double(handle, index, number)
             case .text(let text): status = sqlite3_bind_text(handle, index, text, -1, Self.transient)
             }
             guard status == SQLITE_OK else { throw SQLiteError(code: status, message: database.lastMessage) }
@@ -125,6 +135,7 @@ private final class Statement {
                     switch sqlite3_column_type(handle, column) {
                     case SQLITE_NULL: return .null
                     case SQLITE_INTEGER: return .int(sqlite3_column_int64(handle, column))
+                    case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, column))
                     default: return .text(String(cString: sqlite3_column_text(handle, column)))
                     }
                 })

@@ -48,7 +48,8 @@ struct ExtractCommand: ParsableCommand {
         let document = try loadDocument(file)
         let extraction = Extraction(
             document: document, engine: engine, decisions: try decisions.load(for: [file]),
-            minConfidence: minConfidence)
+            minConfidence: minConfidence,
+            resultDecisions: try ResultDecisionSource.load(review: decisions.db, paths: [file]))
         do {
             if let cleaned { try AtomicFile.write(Array(extraction.cleaned.text.utf8), to: cleaned) }
             if let record {

@@ -10,6 +10,7 @@ struct RXTextCommand: AsyncParsableCommand {
         subcommands: [
             ExtractCommand.self, LintCommand.self, CleanCommand.self, RulesCommand.self, TokensCommand.self,
             GlossaryCommand.self, ReviewCommand.self, ReportCommand.self, ScoreCommand.self, LSPCommand.self,
+            RecordsCommand.self,
         ]
     )
 

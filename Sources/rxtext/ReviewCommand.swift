@@ -33,6 +33,9 @@ struct ReviewCommand: AsyncParsableCommand {
     @Option(name: .customLong("import"), help: "Add the decisions of a JSON-lines export, then exit.")
     var importPath: String?
 
+    @Option(help: "Write each verified article (every result decided) as a gold file into this directory, then exit.")
+    var exportGold: String?
+
     @Option(help: "Configuration file (default: the nearest .rxtext.yaml above each file).")
     var config: String?
 
@@ -42,14 +45,16 @@ struct ReviewCommand: AsyncParsableCommand {
 
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be 0 to 65535") }
-        let modes = [status, exportPath != nil, importPath != nil].filter { $0 }.count
-        if modes > 1 { throw ValidationError("give one of --status, --export and --import") }
-        if modes == 0 && paths.isEmpty { throw ValidationError("give the files or directories to review") }
+        let modes = [status, exportPath != nil, importPath != nil, exportGold != nil].filter { $0 }.count
+        if modes > 1 { throw ValidationError("give one of --status, --export, --import and --export-gold") }
+        if (modes == 0 || exportGold != nil) && paths.isEmpty {
+            throw ValidationError("give the files or directories to review")
+        }
     }
 
     func run() async throws {
         let storePath = decisions.db ?? StoreLocation.forReview(paths.isEmpty ? ["."] : paths)
-        if (status || exportPath != nil) && !FileManager.default.fileExists(atPath: storePath) {
+        if (status || exportPath != nil || exportGold != nil) && !FileManager.default.fileExists(atPath: storePath) {
             let reviewed =
                 paths.isEmpty ? "the reviewed folder (rxtext review --status corpus/)" : "rxtext review PATH first"
             printError(
@@ -63,7 +68,11 @@ struct ReviewCommand: AsyncParsableCommand {
             printError("\(storePath): error: \(error)")
             throw ExitCode(2)
         }
-        if status { return try printStatus(store) }
+        if status {
+            try printStatus(store)
+            return try printResultStatus(store)
+        }
+        if let exportGold { return try exportGoldFiles(store, to: exportGold) }
         if let exportPath { return try DecisionExchange.export(store, to: exportPath) }
         if let importPath { return try DecisionExchange.import(importPath, into: store) }
         try await serve(store)
@@ -73,7 +82,9 @@ struct ReviewCommand: AsyncParsableCommand {
         let reports = try CorpusReports.lint(paths, config: config, glossaries: glossaries, decisions: nil)
         let catalog = ReviewCatalog(reports: reports, root: store.root)
         let api = ReviewAPI(catalog: catalog, store: store)
-        let server = ReviewServer(api: api)
+        let results = ResultsAPI(
+            documents: reports.compactMap(\.document), store: store, engine: try glossaries.engine())
+        let server = ReviewServer(api: api, results: results)
         let summary = try api.summary()
         let openBrowser = open
         // The banner comes once the port is bound: a port in use is an error, not a server.

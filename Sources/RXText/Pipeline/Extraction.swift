@@ -10,10 +10,10 @@ public struct Extraction: Sendable {
     public let record: RaceRecord
 
     /// `linter`: the configuration's (default: every rule of `engine`). Results read with less
-    /// than `minConfidence` are left out of the record.
+    /// than `minConfidence` are left out of the record; `resultDecisions` are the editors' on them.
     public init(
         document: Document, engine: Engine, linter: Linter? = nil, decisions: DecisionSet? = nil,
-        minConfidence: Double = RecordBuilder.defaultMinConfidence
+        minConfidence: Double = RecordBuilder.defaultMinConfidence, resultDecisions: ResultDecisionSet? = nil
     ) {
         self.document = document
         article = Annotator(lexicon: engine.lexicon).annotate(document)
@@ -21,14 +21,21 @@ public struct Extraction: Sendable {
         let all = linter.lint(article)
         (flags, rejected) = decisions?.apply(to: all, in: document) ?? (all, 0)
         cleaned = Cleaner().clean(document, flags: flags)
-        // The linter's reading of a surname rendered as its meaning ("Ari-Pekka Cape" is Niemi)
-        // names the driver in the record too.
-        let renamed = Dictionary(
-            flags.filter { $0.rule == "calque.surname" }.compactMap { flag in
+        let built = RecordBuilder(minConfidence: minConfidence).build(
+            article, renamedSurnames: Self.renamedSurnames(flags))
+        record = resultDecisions?.apply(to: built, path: document.path, glossary: engine.glossary) ?? built
+    }
+
+    /// The linter's reading of a surname rendered as its meaning ("Ari-Pekka Cape" is Niemi)
+    /// names the driver in the record too (`rxtext records` reads it from the same rule).
+    public static func renamedSurnames(_ flags: [Diagnostic]) -> [ByteRange: String] {
+        Dictionary(
+            flags.filter { $0.rule == surnameRule }.compactMap { flag in
                 flag.suggestions.first.map { (flag.range, $0) }
             }, uniquingKeysWith: { first, _ in first })
-        record = RecordBuilder(minConfidence: minConfidence).build(article, renamedSurnames: renamed)
     }
+
+    public static let surnameRule = "calque.surname"
 
     /// Bytes in, the `extract` document out (compact JSON): the whole pipeline in one call. The
     /// fuzz target `Fuzz/FuzzPipeline` and `FuzzRegressionTests` both run exactly this.

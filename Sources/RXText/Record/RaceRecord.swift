@@ -46,6 +46,9 @@ public struct RaceRecord: Sendable, Equatable {
         /// How directly the text ties the result to its driver, 0...1: a results list or a name
         /// beside the placing is near 1, a pronoun resolved across sentences much less.
         public var confidence: Double
+        /// What kind of statement the result was read from; not in the output contract's JSON
+        /// (the review's precision per cue kind is measured with it). Nil for an editor's result.
+        public var cue: ResultCueKind? = nil
     }
 
     public struct Evidence: Sendable, Equatable {

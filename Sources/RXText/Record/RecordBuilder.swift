@@ -61,7 +61,7 @@ public struct RecordBuilder: Sendable {
                 evidence: RaceRecord.Evidence(
                     start: candidate.evidence.start, end: candidate.evidence.end,
                     text: article.document.text(candidate.evidence)),
-                confidence: candidate.confidence)
+                confidence: candidate.confidence, cue: candidate.cue)
         }
         if let calendar {
             let mentionedCountries = attribution.eventCountriesMentioned

@@ -66,6 +66,7 @@ struct ResultAttribution {
         /// Standings part-way through a season ("after three rounds", "after Hell"): a table of
         /// its own beside the final one.
         var interim = false
+        var cue: ResultCueKind
     }
 
     func results() -> [Candidate] {
@@ -103,7 +104,7 @@ struct ResultAttribution {
                         driver: item.driver, season: season, event: item.stage == .standings ? nil : currentEvent,
                         round: nil, stage: item.stage, position: item.position, outcome: nil, cause: nil,
                         evidence: item.evidence, confidence: 0.95, raceClass: raceClass,
-                        interim: item.stage == .standings && interim))
+                        interim: item.stage == .standings && interim, cue: .resultsList))
             }
             let listTokens = lists.tokens(in: index)
 
@@ -196,7 +197,7 @@ struct ResultAttribution {
                                     sentence.words[span.lowerBound].range.start,
                                     sentence.words[span.upperBound - 1].range.end),
                                 confidence: confidence, raceClass: raceClass,
-                                interim: stage == .standings && interim))
+                                interim: stage == .standings && interim, cue: ResultCueKind(cue.kind)))
                     }
                 }
             }

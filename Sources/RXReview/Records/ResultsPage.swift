@@ -1,0 +1,253 @@
+/// The review page's results view: the article's text beside its race record as a table, the
+/// selected result's evidence highlighted. Keyboard first, like the flag view: `t` opens and
+/// closes it, `j`/`k` move, `a` accepts, `c` corrects, `r` rejects, `n` adds the selected words as
+/// a result, `u` undoes (either view's last answer), `[`/`]` change article. Article text goes in
+/// with `textContent` only.
+enum ResultsPage {
+    static let section = """
+        <section id="results-view" hidden>
+          <div class="meta"><label>Article <select id="results-file"></select></label> \
+        <span id="results-progress"></span></div>
+          <div class="results-columns">
+            <div id="article-text" class="article"></div>
+            <div>
+              <table id="results-table"><thead><tr><th>#</th><th>driver</th><th>stage</th><th>pos.</th>\
+        <th>event</th><th>class</th><th>cue</th><th>decision</th></tr></thead><tbody></tbody></table>
+              <form id="result-form" hidden>
+                <p id="result-form-title"></p>
+                <label>Driver <input id="rf-driver" autocomplete="off"></label>
+                <label>Stage <select id="rf-stage"><option>qualifying</option><option>semi-final</option>\
+        <option>final</option><option>event</option><option>standings</option></select></label>
+                <label>Position <input id="rf-position" type="number" min="1" max="99"></label>
+                <label>Event <input id="rf-event" autocomplete="off" placeholder="SE"></label>
+                <label>Class <input id="rf-class" autocomplete="off"></label>
+                <span class="hint"><kbd>Enter</kbd> save · <kbd>Esc</kbd> cancel</span>
+              </form>
+            </div>
+          </div>
+          <p class="hint"><kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> accept · <kbd>c</kbd> correct · \
+        <kbd>r</kbd> reject · select words then <kbd>n</kbd> add · <kbd>u</kbd> undo · <kbd>[</kbd>/<kbd>]</kbd> \
+        article · <kbd>t</kbd> flags</p>
+        </section>
+        """
+
+    static let css = """
+        .results-mode #card, .results-mode #done, .results-mode nav { display: none !important; }
+        .results-mode main { max-width: 90rem; }
+        .results-columns { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+        .article { white-space: pre-wrap; line-height: 1.6; max-height: 70vh; overflow: auto; padding: .5rem;
+          background: #fafbfc; border-left: 4px solid var(--line); }
+        #results-table tbody tr.selected { background: #eef3ff; outline: 2px solid var(--accent); }
+        #results-table td.decision { font-style: italic; }
+        #result-form label { display: block; margin: .3rem 0; }
+        #result-form input, #result-form select { font: inherit; }
+        """
+
+    static let script = """
+        "use strict";
+        (() => {
+          const results = { open: false, view: null, selected: 0, form: null };
+          window.rxResultsOpen = false;
+          const $ = (id) => document.getElementById(id);
+          const cell = (text, className) => {
+            const node = document.createElement("td");
+            node.textContent = text === null || text === undefined ? "" : String(text);
+            if (className) node.className = className;
+            return node;
+          };
+          async function call(method, path, body) {
+            const options = { method, cache: "no-store", headers: { "X-RXText-Token": token } };
+            if (body !== undefined) {
+              options.headers["Content-Type"] = "application/json";
+              options.body = JSON.stringify(body);
+            }
+            const response = await fetch(path, options);
+            const data = await response.json().catch(() => ({}));
+            if (!response.ok) throw new Error(data.error || response.statusText);
+            return data;
+          }
+          async function load(file) {
+            try {
+              results.view = await call("GET", "/api/results?file=" + encodeURIComponent(file || ""));
+              const select = $("results-file");
+              select.replaceChildren(...results.view.files.map((name) => new Option(name, name)));
+              select.value = results.view.file;
+              results.selected = Math.min(results.selected, Math.max(0, results.view.results.length - 1));
+              draw();
+            } catch (error) {
+              say(error.message, true);
+            }
+          }
+          function draw() {
+            const view = results.view;
+            $("results-progress").textContent = view.decided + " / " + view.results.length + " results decided";
+            const body = $("results-table").tBodies[0];
+            body.replaceChildren();
+            view.results.forEach((result, index) => {
+              const row = document.createElement("tr");
+              const decision = result.decision;
+              const shown = decision && decision.action === "correct" ? Object.assign({}, result,
+                Object.fromEntries(Object.entries(decision).filter(([, value]) => value !== null && value !== undefined)))
+                : result;
+              row.append(cell(index + 1), cell(shown.driver), cell(shown.stage),
+                cell(shown.position === null || shown.position === undefined ? (result.outcome || "") : shown.position),
+                cell(shown.event), cell(shown.raceClass), cell(result.cue || "editor"),
+                cell(decision ? decision.action : "", "decision"));
+              row.dataset.key = result.key;
+              if (index === results.selected) row.className = "selected";
+              row.addEventListener("click", () => { results.selected = index; draw(); });
+              body.append(row);
+            });
+            const text = $("article-text");
+            text.replaceChildren();
+            const current = view.results[results.selected];
+            if (!current) {
+              text.append(view.text);
+              return;
+            }
+            const mark = document.createElement("mark");
+            mark.id = "evidence";
+            mark.textContent = view.text.slice(current.from, current.to);
+            text.append(view.text.slice(0, current.from), mark, view.text.slice(current.to));
+            mark.scrollIntoView({ block: "nearest" });
+          }
+          function move(step) {
+            if (!results.view || !results.view.results.length) return;
+            const count = results.view.results.length;
+            results.selected = (results.selected + step + count) % count;
+            draw();
+          }
+          async function decide(body) {
+            try {
+              await call("POST", "/api/result-decisions", Object.assign({ file: results.view.file }, body));
+              say(body.action + ": " + results.view.file);
+              const before = results.view.results.length;
+              await load(results.view.file);
+              if (body.action !== "add" && results.view.results.length === before) move(1);
+            } catch (error) {
+              say(error.message, true);
+            }
+          }
+          function decideSelected(action) {
+            const current = results.view && results.view.results[results.selected];
+            if (!current) return;
+            if (current.decision && current.decision.action === "add") {
+              say("An added result is undone with u.", true);
+              return;
+            }
+            decide({ key: current.key, action });
+          }
+          /// The selection inside the article as UTF-16 offsets of its text, or null.
+          function selection() {
+            const chosen = window.getSelection();
+            const container = $("article-text");
+            if (!chosen || chosen.rangeCount === 0 || chosen.isCollapsed) return null;
+            const range = chosen.getRangeAt(0);
+            if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) return null;
+            const before = document.createRange();
+            before.selectNodeContents(container);
+            before.setEnd(range.startContainer, range.startOffset);
+            const from = before.toString().length;
+            return { from, to: from + range.toString().length, text: range.toString() };
+          }
+          function openForm(kind) {
+            const current = results.view && results.view.results[results.selected];
+            let selected = null;
+            if (kind === "add") {
+              selected = selection();
+              if (!selected) {
+                say("Select the words of the missing result in the article first, then press n.", true);
+                return;
+              }
+            } else if (!current) {
+              return;
+            }
+            results.form = { kind, selected, key: current ? current.key : null };
+            $("result-form-title").textContent = kind === "add" ? "Add: “" + selected.text + "”" : "Correct result " +
+              (results.selected + 1);
+            const names = selected ? selected.text.match(/\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+)?/u) : null;
+            $("rf-driver").value = kind === "add" ? (names ? names[0] : "") : current.driver;
+            $("rf-stage").value = kind === "add" ? "final" : current.stage;
+            $("rf-position").value = kind === "add" || current.position === null ? "" : current.position;
+            $("rf-event").value = kind === "add" ? (current ? current.event || "" : "") : current.event || "";
+            $("rf-class").value = kind === "add" ? "" : current.raceClass || "";
+            $("result-form").hidden = false;
+            $("rf-driver").focus();
+          }
+          function closeForm() {
+            results.form = null;
+            $("result-form").hidden = true;
+          }
+          function submitForm() {
+            const form = results.form;
+            if (!form) return;
+            closeForm();
+            const position = $("rf-position").value.trim();
+            const body = { action: form.kind === "add" ? "add" : "correct", driver: $("rf-driver").value.trim(),
+              stage: $("rf-stage").value, event: $("rf-event").value.trim(), class: $("rf-class").value.trim() };
+            if (position) body.position = Number(position);
+            if (form.kind === "add") {
+              body.from = form.selected.from;
+              body.to = form.selected.to;
+            } else {
+              body.key = form.key;
+            }
+            decide(body);
+          }
+          async function undo() {
+            try {
+              const result = await call("POST", "/api/undo");
+              say(result.key ? "Undone." : "Nothing to undo.", !result.key);
+              await load(results.view.file);
+            } catch (error) {
+              say(error.message, true);
+            }
+          }
+          function toggle() {
+            results.open = !results.open;
+            window.rxResultsOpen = results.open;
+            document.body.classList.toggle("results-mode", results.open);
+            $("results-view").hidden = !results.open;
+            if (results.open) load(results.view ? results.view.file : "");
+            else refresh();
+          }
+          function article(step) {
+            const files = results.view.files;
+            const index = files.indexOf(results.view.file);
+            if (index < 0 || !files.length) return;
+            results.selected = 0;
+            load(files[(index + step + files.length) % files.length]);
+          }
+          $("results-button").addEventListener("click", toggle);
+          $("results-file").addEventListener("change", () => { results.selected = 0; load($("results-file").value); });
+          $("result-form").addEventListener("keydown", (event) => {
+            if (event.key === "Enter") {
+              event.preventDefault();
+              submitForm();
+            } else if (event.key === "Escape") {
+              event.preventDefault();
+              closeForm();
+            }
+          });
+          $("result-form").addEventListener("submit", (event) => { event.preventDefault(); submitForm(); });
+          document.addEventListener("keydown", (event) => {
+            if (event.ctrlKey || event.metaKey || event.altKey || results.form) return;
+            if (event.target instanceof HTMLSelectElement || event.target instanceof HTMLInputElement) return;
+            const key = event.key;
+            if (key === "t" && !state.editing) toggle();
+            else if (!results.open) return;
+            else if (key === "j" || key === "ArrowDown") move(1);
+            else if (key === "k" || key === "ArrowUp") move(-1);
+            else if (key === "a") decideSelected("accept");
+            else if (key === "r") decideSelected("reject");
+            else if (key === "c") openForm("correct");
+            else if (key === "n") openForm("add");
+            else if (key === "u") undo();
+            else if (key === "]") article(1);
+            else if (key === "[") article(-1);
+            else return;
+            event.preventDefault();
+          });
+        })();
+        """
+}

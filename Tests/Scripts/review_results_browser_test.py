@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""End-to-end check of the review page's results view in headless Chromium over WebDriver.
+
+Starts `rxtext review` on a corpus, opens the page and, with the keyboard alone, opens the results
+view (t), walks the article's results (j) checking that each one's evidence is highlighted,
+corrects one (c), rejects one (r) and adds one by selecting its words (n). Then kills the server
+with SIGKILL, restarts it on the same store and finds all three decisions on the page and in
+SQLite; undo (u) in the results view reverts the latest answer of either view; an article with
+<script> stays text.
+
+Exit status: 0 passed, 1 failed, 77 Chromium or its driver cannot run here (the caller skips).
+"""
+import argparse
+import json
+import os
+import sqlite3
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+from review_browser_test import SKIP, api, fail, skip, start_server  # noqa: E402
+
+
+def result_decisions(db):
+    connection = sqlite3.connect(db)
+    try:
+        return {result: (action, position, driver) for result, action, position, driver in
+                connection.execute("SELECT result, action, position, driver FROM result_decisions")}
+    finally:
+        connection.close()
+
+
+def flag_decisions(db):
+    connection = sqlite3.connect(db)
+    try:
+        return connection.execute("SELECT COUNT(*) FROM decisions").fetchone()[0]
+    finally:
+        connection.close()
+
+
+SELECT_WORDS = """
+const container = document.getElementById('article-text');
+const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+let node;
+while ((node = walker.nextNode())) {
+  const at = node.data.indexOf(arguments[0]);
+  if (at >= 0) {
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + arguments[0].length);
+    window.getSelection().removeAllRanges();
+    window.getSelection().addRange(range);
+    return true;
+  }
+}
+return false;
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rxtext", required=True)
+    parser.add_argument("--glossaries", required=True)
+    parser.add_argument("--corpus", required=True)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--article", required=True, help="file name (in the corpus) whose results are walked")
+    parser.add_argument("--missed", required=True, help="words of that article stating a result it misses")
+    parser.add_argument("--hostile", required=True, help="file name (in the corpus) of an article with <script>")
+    options = parser.parse_args()
+
+    for path in ("/usr/bin/chromium", "/usr/bin/chromedriver"):
+        if not os.path.exists(path):
+            skip(f"{path} is missing (apt-get install chromium chromium-driver)")
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+        from selenium.webdriver.common.action_chains import ActionChains
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import WebDriverWait
+    except ImportError:
+        skip("Python's selenium is missing (pip install selenium)")
+
+    started = time.time()
+    arguments = [options.rxtext, "review", options.corpus, "--glossaries", options.glossaries, "--db", options.db]
+    server, url = start_server(arguments)
+    driver = None
+    try:
+        view = api(url, "/api/results?file=" + options.article)
+        results = view["results"]
+        if len(results) < 3:
+            fail(f"{options.article} needs at least three results, has {len(results)}")
+
+        chrome = webdriver.ChromeOptions()
+        chrome.binary_location = "/usr/bin/chromium"
+        for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900"):
+            chrome.add_argument(argument)
+        try:
+            driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=chrome)
+        except Exception as error:
+            skip(f"Chromium cannot run here: {error}".splitlines()[0])
+        wait = WebDriverWait(driver, 30)
+
+        def press(keys):
+            ActionChains(driver).send_keys(keys).perform()
+
+        def rows():
+            return driver.find_elements(By.CSS_SELECTOR, "#results-table tbody tr")
+
+        def decision_column():
+            return [row.find_elements(By.TAG_NAME, "td")[-1].text for row in rows()]
+
+        def holds(condition):
+            # The table is redrawn after every answer: an element found a moment ago may be gone.
+            try:
+                return condition()
+            except Exception:
+                return False
+
+        def expect(condition, message):
+            try:
+                wait.until(lambda _: holds(condition))
+            except Exception:
+                fail(f"{message}; status {driver.find_element(By.ID, 'status').text!r}")
+
+        def evidence():
+            marks = driver.find_elements(By.ID, "evidence")
+            return marks[0].text if marks else None
+
+        def open_results(article):
+            driver.get(url)
+            wait.until(lambda _: driver.find_element(By.ID, "progress-text").text != "…")
+            press("t")
+            expect(lambda: driver.find_element(By.ID, "results-view").is_displayed(), "t did not open the results")
+            if driver.find_element(By.ID, "results-file").get_attribute("value") != article:
+                driver.execute_script("const s = document.getElementById('results-file'); s.value = arguments[0];"
+                                      "s.dispatchEvent(new Event('change')); s.blur();", article)
+            expect(lambda: driver.find_element(By.ID, "results-file").get_attribute("value") == article,
+                   f"the results view does not show {article}")
+
+        open_results(options.article)
+        expect(lambda: len(rows()) == len(results), f"the table does not list {len(results)} results")
+        # Walk every result with j: each one's evidence is what the page highlights.
+        for index, result in enumerate(results):
+            expect(lambda: evidence() == result["evidence"],
+                   f"result {index + 1}: highlighted {evidence()!r}, expected {result['evidence']!r}")
+            press("j")
+        # j wrapped round to the first; the second is corrected, the third rejected.
+        expect(lambda: evidence() == results[0]["evidence"], "j did not wrap round to the first result")
+        press("j")
+        press("c")
+        position = driver.find_element(By.ID, "rf-position")
+        expect(lambda: position.is_displayed(), "c did not open the correction form")
+        position.clear()
+        corrected = 9 if results[1].get("position") != 9 else 8
+        position.send_keys(str(corrected) + "\n")
+        expect(lambda: decision_column()[1] == "correct", "the correction is not shown")
+        expect(lambda: evidence() == results[2]["evidence"], "the page did not move on after correcting")
+        press("r")
+        expect(lambda: decision_column()[2] == "reject", "the rejection is not shown")
+        if not driver.execute_script(SELECT_WORDS, options.missed):
+            fail(f"{options.missed!r} is not in the article text")
+        press("n")
+        driver_field = driver.find_element(By.ID, "rf-driver")
+        expect(lambda: driver_field.is_displayed(), "n did not open the form for an added result")
+        driver.find_element(By.ID, "rf-position").send_keys("5\n")
+        expect(lambda: len(rows()) == len(results) + 1, "the added result is not listed")
+        added_driver = driver_field.get_attribute("value")
+
+        stored = result_decisions(options.db)
+        actions = sorted(action for action, _, _ in stored.values())
+        if actions != ["add", "correct", "reject"]:
+            fail(f"the store holds {stored}")
+
+        # SIGKILL: nothing answered may be lost.
+        server.kill()
+        server.wait(timeout=10)
+        server, url = start_server(arguments)
+        open_results(options.article)
+        expect(lambda: len(rows()) == len(results) + 1, "after the restart the added result is gone")
+        column = decision_column()
+        if column[1] != "correct" or column[2] != "reject" or column[-1] != "add":
+            fail(f"after the restart the decisions are {column}")
+        cells = [cell.text for cell in rows()[1].find_elements(By.TAG_NAME, "td")]
+        if cells[3] != str(corrected):
+            fail(f"the corrected position shows {cells[3]!r}, expected {corrected}")
+        if result_decisions(options.db) != stored:
+            fail("the store changed across the restart")
+        if rows()[-1].find_elements(By.TAG_NAME, "td")[1].text != added_driver:
+            fail("the added result lost its driver")
+        rows()[-1].click()
+        expect(lambda: evidence() == options.missed, "the added result's evidence is not the selected words")
+
+        # Undo across both views: a flag rejected in the flag view is undone from the results view.
+        press("t")
+        expect(lambda: driver.find_element(By.ID, "card").is_displayed(), "t did not return to the flags")
+        press("r")
+        expect(lambda: flag_decisions(options.db) == 1, "the flag rejection was not stored")
+        press("t")
+        expect(lambda: driver.find_element(By.ID, "results-view").is_displayed(), "t did not reopen the results")
+        press("u")
+        expect(lambda: flag_decisions(options.db) == 0, "u in the results view did not undo the flag decision")
+        press("u")
+        expect(lambda: len(rows()) == len(results), "the second u did not undo the added result")
+
+        # Article text is text here too.
+        hostile = [name for name in view["files"] if name == options.hostile or name.endswith("/" + options.hostile)]
+        if not hostile:
+            fail(f"{options.hostile} is not among the reviewed files")
+        driver.execute_script("const s = document.getElementById('results-file'); s.value = arguments[0];"
+                              "s.dispatchEvent(new Event('change'));", hostile[0])
+        text = driver.find_element(By.ID, "article-text")
+        expect(lambda: "<script>" in text.text, "the hostile article's markup is not shown as text")
+        if text.find_elements(By.TAG_NAME, "script") or driver.execute_script("return window.pwned !== undefined"):
+            fail("the hostile article's <script> became markup")
+
+        print(json.dumps({"passed": True, "results": len(results), "seconds": round(time.time() - started, 1)}))
+    finally:
+        if driver is not None:
+            driver.quit()
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except Exception:
+            server.kill()
+
+
+if __name__ == "__main__":
+    main()
