@@ -3,8 +3,8 @@ import Testing
 
 @testable import RXText
 
-/// `FlagLine` writes JSON lines without building a `JSONValue`; it must write exactly what the
-/// value tree renders, for every flag of every sample article.
+/// `FlagJSON` writes JSON lines without building a `JSONValue`; from the same field list, it must
+/// write exactly what the value tree renders, for every flag of every sample article.
 @Suite struct FlagLineTests {
     @Test func writesWhatTheValueTreeRenders() throws {
         let corpus = Fixtures.repository.appendingPathComponent("corpus")
@@ -17,10 +17,10 @@ import Testing
             var cursor = PositionCursor(document)
             for (flag, fingerprint) in zip(flags, fingerprints) {
                 var line: [UInt8] = []
-                FlagLine.append(
+                FlagJSON.appendLine(
                     flag, fingerprint: fingerprint, path: JSONText.literal("a \"path\".txt"), document: document,
                     cursor: &cursor, to: &line)
-                guard case .object(let fields) = JSONReporter.flagJSON(flag, fingerprint, document) else {
+                guard case .object(let fields) = FlagJSON.value(flag, in: document, fingerprint: fingerprint) else {
                     Issue.record("flagJSON is not an object")
                     continue
                 }
