@@ -36,7 +36,9 @@ public final class JSONReporter: LintReporter {
         guard var state = streamed else { return }
         if let document = file.document {
             for (flag, fingerprint) in zip(file.flags, file.fingerprints) {
-                output.write((state.wroteFlag ? "," : "") + Self.flagJSON(flag, fingerprint, document).render())
+                output.write(
+                    (state.wroteFlag ? "," : "") + FlagJSON.value(flag, in: document, fingerprint: fingerprint).render()
+                )
                 state.wroteFlag = true
             }
         }
@@ -62,7 +64,7 @@ public final class JSONReporter: LintReporter {
                 "flags",
                 .array(
                     file.document.map { document in
-                        zip(file.flags, file.fingerprints).map { flagJSON($0, $1, document) }
+                        zip(file.flags, file.fingerprints).map { FlagJSON.value($0, in: document, fingerprint: $1) }
                     } ?? [])
             ))
         fields.append(("error", .optional(file.error)))
@@ -70,11 +72,6 @@ public final class JSONReporter: LintReporter {
         if file.rejected > 0 { fields.append(("rejected", .int(file.rejected))) }
         if file.fixed > 0 { fields.append(("fixed", .int(file.fixed))) }
         return .object(fields)
-    }
-
-    /// The contract FLAG plus its fingerprint.
-    public static func flagJSON(_ flag: Diagnostic, _ fingerprint: String, _ document: Document) -> JSONValue {
-        FlagJSON.value(flag, in: document, fingerprint: fingerprint)
     }
 }
 

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A buffered sink for text output; reporters write to it so that huge outputs stream.
 public protocol TextOutput: AnyObject {
     func write(_ text: String)

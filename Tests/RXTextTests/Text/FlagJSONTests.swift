@@ -5,7 +5,7 @@ import Testing
 
 /// `FlagJSON` writes JSON lines without building a `JSONValue`; from the same field list, it must
 /// write exactly what the value tree renders, for every flag of every sample article.
-@Suite struct FlagLineTests {
+@Suite struct FlagJSONTests {
     @Test func writesWhatTheValueTreeRenders() throws {
         let corpus = Fixtures.repository.appendingPathComponent("corpus")
         let articles = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }
@@ -21,7 +21,7 @@ import Testing
                     flag, fingerprint: fingerprint, path: JSONText.literal("a \"path\".txt"), document: document,
                     cursor: &cursor, to: &line)
                 guard case .object(let fields) = FlagJSON.value(flag, in: document, fingerprint: fingerprint) else {
-                    Issue.record("flagJSON is not an object")
+                    Issue.record("FlagJSON.value is not an object")
                     continue
                 }
                 let expected = JSONValue.object([("path", .string("a \"path\".txt"))] + fields).render()
