@@ -14,21 +14,18 @@ struct CleanCommand: ParsableCommand {
     @Flag(help: "Rewrite the file (atomically) instead of printing.")
     var inPlace = false
 
+    @Option(help: "Configuration file (default: the nearest .rxtext.yaml above the file).")
+    var config: String?
+
     @OptionGroup var glossaries: GlossaryOptions
 
     @OptionGroup var decisions: DecisionOptions
 
     func run() throws {
-        let engine = try glossaries.engine()
-        let lexicon = engine.lexicon
+        let project = try glossaries.project(paths: [file], config: config) { try decisions.load(for: [file]) }
         let document = try loadDocument(file)
-        let linter = (Configuration.find(for: file).flatMap { try? Configuration.load(path: $0) } ?? Configuration())
-            .linter(from: engine.rules)
-        let article = Annotator(lexicon: lexicon).annotate(document)
-        let flags = linter.lint(article)
-        let decisionSet = try decisions.load(for: [file])
-        let decided = decisionSet?.apply(to: flags, in: document).flags ?? flags
-        let cleaned = Cleaner().clean(document, flags: decided)
+        let cleaning = project.clean(document)
+        let cleaned = cleaning.cleaned
         if inPlace {
             do {
                 try AtomicFile.write(Array(cleaned.text.utf8), to: file)
@@ -37,11 +34,8 @@ struct CleanCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             printError("\(file): \(cleaned.applied.count) fix(es) applied")
-            if let decisionSet, let fixed = try? Document.load(path: file) {
-                let after = linter.lint(Annotator(lexicon: lexicon).annotate(fixed))
-                try decisions.store(
-                    decisionSet.carriedOver(from: document, flags, applied: cleaned.applied, to: fixed, after),
-                    for: [file])
+            if project.decisions != nil, let fixed = try? Document.load(path: file) {
+                try decisions.store(project.carriedOver(cleaning, from: document, to: fixed), for: [file])
             }
         } else {
             let output = StandardOutput()

@@ -33,6 +33,9 @@ struct ExtractCommand: ParsableCommand {
             "Leave out results read with less confidence than this (0-1).", valueName: "confidence"))
     var minConfidence: Double = RecordBuilder.defaultMinConfidence
 
+    @Option(help: "Configuration file (default: the nearest .rxtext.yaml above the file).")
+    var config: String?
+
     @OptionGroup var glossaries: GlossaryOptions
 
     @OptionGroup var decisions: DecisionOptions
@@ -44,11 +47,9 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        let engine = try glossaries.engine()
-        let document = try loadDocument(file)
-        let extraction = Extraction(
-            document: document, engine: engine, decisions: try decisions.load(for: [file]),
-            minConfidence: minConfidence,
+        let project = try glossaries.project(paths: [file], config: config) { try decisions.load(for: [file]) }
+        let extraction = project.extraction(
+            of: try loadDocument(file), minConfidence: minConfidence,
             resultDecisions: try ResultDecisionSource.load(review: decisions.db, paths: [file]))
         do {
             if let cleaned { try AtomicFile.write(Array(extraction.cleaned.text.utf8), to: cleaned) }

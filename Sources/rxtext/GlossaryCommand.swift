@@ -18,8 +18,7 @@ struct GlossaryCommand: ParsableCommand {
 
         func run() throws {
             let path = try GlossaryOptions.resolve(directory)
-            // Always from the YAML: checking it is the point.
-            let glossary = try GlossaryOptions.load(path, cached: false)
+            let glossary = try GlossaryOptions.loadUncached(path)
             let lexicon = Engine(glossary, english: EnglishWords.load(glossaries: path)).lexicon
             print(
                 "\(path): ok — \(glossary.drivers.count) drivers, \(glossary.venues.count) venues, \(glossary.countries.count) countries, "
@@ -92,35 +91,40 @@ struct GlossaryOptions: ParsableArguments {
         help: "Glossary directory (default: $RXTEXT_GLOSSARIES, then beside the executable, then ./glossaries).")
     var glossaries: String?
 
-    func engine(extra: [String] = []) throws -> Engine {
-        let directory = try Self.resolve(glossaries)
-        var glossary = try Self.load(directory)
-        for path in extra { glossary.merge(try Self.load(path)) }
-        let engine = Engine(glossary, english: EnglishWords.load(glossaries: directory))
-        // Once per process: the commands make one engine.
-        if let note = engine.rules.unavailableNote { printError(note) }
-        return engine
+    /// The glossaries, configurations, rules and decisions for `paths` (`Project`); a broken
+    /// configuration or glossary is printed and exits 2.
+    func project(
+        paths: [String], config: String? = nil, decisions: () throws -> DecisionSet? = { nil }
+    ) throws -> Project {
+        let project: Project
+        do {
+            project = try Project(paths: paths, glossaries: glossaries, configuration: config, decisions: decisions)
+        } catch let error as Project.SetupError {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        // Once per process: the commands make one project.
+        if let note = project.engine.rules.unavailableNote { printError(note) }
+        return project
     }
+
+    /// The glossaries alone, with no configuration (`glossary find`, `score`).
+    func engine() throws -> Engine { try project(paths: []).engine }
 
     static func resolve(_ explicit: String?) throws -> String {
         guard let path = GlossaryLocator.locate(explicit: explicit) else {
-            printError(
-                "error: no glossary directory found (looked in: \(GlossaryLocator.candidates(explicit: explicit).prefix(4).joined(separator: ", ")), ...); "
-                    + "pass --glossaries DIR or set \(GlossaryLocator.environmentVariable)")
+            printError(Project.SetupError.noGlossaryDirectory(explicit: explicit).description)
             throw ExitCode(2)
         }
         return path
     }
 
-    /// The glossary in `path`, through the glossary cache unless `cached` is false or caching
-    /// is off (`RXTEXT_CACHE_DIR=`).
-    static func load(_ path: String, cached: Bool = true) throws -> Glossary {
+    /// The glossary in `path` read from its YAML (`glossary check`: checking it is the point).
+    static func loadUncached(_ path: String) throws -> Glossary {
         do {
-            if cached, let cache = GlossaryCache.standard() { return try cache.load(directory: path) }
             return try GlossaryLoader().load(directory: path)
         } catch {
-            printError(error.description)
-            printError("error: \(error.errors.count) glossary problem(s); fix them before running rxtext")
+            printError(Project.SetupError.glossaries(error).description)
             throw ExitCode(2)
         }
     }

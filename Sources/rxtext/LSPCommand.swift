@@ -24,9 +24,8 @@ struct LSPCommand: ParsableCommand {
     @OptionGroup var glossaries: GlossaryOptions
 
     func run() throws {
-        let configurations = try ConfigurationSet(explicit: config, paths: ["."])
-        let engine = try glossaries.engine(extra: configurations.extraGlossaries)
-        let status = LanguageServer(engine: engine).run()
+        let project = try glossaries.project(paths: ["."], config: config)
+        let status = LanguageServer(engine: project.engine).run()
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -69,25 +69,28 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configurations = try ConfigurationSet(explicit: config, paths: stdin ? ["."] : paths)
-        let engine = try glossaries.engine(extra: configurations.extraGlossaries)
+        let project = try glossaries.project(paths: stdin ? ["."] : paths, config: config) {
+            stdin ? nil : try decisions.load(for: paths)
+        }
         var options = LintOptions()
         options.fix = fix ? (dryRun ? .dryRun : .write) : .none
         if let jobs { options.jobs = jobs }
-        if let baseline { options.baseline = try Baseline.read(baseline) }
-        if !stdin { options.decisions = try decisions.load(for: paths) }
-        let session = LintSession(engine: engine, options: options) { path in
-            configurations.linter(for: path, from: engine.rules)
+        if let baseline {
+            do {
+                options.baseline = try Baseline.read(baseline)
+            } catch {
+                printError(error.description)
+                throw ExitCode(2)
+            }
         }
+        let session = project.session(options)
 
         if stdin {
-            StreamLinter(session: session, linter: configurations.linter(for: ".", from: engine.rules)).run()
+            StreamLinter(session: session, linter: project.linter(for: ".")).run()
             return
         }
 
-        let discovery = FileDiscovery(
-            include: include.isEmpty ? FileDiscovery.defaultInclude : include, exclude: exclude + configurations.ignore)
-        let (files, discoveryErrors) = discovery.files(for: paths)
+        let (files, discoveryErrors) = project.discovery(include: include, exclude: exclude).files(for: paths)
         let output = StandardOutput()
         let reporter = makeReporter(output: output)
         var summary = LintSummary()
@@ -126,7 +129,12 @@ struct LintCommand: ParsableCommand {
             throw ExitCode(130)
         }
         if let writeBaseline {
-            try Baseline.write(fingerprints, to: writeBaseline)
+            do {
+                try Baseline.write(fingerprints, to: writeBaseline)
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode(2)
+            }
         }
         if summary.filesWithErrors > 0 { throw ExitCode(2) }
         // With a new baseline written, the current flags are accepted.
@@ -146,113 +154,6 @@ struct LintCommand: ParsableCommand {
 }
 
 extension Severity: ExpressibleByArgument {}
-
-/// The configurations that apply to the linted paths, found once per directory.
-final class ConfigurationSet: @unchecked Sendable {
-    private let explicit: Configuration?
-    private var byPath: [String: Configuration] = [:]
-    private let lock = NSLock()
-
-    init(explicit: String?, paths: [String]) throws {
-        if let explicit {
-            self.explicit = try Self.load(explicit)
-        } else {
-            self.explicit = nil
-        }
-        for path in paths { _ = try configurationChecked(for: path) }
-    }
-
-    var extraGlossaries: [String] { Array(Set(all.flatMap(\.glossaries))).sorted() }
-    var ignore: [String] { Array(Set(all.flatMap(\.ignore))).sorted() }
-    private var all: [Configuration] { explicit.map { [$0] } ?? Array(byPath.values) }
-
-    func configuration(for path: String) -> Configuration {
-        (try? configurationChecked(for: path)) ?? Configuration()
-    }
-
-    /// The linter for a file, made once per configuration: every file of a run asks.
-    func linter(for path: String, from rules: RuleSet) -> Linter {
-        let key = explicit != nil ? "" : (configurationFile(for: path) ?? "")
-        return remembered(\.linters, key) { configuration(for: path).linter(from: rules) }
-    }
-
-    /// Configuration file by directory: files of one directory share the upward search.
-    private var fileByDirectory: [String: String?] = [:]
-    /// Linters by configuration file ("" for none, or for an explicit `--config`).
-    private var linters: [String: Linter] = [:]
-
-    private func configurationFile(for path: String) -> String? {
-        // Not NSString.deletingLastPathComponent: Foundation traps on "." (seen with Swift 6.3.1).
-        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        return remembered(\.fileByDirectory, directory) { Configuration.find(for: path) }
-    }
-
-    /// `table[key]`, made and stored there the first time. The lock is held only to read and
-    /// to store: two threads may both make a value, and they make the same one.
-    private func remembered<Value>(
-        _ table: ReferenceWritableKeyPath<ConfigurationSet, [String: Value]>, _ key: String, _ make: () -> Value
-    ) -> Value {
-        lock.lock()
-        let cached = self[keyPath: table][key]
-        lock.unlock()
-        if let cached { return cached }
-        let made = make()
-        lock.lock()
-        self[keyPath: table][key] = made
-        lock.unlock()
-        return made
-    }
-
-    private func configurationChecked(for path: String) throws -> Configuration {
-        if let explicit { return explicit }
-        guard let file = configurationFile(for: path) else { return Configuration() }
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = byPath[file] { return cached }
-        let configuration = try Self.load(file)
-        byPath[file] = configuration
-        return configuration
-    }
-
-    private static func load(_ path: String) throws -> Configuration {
-        do {
-            return try Configuration.load(path: path)
-        } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
-    }
-}
-
-/// Fingerprint baselines: `{"version": 1, "fingerprints": [...]}`.
-enum Baseline {
-    static func read(_ path: String) throws -> Set<String> {
-        guard FileManager.default.fileExists(atPath: path) else {
-            printError("\(path): error: no such baseline file (make one with --write-baseline \(path))")
-            throw ExitCode(2)
-        }
-        guard let data = FileManager.default.contents(atPath: path),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let list = object["fingerprints"] as? [String]
-        else {
-            printError("\(path): error: not a baseline file (expected {\"version\": 1, \"fingerprints\": [...]})")
-            throw ExitCode(2)
-        }
-        return Set(list)
-    }
-
-    static func write(_ fingerprints: Set<String>, to path: String) throws {
-        let json = JSONValue.object([
-            ("version", .int(1)), ("fingerprints", .array(fingerprints.sorted().map(JSONValue.string))),
-        ])
-        do {
-            try AtomicFile.write(Array((json.render(pretty: true) + "\n").utf8), to: path)
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
-        }
-    }
-}
 
 /// Colour and progress only for people at a terminal.
 enum Terminal {

@@ -24,13 +24,14 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var decisions: DecisionOptions
 
     func run() throws {
-        let decisionSet = try decisions.load(for: paths)
         var records: [String: DecisionRecord] = [:]
         if let path = decisions.db ?? StoreLocation.find(for: paths) {
             for record in (try? DecisionStore(path: path).all()) ?? [] { records[record.id] = record }
         }
-        let reports = try CorpusReports.lint(paths, config: config, glossaries: glossaries, decisions: decisionSet)
-        let root = decisionSet?.root ?? FileManager.default.currentDirectoryPath
+        let (project, reports) = try CorpusReports.lint(paths, config: config, glossaries: glossaries) {
+            try decisions.load(for: paths)
+        }
+        let root = project.decisions?.root ?? FileManager.default.currentDirectoryPath
         let page = HTMLReport().render(reports: reports, root: root, decisions: records)
         do {
             try AtomicFile.write(Array(page.utf8), to: html)

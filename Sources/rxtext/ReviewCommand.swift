@@ -73,13 +73,13 @@ struct ReviewCommand: AsyncParsableCommand {
             return try printResultStatus(store)
         }
         if let exportGold { return try exportGoldFiles(store, to: exportGold) }
-        if let exportPath { return try DecisionExchange.export(store, to: exportPath) }
-        if let importPath { return try DecisionExchange.import(importPath, into: store) }
+        if let exportPath { return try export(store, to: exportPath) }
+        if let importPath { return try importDecisions(importPath, into: store) }
         try await serve(store)
     }
 
     private func serve(_ store: DecisionStore) async throws {
-        let reports = try CorpusReports.lint(paths, config: config, glossaries: glossaries, decisions: nil)
+        let (_, reports) = try CorpusReports.lint(paths, config: config, glossaries: glossaries) { nil }
         let catalog = ReviewCatalog(reports: reports, root: store.root)
         let api = ReviewAPI(catalog: catalog, store: store)
         let results = ResultsAPI(
@@ -104,6 +104,26 @@ struct ReviewCommand: AsyncParsableCommand {
             printError(
                 "rxtext review: error: port \(port) on 127.0.0.1 is in use; choose another with --port, or leave "
                     + "--port out for a free one")
+            throw ExitCode(2)
+        }
+    }
+
+    private func export(_ store: DecisionStore, to path: String) throws {
+        do {
+            let count = try DecisionExchange.export(store, to: path)
+            printError("\(path): \(count) decisions exported")
+        } catch {
+            printError("\(path): error: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    private func importDecisions(_ path: String, into store: DecisionStore) throws {
+        do {
+            let count = try DecisionExchange.import(path, into: store)
+            printError("\(path): \(count) decisions imported into \(store.path)")
+        } catch let error as DecisionExchange.ImportError {
+            printError(error.description)
             throw ExitCode(2)
         }
     }
@@ -142,53 +162,5 @@ struct ReviewCommand: AsyncParsableCommand {
         } catch {
             printError("rxtext review: could not open a browser (\(error)); open the URL above by hand")
         }
-    }
-}
-
-/// `--export` and `--import`: decisions as JSON lines, paths relative to the store's root, so a
-/// corpus checked out elsewhere takes them as they are.
-enum DecisionExchange {
-    static func export(_ store: DecisionStore, to path: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var text = ""
-        let records = try store.all()
-        for record in records { text += String(decoding: try encoder.encode(record), as: UTF8.self) + "\n" }
-        do {
-            try AtomicFile.write(Array(text.utf8), to: path)
-        } catch {
-            printError("\(path): error: \(error)")
-            throw ExitCode(2)
-        }
-        printError("\(path): \(records.count) decisions exported")
-    }
-
-    /// All or nothing: one bad line and nothing is imported.
-    static func `import`(_ path: String, into store: DecisionStore) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            printError("\(path): error: cannot read")
-            throw ExitCode(2)
-        }
-        var records: [DecisionRecord] = []
-        var problems = 0
-        for (index, line) in String(decoding: data, as: UTF8.self).split(
-            separator: "\n", omittingEmptySubsequences: false
-        )
-        .enumerated()
-        where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard let record = try? JSONDecoder().decode(DecisionRecord.self, from: Data(line.utf8)), record.isValid
-            else {
-                printError("\(path):\(index + 1): error: not a decision (see rxtext review --export)")
-                problems += 1
-                continue
-            }
-            records.append(record)
-        }
-        if problems > 0 {
-            printError("\(path): error: \(problems) bad line(s); nothing imported")
-            throw ExitCode(2)
-        }
-        try store.importRecords(records)
-        printError("\(path): \(records.count) decisions imported into \(store.path)")
     }
 }

@@ -39,7 +39,7 @@ struct StreamLinter {
             return .object([("id", id), ("error", .string(error.description))])
         }
         let report = session.lint(document, linter: linter)
-        let flags = zip(report.flags, report.fingerprints).map { JSONReporter.flagJSON($0, $1, document) }
+        let flags = zip(report.flags, report.fingerprints).map { FlagJSON.value($0, in: document, fingerprint: $1) }
         return .object([("id", id), ("flags", .array(flags))])
     }
 

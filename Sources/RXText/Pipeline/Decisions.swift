@@ -27,23 +27,34 @@ public struct DecisionKey: Hashable, Sendable {
     }
 
     /// The keys of a file's flags, in the flags' order; `path` is the file as the store names it.
+    /// Their identities are the fingerprints' (`Fingerprinter`): the same fold, the same
+    /// occurrences.
     public static func all(_ flags: [Diagnostic], in document: Document, path: String) -> [DecisionKey] {
-        var seen: [String: Int] = [:]
-        return flags.map { flag in
-            let span = document.text(flag.range)
-            let hash = sentenceHash(document.text(flag.sentence))
-            let triple = "\(flag.rule)\u{1F}\(span)\u{1F}\(hash)"
-            let occurrence = seen[triple, default: 0]
-            seen[triple] = occurrence + 1
-            return DecisionKey(path: path, rule: flag.rule, span: span, sentenceHash: hash, occurrence: occurrence)
+        var keys: [DecisionKey] = []
+        keys.reserveCapacity(flags.count)
+        var fingerprinter = Fingerprinter()
+        var hashes: [[UInt8]: String] = [:]
+        var index = 0
+        fingerprinter.identify(flags, in: document) { occurrence, sentence, _ in
+            let flag = flags[index]
+            index += 1
+            let hash = hashes[sentence] ?? sentenceHash(folded: sentence)
+            hashes[sentence] = hash
+            keys.append(
+                DecisionKey(
+                    path: path, rule: flag.rule, span: document.text(flag.range), sentenceHash: hash,
+                    occurrence: occurrence))
         }
+        return keys
     }
 
-    /// Folded so that re-wrapping a line or fixing a capital elsewhere in the sentence keeps the key.
+    /// A sentence's part of the key: a hash of its fold (`Fingerprint.foldedSentence`), so that
+    /// re-wrapping a line or fixing a capital elsewhere in the sentence keeps the key.
     public static func sentenceHash(_ sentence: String) -> String {
-        let folded = ICU.fold(sentence).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        return String(SHA256.hex(Array(folded.utf8)).prefix(16))
+        sentenceHash(folded: Fingerprint.foldedSentence(Array(sentence.utf8)[...]))
     }
+
+    static func sentenceHash(folded: [UInt8]) -> String { SHA256.hex(folded, characters: 16) }
 
     /// `path` relative to `root` ("../" where it lies outside), both resolved to absolute paths
     /// first, so the same file gets the same key whatever the working directory.

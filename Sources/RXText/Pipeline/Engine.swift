@@ -16,6 +16,20 @@ public final class Engine: Sendable {
         self.init(try GlossaryLoader().load(directory: directory), english: EnglishWords.load(glossaries: directory))
     }
 
+    /// The glossaries of `directory` with those of `extra` merged in (a configuration's
+    /// `glossaries:`), each through `cache` when there is one; the word list is `directory`'s.
+    public static func load(
+        directory: String, extra: [String] = [], cache: GlossaryCache? = .standard()
+    ) throws(GlossaryErrors) -> Engine {
+        func load(_ path: String) throws(GlossaryErrors) -> Glossary {
+            if let cache { return try cache.load(directory: path) }
+            return try GlossaryLoader().load(directory: path)
+        }
+        var glossary = try load(directory)
+        for path in extra { glossary.merge(try load(path)) }
+        return Engine(glossary, english: EnglishWords.load(glossaries: directory))
+    }
+
     public var glossary: Glossary { lexicon.glossary }
 
     /// Every rule at its default severity.

@@ -56,26 +56,8 @@ public struct Extraction: Sendable {
                 ])
             ),
             ("cleaned_text", .string(cleaned.text)),
-            ("flags", .array(flags.map { $0.json(in: document) })),
+            ("flags", .array(flags.map { FlagJSON.value($0, in: document) })),
             ("record", record.json),
-        ])
-    }
-}
-
-extension Diagnostic {
-    /// The contract's FLAG object.
-    public func json(in document: Document) -> JSONValue {
-        let position = document.position(of: range.start)
-        return .object([
-            ("rule", .string(rule)), ("severity", .string(severity.rawValue)), ("message", .string(message)),
-            ("start", .int(document.fileOffset(range.start))), ("end", .int(document.fileOffset(range.end))),
-            ("line", .int(position.line)),
-            ("column", .int(position.column)), ("text", .string(document.text(range))),
-            ("sentence", .string(document.text(sentence))), ("suggestions", .array(suggestions.map(JSONValue.string))),
-            (
-                "fix",
-                fix.map { .object([("replacement", .string($0.replacement)), ("safe", .bool($0.safe))]) } ?? .null
-            ),
         ])
     }
 }

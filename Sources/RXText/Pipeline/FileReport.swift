@@ -35,3 +35,7 @@ public struct FileReport: Sendable {
         self.error = error
     }
 }
+
+/// A file's report as the UTF-8 text a reporter writes for it, made on the worker that linted
+/// the file (`LintSession.run(_:render:)`).
+public typealias FileRenderer = @Sendable (FileReport) -> [UInt8]

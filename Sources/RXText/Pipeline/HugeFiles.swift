@@ -155,7 +155,7 @@ final class PartWriter: @unchecked Sendable {
     /// The next part: `flags` are the next block's, offsets into `document`. The file's last
     /// part is `last(error:)`.
     func part(_ flags: [Diagnostic], of document: Document) -> FileReport {
-        var report = session.lint(document, flags: flags, fingerprinter: &fingerprinter)
+        var report = session.report(document, flags: flags, fingerprinter: &fingerprinter)
         report.isFirstPart = first
         report.isLastPart = false
         first = false

@@ -36,7 +36,9 @@ public final class JSONReporter: LintReporter {
         guard var state = streamed else { return }
         if let document = file.document {
             for (flag, fingerprint) in zip(file.flags, file.fingerprints) {
-                output.write((state.wroteFlag ? "," : "") + Self.flagJSON(flag, fingerprint, document).render())
+                output.write(
+                    (state.wroteFlag ? "," : "") + FlagJSON.value(flag, in: document, fingerprint: fingerprint).render()
+                )
                 state.wroteFlag = true
             }
         }
@@ -62,20 +64,13 @@ public final class JSONReporter: LintReporter {
                 "flags",
                 .array(
                     file.document.map { document in
-                        zip(file.flags, file.fingerprints).map { flagJSON($0, $1, document) }
+                        zip(file.flags, file.fingerprints).map { FlagJSON.value($0, in: document, fingerprint: $1) }
                     } ?? [])
             ))
         fields.append(("error", .optional(file.error)))
         if file.suppressed > 0 { fields.append(("suppressed", .int(file.suppressed))) }
         if file.rejected > 0 { fields.append(("rejected", .int(file.rejected))) }
         if file.fixed > 0 { fields.append(("fixed", .int(file.fixed))) }
-        return .object(fields)
-    }
-
-    /// The contract FLAG plus its fingerprint.
-    public static func flagJSON(_ flag: Diagnostic, _ fingerprint: String, _ document: Document) -> JSONValue {
-        guard case .object(var fields) = flag.json(in: document) else { return .null }
-        fields.append(("fingerprint", .string(fingerprint)))
         return .object(fields)
     }
 }
@@ -107,76 +102,12 @@ public final class JSONLinesReporter: LintReporter {
         let path = JSONText.literal(file.path)
         var text: [UInt8] = []
         for (flag, fingerprint) in zip(file.flags, file.fingerprints) {
-            FlagLine.append(flag, fingerprint: fingerprint, path: path, document: document, cursor: &cursor, to: &text)
+            FlagJSON.appendLine(
+                flag, fingerprint: fingerprint, path: path, document: document, cursor: &cursor, to: &text)
             text.append(0x0A)
         }
         output.write(utf8: text)
     }
 
     public func end(_ summary: LintSummary) {}
-}
-
-/// One JSON line of `lint --format jsonl` written straight into bytes: the same text as
-/// `JSONReporter.flagJSON` rendered with `path` in front (a test holds the two equal), without
-/// building the value tree or a string per field. Every flag of a run passes through here.
-enum FlagLine {
-    /// `path` is the file's path as a JSON literal (`JSONText.literal`), escaped once per file.
-    static func append(
-        _ flag: Diagnostic, fingerprint: String, path: [UInt8], document: Document, cursor: inout PositionCursor,
-        to out: inout [UInt8]
-    ) {
-        func key(_ name: StaticString, first: Bool = false) {
-            if !first { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-            out.append(contentsOf: "\":".utf8)
-        }
-        func number(_ value: Int) { JSONText.append(value, to: &out) }
-        func nfc(_ range: ByteRange) {
-            ICU.withNFC(document.bytes[range.start..<range.end]) { JSONText.appendLiteral(utf8: $0, to: &out) }
-        }
-        let position = cursor.position(of: flag.range.start)
-        out.append(UInt8(ascii: "{"))
-        key("path", first: true)
-        out.append(contentsOf: path)
-        key("rule")
-        JSONText.append(flag.rule, to: &out)
-        key("severity")
-        JSONText.append(flag.severity.rawValue, to: &out)
-        key("message")
-        JSONText.append(flag.message, to: &out)
-        key("start")
-        number(document.fileOffset(flag.range.start))
-        key("end")
-        number(document.fileOffset(flag.range.end))
-        key("line")
-        number(position.line)
-        key("column")
-        number(position.column)
-        key("text")
-        nfc(flag.range)
-        key("sentence")
-        nfc(flag.sentence)
-        key("suggestions")
-        out.append(UInt8(ascii: "["))
-        for (index, suggestion) in flag.suggestions.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            JSONText.append(suggestion, to: &out)
-        }
-        out.append(UInt8(ascii: "]"))
-        key("fix")
-        if let fix = flag.fix {
-            out.append(UInt8(ascii: "{"))
-            key("replacement", first: true)
-            JSONText.append(fix.replacement, to: &out)
-            key("safe")
-            out.append(contentsOf: (fix.safe ? "true" : "false").utf8)
-            out.append(UInt8(ascii: "}"))
-        } else {
-            out.append(contentsOf: "null".utf8)
-        }
-        key("fingerprint")
-        JSONText.append(fingerprint, to: &out)
-        out.append(UInt8(ascii: "}"))
-    }
 }

@@ -20,9 +20,6 @@ extension LintReporter {
     }
 }
 
-/// A file's report as the UTF-8 text a reporter writes for it.
-public typealias FileRenderer = @Sendable (FileReport) -> [UInt8]
-
 /// Totals over a lint run.
 public struct LintSummary: Sendable, Equatable {
     public var files = 0

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A buffered sink for text output; reporters write to it so that huge outputs stream.
 public protocol TextOutput: AnyObject {
     func write(_ text: String)
@@ -38,18 +32,9 @@ public final class StandardOutput: TextOutput {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Writes what is buffered; output that cannot be written (a closed pipe) is dropped.
     public func flush() {
-        var offset = 0
-        buffer.withUnsafeBytes { raw in
-            while offset < raw.count {
-                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written <= 0 {
-                    if written < 0 && errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
+        _ = buffer.withUnsafeBytes { writeAll($0, to: descriptor) }
         buffer.removeAll(keepingCapacity: true)
     }
 }

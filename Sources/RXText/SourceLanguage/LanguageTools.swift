@@ -60,26 +60,6 @@ public final class LanguageTools: Sendable {
     }
 
     public func has(all tools: [LanguageTool]) -> Bool { tools.allSatisfy(has) }
-
-    /// One line for standard error naming the checks that are off (or run reduced) for want of
-    /// a tool, with the packages to install; nil when everything is there.
-    public func unavailableNote(rules: [any Rule.Type]) -> String? {
-        let missing = LanguageTool.allCases.filter { !has($0) }
-        guard !missing.isEmpty else { return nil }
-        var off: [String] = []
-        var reduced: [String] = []
-        for rule in rules {
-            let description = rule.description
-            guard !description.needs.isEmpty, !has(all: description.needs) else { continue }
-            if description.runsWithout { reduced.append(description.id) } else { off.append(description.id) }
-        }
-        let reasons = missing.map { "\($0.name): \(problems[$0] ?? "missing")" }.joined(separator: "; ")
-        var checks: [String] = []
-        if !off.isEmpty { checks.append("off: \(off.joined(separator: ", "))") }
-        if !reduced.isEmpty { checks.append("glossaries only: \(reduced.joined(separator: ", "))") }
-        let packages = Set(missing.flatMap(\.packages)).sorted().joined(separator: " ")
-        return "rxtext: \(reasons). Checks \(checks.joined(separator: "; ")) (apt-get install \(packages))"
-    }
 }
 
 /// A language tool a rule may need.

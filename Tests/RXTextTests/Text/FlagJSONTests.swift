@@ -3,9 +3,9 @@ import Testing
 
 @testable import RXText
 
-/// `FlagLine` writes JSON lines without building a `JSONValue`; it must write exactly what the
-/// value tree renders, for every flag of every sample article.
-@Suite struct FlagLineTests {
+/// `FlagJSON` writes JSON lines without building a `JSONValue`; from the same field list, it must
+/// write exactly what the value tree renders, for every flag of every sample article.
+@Suite struct FlagJSONTests {
     @Test func writesWhatTheValueTreeRenders() throws {
         let corpus = Fixtures.repository.appendingPathComponent("corpus")
         let articles = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }
@@ -17,11 +17,11 @@ import Testing
             var cursor = PositionCursor(document)
             for (flag, fingerprint) in zip(flags, fingerprints) {
                 var line: [UInt8] = []
-                FlagLine.append(
+                FlagJSON.appendLine(
                     flag, fingerprint: fingerprint, path: JSONText.literal("a \"path\".txt"), document: document,
                     cursor: &cursor, to: &line)
-                guard case .object(let fields) = JSONReporter.flagJSON(flag, fingerprint, document) else {
-                    Issue.record("flagJSON is not an object")
+                guard case .object(let fields) = FlagJSON.value(flag, in: document, fingerprint: fingerprint) else {
+                    Issue.record("FlagJSON.value is not an object")
                     continue
                 }
                 let expected = JSONValue.object([("path", .string("a \"path\".txt"))] + fields).render()

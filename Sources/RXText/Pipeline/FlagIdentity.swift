@@ -1,6 +1,9 @@
-/// A flag's identity across edits elsewhere in the file: rule, span text, a hash of its sentence
-/// with case, diacritics and spacing folded, and which occurrence of that triple in the file it is
-/// (two "EM" flags in one sentence stay two). Offsets are deliberately left out.
+/// A flag's identity across edits elsewhere in the file, the one concept behind both its
+/// fingerprint (baselines, `fingerprint` in every output) and its review decision's key
+/// (`DecisionKey`): rule, span text, its sentence with case, diacritics and spacing folded, and
+/// which occurrence of that triple in the file it is (two "EM" flags in one sentence stay two).
+/// Offsets are deliberately left out. `Fingerprinter` finds the identities; the two only hash
+/// them differently (a decision key also names the file, relative to its store).
 ///
 /// Built on bytes: every flag of a large run gets one, so this sits on the lint hot path.
 public enum Fingerprint {
@@ -144,19 +147,32 @@ public enum Fingerprint {
     }
 }
 
-/// Fingerprints a file's flags, possibly a block at a time (huge files). It remembers how often
-/// each identity was seen as a hash, not as text, so that a huge file costs a few bytes per
-/// flag here.
+/// Finds the identities of a file's flags (`Fingerprint`), possibly a block at a time (huge
+/// files). It remembers how often each identity was seen as a hash, not as text, so that a huge
+/// file costs a few bytes per flag here.
 public struct Fingerprinter {
     private var seen: [Int: Int] = [:]
+    private var key: [UInt8] = []
 
     public init() {}
 
     /// Fingerprints of `flags`, which follow in the file those already fingerprinted.
     public mutating func fingerprints(_ flags: [Diagnostic], in document: Document) -> [String] {
+        var fingerprints: [String] = []
+        fingerprints.reserveCapacity(flags.count)
+        identify(flags, in: document) { _, _, key in fingerprints.append(SHA256.hex(key, characters: 32)) }
+        return fingerprints
+    }
+
+    /// Calls `body` with each flag in order, its folded sentence (`Fingerprint.foldedSentence`)
+    /// and its identity as bytes: rule, span and folded sentence, then the occurrence, each
+    /// after a 0x1F separator.
+    mutating func identify(
+        _ flags: [Diagnostic], in document: Document,
+        _ body: (_ occurrence: Int, _ foldedSentence: [UInt8], _ key: [UInt8]) -> Void
+    ) {
         var sentences: [ByteRange: [UInt8]] = [:]
-        var key: [UInt8] = []
-        return flags.map { flag in
+        for flag in flags {
             let sentence =
                 sentences[flag.sentence]
                 ?? Fingerprint.foldedSentence(document.bytes[flag.sentence.start..<flag.sentence.end])
@@ -174,7 +190,7 @@ public struct Fingerprinter {
             seen[identity] = occurrence + 1
             key.append(0x1F)
             key.append(contentsOf: String(occurrence).utf8)
-            return SHA256.hex(key, characters: 32)
+            body(occurrence, sentence, key)
         }
     }
 }

@@ -23,16 +23,8 @@ public enum AtomicFile {
         let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var info = stat()
         let mode: mode_t = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
-        var offset = 0
         let failure: String? = bytes.withUnsafeBytes { raw -> String? in
-            while offset < raw.count {
-                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                offset += written
-            }
+            if let error = writeAll(raw, to: descriptor) { return String(cString: strerror(error)) }
             if fchmod(descriptor, mode) != 0 { return String(cString: strerror(errno)) }
             if fsync(descriptor) != 0 { return String(cString: strerror(errno)) }
             return nil
