@@ -73,6 +73,7 @@ struct LintCommand: ParsableCommand {
         let engine = try glossaries.engine(extra: configurations.extraGlossaries)
         var options = LintOptions()
         options.fix = fix ? (dryRun ? .dryRun : .write) : .none
+        options.fixTree = FixPermissions.tree(of: paths)
         if let jobs { options.jobs = jobs }
         if let baseline { options.baseline = try Baseline.read(baseline) }
         if !stdin { options.decisions = try decisions.load(for: paths) }
@@ -87,7 +88,14 @@ struct LintCommand: ParsableCommand {
 
         let discovery = FileDiscovery(
             include: include.isEmpty ? FileDiscovery.defaultInclude : include, exclude: exclude + configurations.ignore)
-        let (files, discoveryErrors) = discovery.files(for: paths)
+        let walk = discovery.walk(paths)
+        let (files, discoveryErrors) = (walk.files, walk.errors)
+        if let note = walk.skippedLinksNote { printError("rxtext: \(note)") }
+        if options.fix == .write {
+            for path in StaleTemporaries.remove(besides: files, before: Int(Date().timeIntervalSince1970)) {
+                printError("rxtext: removed \(path), a temporary file an interrupted --fix left")
+            }
+        }
         let output = StandardOutput()
         let reporter = makeReporter(output: output)
         var summary = LintSummary()
