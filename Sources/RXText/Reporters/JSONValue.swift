@@ -8,6 +8,9 @@ public indirect enum JSONValue: Equatable, Sendable {
     case fraction(Double)
     case bool(Bool)
     case null
+    /// JSON text written as given: an id `lint --stdin` echoes exactly as it came (`1.5`,
+    /// `1e100`, a 30-digit integer), which no number type would keep.
+    case verbatim(String)
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.render() == rhs.render() }
 
@@ -66,6 +69,7 @@ public indirect enum JSONValue: Equatable, Sendable {
             output.append(contentsOf: text.utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
         case .null: output.append(contentsOf: "null".utf8)
+        case .verbatim(let text): output.append(contentsOf: text.utf8)
         }
     }
 }
