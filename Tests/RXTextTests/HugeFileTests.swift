@@ -316,3 +316,40 @@ struct SplitMix64: RandomNumberGenerator {
         }
     }
 }
+
+/// Issue 21, item 1: a sentence longer than `Segmenter.longestSentence` is taken in pieces, so
+/// that what one sentence costs is bounded; a piece after the first starts no sentence.
+@Suite struct LongSentenceTests {
+    @Test func aLongSentenceIsCutInPiecesAfterSpaces() {
+        let bytes = Array(String(repeating: "wörd and 🏁 ", count: 300).utf8) + Array("end.".utf8)
+        let whole = ByteRange(0, bytes.count)
+        let pieces = Segmenter.pieces(of: whole, in: bytes, limit: 1_000)
+        #expect(pieces.count >= (bytes.count + 999) / 1_000)
+        #expect(pieces.first?.start == 0 && pieces.last?.end == bytes.count)
+        for (piece, next) in zip(pieces, pieces.dropFirst()) {
+            #expect(piece.count <= 1_000)
+            // Only spaces between pieces: no word is cut, nothing is lost.
+            #expect(bytes[piece.end..<next.start].allSatisfy { $0 == 0x20 } && piece.end < next.start)
+        }
+        #expect(Segmenter.pieces(of: whole, in: bytes, limit: bytes.count) == [whole])
+        // No space at all: cut at a character boundary.
+        let word = Array(String(repeating: "ä", count: 1_500).utf8)
+        let cuts = Segmenter.pieces(of: ByteRange(0, word.count), in: word, limit: 1_001)
+        #expect(cuts.map(\.count) == [1_000, 1_000, 1_000])
+    }
+
+    @Test func aPieceAfterTheFirstStartsNoSentence() throws {
+        // Lower-case words without a full stop, longer than a piece: only the first piece's first
+        // word starts a sentence.
+        var text = "and"
+        while text.utf8.count <= Segmenter.longestSentence + 10_000 { text += " round and the second" }
+        let document = try Document(bytes: Array((text + ".\n").utf8), path: "long.txt")
+        var sentences: [Sentence] = []
+        Segmenter().forEachSentence(in: document, tokenize: false) { _, sentence in sentences.append(sentence) }
+        #expect(sentences.count == 2)
+        #expect(sentences.map(\.continuesSentence) == [false, true])
+        let flags = TestLexicon.engine.rules.linter(enabled: ["capitalization.sentence-start"]).lint(
+            Annotator(lexicon: TestLexicon.engine.lexicon).annotate(document))
+        #expect(flags.map(\.range.start) == [0])
+    }
+}
