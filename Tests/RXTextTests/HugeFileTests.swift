@@ -353,3 +353,49 @@ struct SplitMix64: RandomNumberGenerator {
         #expect(flags.map(\.range.start) == [0])
     }
 }
+
+/// Issue 21, item 1: a small file with very many flags is reported in parts, so that its output
+/// is never rendered whole; what the parts say is what the whole report says.
+@Suite struct ManyFlagsTests {
+    @Test(arguments: [1, 2])
+    func aFileWithManyFlagsIsReportedInPartsThatSayWhatTheWholeDoes(jobs: Int) throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("hell.txt", String(repeating: "Hell ", count: 2 * LintSession.flagsPerPart + 10))
+        var options = LintOptions()
+        options.jobs = jobs
+        let session = LintSession(engine: TestLexicon.engine, options: options) { _ in TestLexicon.engine.linter }
+        let whole = session.lint(path)
+        #expect(whole.flags.count > 2 * LintSession.flagsPerPart)
+        let render: FileRenderer = { file in ByteOutput.collect { JSONLinesReporter.write(file, to: $0) } }
+        var parts: [FileReport] = []
+        var text: [UInt8] = []
+        var summary = LintSummary()
+        session.run([path], render: render) { part, rendered in
+            parts.append(part)
+            text += rendered ?? []
+            summary.add(part)
+        }
+        #expect(parts.count == 3)
+        #expect(parts.map(\.isFirstPart) == [true, false, false])
+        #expect(parts.map(\.isLastPart) == [false, false, true])
+        #expect(parts.allSatisfy { $0.flags.count <= LintSession.flagsPerPart })
+        #expect(text == render(whole))
+        #expect(summary.files == 1 && summary.filesWithFlags == 1 && summary.flags == whole.flags.count)
+        // The API that promises whole reports still gives one.
+        var delivered: [FileReport] = []
+        session.run([path]) { delivered.append($0) }
+        #expect(delivered.count == 1 && delivered[0].flags.count == whole.flags.count)
+    }
+
+    @Test func jsonOfAFileInPartsIsTheJSONOfTheWholeFile() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("hell.txt", String(repeating: "Hell ", count: LintSession.flagsPerPart + 10))
+        let session = LintSession(engine: TestLexicon.engine, options: LintOptions()) { _ in TestLexicon.engine.linter }
+        let whole = session.lint(path)
+        let expected = JSONReporter.fileJSON(whole).render()
+        let output = ByteOutput()
+        let reporter = JSONReporter(output: output)
+        session.run([path], render: reporter.renderer) { reporter.report($0, rendered: $1) }
+        #expect(String(decoding: output.bytes, as: UTF8.self) == "\n" + expected)
+    }
+}

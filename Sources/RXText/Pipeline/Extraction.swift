@@ -71,7 +71,10 @@ extension Diagnostic {
             ("start", .int(document.fileOffset(range.start))), ("end", .int(document.fileOffset(range.end))),
             ("line", .int(position.line)),
             ("column", .int(position.column)), ("text", .string(document.text(range))),
-            ("sentence", .string(document.text(sentence))), ("suggestions", .array(suggestions.map(JSONValue.string))),
+            ("sentence", .string(document.text(sentence))),
+            ("sentence_start", .int(document.fileOffset(sentence.start))),
+            ("sentence_end", .int(document.fileOffset(sentence.end))),
+            ("suggestions", .array(suggestions.map(JSONValue.string))),
             (
                 "fix",
                 fix.map { .object([("replacement", .string($0.replacement)), ("safe", .bool($0.safe))]) } ?? .null

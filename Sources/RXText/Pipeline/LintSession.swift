@@ -89,6 +89,10 @@ public struct LintSession: Sendable {
                     let (file, streamed) = open(files[index], inParts: inParts)
                     if streamed {
                         streamHugeFile(files[index], index: index, state: state, render: render)
+                    } else if inParts {
+                        lint(files[index], file).forEachPart(ofAtMost: Self.flagsPerPart) { part in
+                            state.append(index, (part, nil), render: render)
+                        }
                     } else {
                         state.append(index, (lint(files[index], file), nil), render: render)
                     }
@@ -117,6 +121,8 @@ public struct LintSession: Sendable {
             let (file, streamed) = open(path, inParts: inParts)
             if streamed {
                 streamHugeFileHere(path, state: state) { deliver($0, render?($0)) }
+            } else if inParts {
+                lint(path, file).forEachPart(ofAtMost: Self.flagsPerPart) { deliver($0, render?($0)) }
             } else {
                 let report = lint(path, file)
                 deliver(report, render?(report))

@@ -47,6 +47,7 @@ public final class JSONReporter: LintReporter {
         var tail = "],\"error\":" + JSONText.string(file.error)
         if state.suppressed > 0 { tail += ",\"suppressed\":\(state.suppressed)" }
         if state.rejected > 0 { tail += ",\"rejected\":\(state.rejected)" }
+        if file.fixed > 0 { tail += ",\"fixed\":\(file.fixed)" }
         output.write(tail + "}")
         streamed = nil
     }
@@ -157,6 +158,10 @@ enum FlagLine {
         nfc(flag.range)
         key("sentence")
         nfc(flag.sentence)
+        key("sentence_start")
+        number(document.fileOffset(flag.sentence.start))
+        key("sentence_end")
+        number(document.fileOffset(flag.sentence.end))
         key("suggestions")
         out.append(UInt8(ascii: "["))
         for (index, suggestion) in flag.suggestions.enumerated() {
