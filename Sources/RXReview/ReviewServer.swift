@@ -25,6 +25,10 @@ public struct ReviewServer: Sendable {
         return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 
+    /// A connection that sends nothing for this long is closed, one that never finishes its
+    /// headers included: otherwise a few hundred of them are held open for ever (issue 21).
+    static let idleTimeout: TimeAmount = .seconds(10)
+
     /// Serves until SIGINT or SIGTERM. `onListening` gets the bound port (useful with port 0).
     public func run(port: Int, onListening: @escaping @Sendable (Int) async -> Void) async throws {
         var logger = Logger(label: "rxtext.review")
@@ -32,6 +36,7 @@ public struct ReviewServer: Sendable {
         let bound = BoundPort()
         let app = Application(
             responder: ReviewResponder(api: api, results: results, token: token, port: bound),
+            server: .http1(configuration: .init(idleTimeout: Self.idleTimeout)),
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: nil),
             onServerRunning: { channel in
                 let listening = channel.localAddress?.port ?? port

@@ -58,3 +58,30 @@ import Testing
         #expect(!RequestChecks.isOwnOrigin("https://127.0.0.1:8080", port: 8080))
     }
 }
+
+/// Issue 21, item 6: a connection that never finishes its headers is not held for ever.
+@Suite struct IdleConnectionTests {
+    @Test func aConnectionThatNeverFinishesItsHeadersIsClosed() throws {
+        let scratch = try Scratch()
+        let server = try ReviewProcess([try scratch.corpus()])
+        let port = server.url.port ?? 0
+        // Half a request, then silence: the server must close the connection, well before 60 s.
+        let script = """
+            import socket, sys, time
+            s = socket.create_connection(("127.0.0.1", \(port)))
+            s.sendall(b"GET /api/summary HTTP/1.1\\r\\nHost: 127.0.0.1:\(port)\\r\\nX-Slow: ")
+            s.settimeout(60)
+            started = time.monotonic()
+            try:
+                data = s.recv(1)
+            except socket.timeout:
+                print("open"); sys.exit(0)
+            print("closed" if data == b"" else "answered", round(time.monotonic() - started))
+            """
+        let result = try Subprocess.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script])
+        // Closed, or answered with an error and then closed; never left open.
+        #expect(
+            result.stdout.hasPrefix("closed") || result.stdout.hasPrefix("answered"), "\(result.stdout)\(result.stderr)"
+        )
+    }
+}
