@@ -387,6 +387,34 @@ struct SplitMix64: RandomNumberGenerator {
         #expect(delivered.count == 1 && delivered[0].flags.count == whole.flags.count)
     }
 
+    /// SARIF's results wait in a temporary file, not as values: the document still parses,
+    /// with every result in order.
+    @Test func sarifOfManyFlagsHasEveryResultInOrder() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("hell.txt", String(repeating: "Hell ", count: LintSession.flagsPerPart + 10))
+        let session = LintSession(engine: TestLexicon.engine, options: LintOptions()) { _ in TestLexicon.engine.linter }
+        let whole = session.lint(path)
+        let output = ByteOutput()
+        let reporter = SARIFReporter(output: output)
+        var summary = LintSummary()
+        reporter.begin()
+        session.run([path], render: reporter.renderer) {
+            summary.add($0)
+            reporter.report($0, rendered: $1)
+        }
+        reporter.end(summary)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(output.bytes)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == whole.flags.count)
+        func offset(_ result: [String: Any]) -> Int? {
+            let location = (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+            return (location?["region"] as? [String: Any])?["byteOffset"] as? Int
+        }
+        #expect(results.map(offset) == whole.flags.map { $0.range.start })
+        #expect(String(decoding: output.bytes, as: UTF8.self).hasSuffix("\n      ]\n    }\n  ]\n}\n"))
+    }
+
     @Test func jsonOfAFileInPartsIsTheJSONOfTheWholeFile() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("hell.txt", String(repeating: "Hell ", count: LintSession.flagsPerPart + 10))

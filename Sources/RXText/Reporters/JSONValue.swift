@@ -18,9 +18,11 @@ public indirect enum JSONValue: Equatable, Sendable {
     public static func optional(_ value: Int?) -> JSONValue { value.map(JSONValue.int) ?? .null }
 
     /// Compact JSON, or indented by two spaces with `pretty`.
-    public func render(pretty: Bool = false) -> String {
+    /// `indent`: the depth the value sits at inside a pretty document (its inner lines are
+    /// indented from there), for a writer that renders a large document a value at a time.
+    public func render(pretty: Bool = false, indent: Int = 0) -> String {
         var output: [UInt8] = []
-        write(to: &output, pretty: pretty, indent: 0)
+        write(to: &output, pretty: pretty, indent: indent)
         return String(decoding: output, as: UTF8.self)
     }
 
