@@ -37,6 +37,16 @@ mkdir -p "$corpus" "$artifacts"
 dict=()
 [[ -f "$here/$target.dict" ]] && dict=(-dict="$here/$target.dict")
 
+# Files named among the extra arguments (a crash to reproduce) are run alone: libFuzzer takes
+# its positional arguments all as inputs or all as corpus directories, and a file beside the
+# corpus directories fails with "Not a directory".
+for argument in "$@"; do
+    if [[ "$argument" != -* ]]; then
+        exec "$scratch/release/$product" "${limits[@]}" -timeout=10 -rss_limit_mb=4096 \
+            -artifact_prefix="$artifacts/" "$@"
+    fi
+done
+
 # The generated corpus comes first (libFuzzer writes new inputs there); the seeds are read only.
 exec "$scratch/release/$product" "${limits[@]}" -timeout=10 -rss_limit_mb=4096 -runs="$runs" \
     -artifact_prefix="$artifacts/" "${dict[@]}" "$@" "$corpus" "$here/Seeds/$target"

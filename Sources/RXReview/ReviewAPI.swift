@@ -195,6 +195,7 @@ public struct APIError: Error, Sendable {
         case notFound = 404
         case methodNotAllowed = 405
         case contentTooLarge = 413
+        case misdirectedRequest = 421
     }
 
     public var status: Status

@@ -23,12 +23,18 @@ public struct ReviewItem: Sendable, Encodable {
     /// What `a` and `1`–`9` accept: the safe fix first, then the rule's other suggestions.
     public var suggestions: [String]
     public var sentence: String
+    /// File byte offsets of `sentence`: the sentence, or the 400 bytes either side of the span
+    /// a long one is cut to, so that a client can read the rest from the file.
+    public var sentenceStart = 0
+    public var sentenceEnd = 0
     public var context: Context
     /// The store's key parts, for recording a decision without re-linting.
     var decisionKey: DecisionKey
 
     enum CodingKeys: String, CodingKey {
         case key, file, rule, severity, message, text, line, column, suggestions, sentence, context
+        case sentenceStart = "sentence_start"
+        case sentenceEnd = "sentence_end"
     }
 }
 
@@ -74,7 +80,8 @@ public struct ReviewCatalog: Sendable {
         return ReviewItem(
             key: key.id, file: key.path, rule: flag.rule, severity: flag.severity, message: flag.message,
             text: document.text(flag.range), line: position.line, column: position.column, suggestions: suggestions,
-            sentence: document.text(flag.sentence), context: context(flag, in: document), decisionKey: key)
+            sentence: document.text(flag.sentence), sentenceStart: document.fileOffset(flag.sentence.start),
+            sentenceEnd: document.fileOffset(flag.sentence.end), context: context(flag, in: document), decisionKey: key)
     }
 
     /// The paragraph (a run of non-blank lines) around the flag, in five pieces.

@@ -25,14 +25,24 @@ public struct ReviewServer: Sendable {
         return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 
+    /// A connection that sends nothing for this long is closed, one that never finishes its
+    /// headers included: otherwise a few hundred of them are held open for ever (issue 21).
+    static let idleTimeout: TimeAmount = .seconds(10)
+
     /// Serves until SIGINT or SIGTERM. `onListening` gets the bound port (useful with port 0).
     public func run(port: Int, onListening: @escaping @Sendable (Int) async -> Void) async throws {
         var logger = Logger(label: "rxtext.review")
         logger.logLevel = .error
+        let bound = BoundPort()
         let app = Application(
-            responder: ReviewResponder(api: api, results: results, token: token),
+            responder: ReviewResponder(api: api, results: results, token: token, port: bound),
+            server: .http1(configuration: .init(idleTimeout: Self.idleTimeout)),
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: nil),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
+            onServerRunning: { channel in
+                let listening = channel.localAddress?.port ?? port
+                bound.set(listening)
+                await onListening(listening)
+            },
             logger: logger)
         try await app.runService()
     }
@@ -45,10 +55,21 @@ struct ReviewResponder: HTTPResponder {
     let api: ReviewAPI
     let results: ResultsAPI?
     let token: String
+    let port: BoundPort
     static let maximumBody = 64 * 1024
 
     func respond(to request: Request, context: Context) async throws -> Response {
         do {
+            // Before the token: a page on a rebound name must not learn even that it is wrong.
+            let host = request.head.authority ?? request.headers[HTTPField.Name("Host")!]
+            guard RequestChecks.isOwnHost(host, port: port.port) else {
+                throw APIError(.misdirectedRequest, "this server answers only 127.0.0.1 and localhost")
+            }
+            if request.method == .post,
+                !RequestChecks.isOwnOrigin(request.headers[HTTPField.Name("Origin")!], port: port.port)
+            {
+                throw APIError(.forbidden, "cross-origin request refused")
+            }
             try checkToken(request)
             return try await route(request)
         } catch let error as APIError {
@@ -62,14 +83,14 @@ struct ReviewResponder: HTTPResponder {
 
     private func route(_ request: Request) async throws -> Response {
         let path = request.uri.path
-        let query = request.uri.queryParameters
+        // Read as a form: the page's URLSearchParams writes a space in a file name as '+'.
+        let query = RequestChecks.formParameters(request.uri.query)
         switch (request.method, path) {
         case (.get, "/"), (.head, "/"):
             return page()
         case (.get, "/api/flags"):
             let list = try api.flags(
-                file: query["file"].map(String.init), rule: query["rule"].map(String.init),
-                severity: query["severity"].map(String.init))
+                file: query["file"], rule: query["rule"], severity: query["severity"])
             return json(list)
         case (.get, "/api/summary"):
             return json(try api.summary())
@@ -85,7 +106,7 @@ struct ReviewResponder: HTTPResponder {
         case (.post, "/api/undo"):
             return json(try api.undo())
         case (.get, "/api/results"):
-            return json(try resultsAPI().results(file: query["file"].map(String.init)))
+            return json(try resultsAPI().results(file: query["file"]))
         case (.post, "/api/result-decisions"):
             let body = try await collect(request)
             let decision: ResultsAPI.DecisionRequest

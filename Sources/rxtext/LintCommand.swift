@@ -74,6 +74,7 @@ struct LintCommand: ParsableCommand {
         }
         var options = LintOptions()
         options.fix = fix ? (dryRun ? .dryRun : .write) : .none
+        options.fixTree = FixPermissions.tree(of: paths)
         if let jobs { options.jobs = jobs }
         if let baseline {
             do {
@@ -90,7 +91,14 @@ struct LintCommand: ParsableCommand {
             return
         }
 
-        let (files, discoveryErrors) = project.discovery(include: include, exclude: exclude).files(for: paths)
+        let walk = project.discovery(include: include, exclude: exclude).walk(paths)
+        let (files, discoveryErrors) = (walk.files, walk.errors)
+        if let note = walk.skippedLinksNote { printError("rxtext: \(note)") }
+        if options.fix == .write {
+            for path in StaleTemporaries.remove(besides: files, before: Int(Date().timeIntervalSince1970)) {
+                printError("rxtext: removed \(path), a temporary file an interrupted --fix left")
+            }
+        }
         let output = StandardOutput()
         let reporter = makeReporter(output: output)
         var summary = LintSummary()

@@ -3,7 +3,9 @@ import RXText
 
 /// `rxtext lint --stdin`: JSON lines `{"id": ..., "text": ...}` in, one JSON line per input out,
 /// in input order, flushed per line, so an engine (Spark's RDD.pipe, Hadoop Streaming, GNU
-/// parallel) can fan it out. A malformed line gives an error line for its id, never a crash.
+/// parallel) can fan it out. A malformed line gives an error line for its id, never a crash:
+/// every input line, a blank one too, has its output line, and the id is echoed as its JSON
+/// text (a number as it was spelled).
 struct StreamLinter {
     let session: LintSession
     let linter: Linter
@@ -11,27 +13,41 @@ struct StreamLinter {
     func run() {
         let output = StandardOutput()
         var lineNumber = 0
-        while let line = readLine(strippingNewline: true) {
+        var lines = StdinLines()
+        while let line = lines.next() {
             lineNumber += 1
-            if line.allSatisfy(\.isWhitespace) { continue }
             output.write(process(line, lineNumber: lineNumber).render() + "\n")
             output.flush()
         }
     }
 
-    func process(_ line: String, lineNumber: Int) -> JSONValue {
+    func process(_ line: [UInt8], lineNumber: Int) -> JSONValue {
+        let id = RawJSONMember.text(of: "id", in: line).map(JSONValue.verbatim) ?? .null
+        if line.allSatisfy({ [0x20, 0x09, 0x0D, 0x0B, 0x0C].contains($0) }) {
+            return .object([
+                ("id", .null), ("error", .string("line \(lineNumber): blank line, expected a JSON object")),
+            ])
+        }
+        do {
+            _ = try Document(bytes: line, path: "<stdin>")
+        } catch {
+            if case .invalidUTF8(let offset, _) = error.reason {
+                return .object([
+                    ("id", id), ("error", .string("line \(lineNumber): invalid UTF-8 at byte \(offset) of the line")),
+                ])
+            }
+        }
         guard
-            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])
+            let object = try? JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed])
                 as? [String: Any]
         else {
             return .object([("id", .null), ("error", .string("line \(lineNumber): not a JSON object"))])
         }
-        let id = Self.value(object["id"])
         guard let text = object["text"] as? String else {
             return .object([("id", id), ("error", .string("line \(lineNumber): missing string field 'text'"))])
         }
         let name: String
-        if case .string(let string) = id { name = string } else { name = "<stdin:\(lineNumber)>" }
+        if let string = object["id"] as? String { name = string } else { name = "<stdin:\(lineNumber)>" }
         let document: Document
         do {
             document = try Document(bytes: Array(text.utf8), path: name)
@@ -41,17 +57,5 @@ struct StreamLinter {
         let report = session.lint(document, linter: linter)
         let flags = zip(report.flags, report.fingerprints).map { FlagJSON.value($0, in: document, fingerprint: $1) }
         return .object([("id", id), ("flags", .array(flags))])
-    }
-
-    /// A JSON scalar from JSONSerialization, echoed back as it came.
-    static func value(_ any: Any?) -> JSONValue {
-        switch any {
-        case let string as String: return .string(string)
-        case let number as NSNumber:
-            let type = String(cString: number.objCType)
-            if type == "c" || type == "B" { return .bool(number.boolValue) }
-            return .int(number.intValue)
-        default: return .null
-        }
     }
 }

@@ -109,6 +109,26 @@ import Testing
         #expect(result.stdout.split(separator: "\n").count == 1, "the file once, not once per loop")
     }
 
+    /// Issue 21, item 7: links a folder walk passes over are named once, on stderr.
+    @Test func linksAFolderWalkPassesOverAreNamedOnce() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a/one.txt", bytes: Self.good)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.url.path + "/a/loop", withDestinationPath: directory.url.path + "/a")
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.url.path + "/a/gone.txt", withDestinationPath: "/nonexistent/x.txt")
+        let result = try CLI.run(
+            ["lint", "a", "--glossaries", Fixtures.repository.appendingPathComponent("glossaries").path],
+            directory: directory.url)
+        #expect(result.status == 1)
+        let notes = result.stderr.split(separator: "\n").filter { $0.contains("symbolic link") }
+        #expect(
+            notes == [
+                "rxtext: skipped 2 symbolic links (1 to a directory, not followed, 1 dangling): a/gone.txt, a/loop"
+            ],
+            "\(result.stderr)")
+    }
+
     @Test func fifoAndDanglingSymlinkAreReportedNotWaitedOn() throws {
         let directory = try TemporaryDirectory()
         try directory.write("good.txt", bytes: Self.good)

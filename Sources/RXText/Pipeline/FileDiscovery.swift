@@ -20,8 +20,41 @@ public struct FileDiscovery: Sendable {
 
     /// Files in a stable order (arguments in order, each directory sorted), and problems found.
     public func files(for arguments: [String]) -> (files: [String], errors: [(String, String)]) {
+        let found = walk(arguments)
+        return (found.files, found.errors)
+    }
+
+    /// What a walk found: the files, the problems, and the symbolic links it passed over.
+    public struct Walk: Sendable {
+        public var files: [String] = []
+        public var errors: [(String, String)] = []
+        /// Links met inside a directory that were not linted: to a directory (not followed, so
+        /// loops cannot hang) or to nothing (dangling).
+        public var skippedLinks: [(path: String, dangling: Bool)] = []
+
+        /// One line saying which links were passed over, nil when none were: a walk that drops
+        /// files silently hides them from the user.
+        public var skippedLinksNote: String? {
+            guard !skippedLinks.isEmpty else { return nil }
+            let dangling = skippedLinks.filter(\.dangling).count
+            let directories = skippedLinks.count - dangling
+            var parts: [String] = []
+            if directories > 0 {
+                parts.append("\(directories) to a directory, not followed")
+            }
+            if dangling > 0 { parts.append("\(dangling) dangling") }
+            let first = skippedLinks.prefix(3).map(\.path).joined(separator: ", ")
+            let more = skippedLinks.count > 3 ? ", ..." : ""
+            return "skipped \(skippedLinks.count) symbolic link\(skippedLinks.count == 1 ? "" : "s")"
+                + " (\(parts.joined(separator: ", "))): \(first)\(more)"
+        }
+    }
+
+    /// `files(for:)`, with the links passed over.
+    public func walk(_ arguments: [String]) -> Walk {
         var files: [String] = []
         var errors: [(String, String)] = []
+        var links: [(path: String, dangling: Bool)] = []
         for argument in arguments {
             var info = stat()
             guard stat(argument, &info) == 0 else {
@@ -30,15 +63,18 @@ public struct FileDiscovery: Sendable {
                 continue
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(argument, into: &files, errors: &errors)
+                walk(argument, into: &files, errors: &errors, links: &links)
             } else if !isExcluded(argument) {
                 files.append(argument)
             }
         }
-        return (files, errors)
+        return Walk(files: files, errors: errors, skippedLinks: links)
     }
 
-    private func walk(_ directory: String, into files: inout [String], errors: inout [(String, String)]) {
+    private func walk(
+        _ directory: String, into files: inout [String], errors: inout [(String, String)],
+        links: inout [(path: String, dangling: Bool)]
+    ) {
         guard let entries = Self.entries(of: directory) else {
             errors.append((directory, "cannot read directory"))
             return
@@ -47,14 +83,16 @@ public struct FileDiscovery: Sendable {
             if name.hasPrefix(".") { continue }
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             switch Self.kind(of: path, type: type) {
-            case .directory: if !isExcluded(path) { walk(path, into: &files, errors: &errors) }
+            case .directory: if !isExcluded(path) { walk(path, into: &files, errors: &errors, links: &links) }
             case .file: if matches(name, include) && !isExcluded(path) { files.append(path) }
+            case .linkToDirectory: if !isExcluded(path) { links.append((path, false)) }
+            case .danglingLink: if matches(name, include) && !isExcluded(path) { links.append((path, true)) }
             case .other: continue
             }
         }
     }
 
-    private enum EntryKind { case directory, file, other }
+    private enum EntryKind { case directory, file, linkToDirectory, danglingLink, other }
 
     /// What a directory entry is. The entry's own type says it for files and directories (no
     /// stat for the archive's many files); a link is followed to a regular file only, never to a
@@ -72,7 +110,12 @@ public struct FileDiscovery: Sendable {
         case S_IFREG: return .file
         case S_IFLNK:
             var target = stat()
-            return stat(path, &target) == 0 && (target.st_mode & S_IFMT) == S_IFREG ? .file : .other
+            guard stat(path, &target) == 0 else { return .danglingLink }
+            switch target.st_mode & S_IFMT {
+            case S_IFREG: return .file
+            case S_IFDIR: return .linkToDirectory
+            default: return .other
+            }
         default: return .other
         }
     }

@@ -23,9 +23,15 @@ extension LintSession {
             return report
         }
         do {
-            try AtomicFile.write(Array(fixedText.utf8), to: path)
+            // A symlink is fixed at its target only inside the linted tree; a read-only or
+            // hard-linked file is reported, not rewritten (issue 21).
+            let tree = options.fixTree.isEmpty ? FixPermissions.tree(of: ["."]) : options.fixTree
+            try AtomicFile.write(Array(fixedText.utf8), to: FixPermissions.target(of: path, tree: tree).get().path)
+        } catch let refusal as FixPermissions.Refusal {
+            report.error = "\(path): error: \(refusal)"
+            return report
         } catch {
-            report.error = error.description
+            report.error = "\(error)"
             return report
         }
         let applied = cleaned.applied.count

@@ -83,7 +83,10 @@ enum HugeFileWindows {
         guard boundary > 0 else { return (end, true) }
         let probe = Document(window: Array(pending[..<boundary]), path: path, at: window)
         var lastStart = 0
-        Segmenter().forEachSentence(in: probe, tokenize: false) { _, sentence in lastStart = sentence.range.start }
+        // A piece of a sentence too long to take whole is not a sentence start.
+        Segmenter().forEachSentence(in: probe, tokenize: false) { _, sentence in
+            if !sentence.continuesSentence { lastStart = sentence.range.start }
+        }
         if lastStart > probe.bodyStart { return (lastStart, false) }
         var space = boundary
         while space > 1 && pending[space - 1] != 0x20 && pending[space - 1] != 0x09 { space -= 1 }

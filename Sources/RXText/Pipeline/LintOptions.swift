@@ -25,6 +25,9 @@ public struct LintOptions: Sendable {
     /// on ten 10 MB files: 1 MB windows peak at 42 MB with one job and 69 MB with two; 4 MB
     /// windows at 52 and 91 MB, and no faster.
     public var windowBytes = 1 << 20
+    /// The linted roots as `FixPermissions.tree(of:)` gives them: `--fix` follows a symlink only
+    /// to a file under one of them. Empty: the working directory.
+    public var fixTree: [String] = []
 
     public init() {}
 }

@@ -59,6 +59,10 @@ public struct LintSession: Sendable {
                     let (file, streamed) = open(files[index], inParts: inParts)
                     if streamed {
                         streamHugeFile(files[index], index: index, state: state, render: render)
+                    } else if inParts {
+                        lintFile(files[index], opened: file).forEachPart(ofAtMost: Self.flagsPerPart) { part in
+                            state.append(index, (part, nil), render: render)
+                        }
                     } else {
                         state.append(index, (lintFile(files[index], opened: file), nil), render: render)
                     }
@@ -87,6 +91,8 @@ public struct LintSession: Sendable {
             let (file, streamed) = open(path, inParts: inParts)
             if streamed {
                 streamHugeFileHere(path, state: state) { deliver($0, render?($0)) }
+            } else if inParts {
+                lintFile(path, opened: file).forEachPart(ofAtMost: Self.flagsPerPart) { deliver($0, render?($0)) }
             } else {
                 let report = lintFile(path, opened: file)
                 deliver(report, render?(report))

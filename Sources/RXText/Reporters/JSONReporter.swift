@@ -49,6 +49,7 @@ public final class JSONReporter: LintReporter {
         var tail = "],\"error\":" + JSONText.string(file.error)
         if state.suppressed > 0 { tail += ",\"suppressed\":\(state.suppressed)" }
         if state.rejected > 0 { tail += ",\"rejected\":\(state.rejected)" }
+        if file.fixed > 0 { tail += ",\"fixed\":\(file.fixed)" }
         output.write(tail + "}")
         streamed = nil
     }

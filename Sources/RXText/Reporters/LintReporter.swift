@@ -25,6 +25,9 @@ public struct LintSummary: Sendable, Equatable {
     public var files = 0
     public var filesWithFlags = 0
     public var filesWithErrors = 0
+    /// Of `filesWithErrors`, the files read and linted whose fix was not written (read-only,
+    /// changed meanwhile, a write that failed): they were read, and the summary says so.
+    public var filesNotFixed = 0
     public var errors = 0
     public var warnings = 0
     public var infos = 0
@@ -48,6 +51,7 @@ public struct LintSummary: Sendable, Equatable {
         if report.isLastPart {
             files += 1
             if report.error != nil { filesWithErrors += 1 }
+            if report.error != nil && report.document != nil { filesNotFixed += 1 }
             if !report.flags.isEmpty || partHadFlags { filesWithFlags += 1 }
             bytes += report.document?.fileBytes ?? 0
             partHadFlags = false
@@ -80,7 +84,7 @@ public struct LintSummary: Sendable, Equatable {
     public var json: JSONValue {
         .object([
             ("files", .int(files)), ("files_with_flags", .int(filesWithFlags)),
-            ("files_with_errors", .int(filesWithErrors)),
+            ("files_with_errors", .int(filesWithErrors)), ("files_not_fixed", .int(filesNotFixed)),
             ("flags", .int(flags)), ("errors", .int(errors)), ("warnings", .int(warnings)), ("info", .int(infos)),
             ("suppressed", .int(suppressed)), ("fixed", .int(fixed)), ("skipped_fixes", .int(skippedFixes)),
             ("rejected", .int(rejected)),
@@ -92,8 +96,10 @@ public struct LintSummary: Sendable, Equatable {
         var text =
             "\(flags) flag\(flags == 1 ? "" : "s") (\(errors) error\(errors == 1 ? "" : "s"), "
             + "\(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info) in \(files) file\(files == 1 ? "" : "s")"
-        if filesWithErrors > 0 {
-            text += "; \(filesWithErrors) file\(filesWithErrors == 1 ? "" : "s") could not be read"
+        let unread = filesWithErrors - filesNotFixed
+        if unread > 0 { text += "; \(unread) file\(unread == 1 ? "" : "s") could not be read" }
+        if filesNotFixed > 0 {
+            text += "; \(filesNotFixed) file\(filesNotFixed == 1 ? "" : "s") could not be fixed"
         }
         if suppressed > 0 { text += "; \(suppressed) suppressed by the baseline" }
         if rejected > 0 { text += "; \(rejected) suppressed as rejected in review" }

@@ -1,9 +1,19 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// SARIF 2.1.0 for code-scanning tools. Columns count Unicode code points (`columnKind`), byte
 /// offsets are given too, and each result carries `partialFingerprints` so that a flag keeps its
 /// identity when lines move.
 public final class SARIFReporter: LintReporter {
     private let output: any TextOutput
-    private var results: [JSONValue] = []
+    /// Results, rendered as they come, wait in a temporary file: SARIF is one document whose
+    /// results come last, and 100,000 flags of one file held 690 MB as values (issue 21).
+    private let results = SpilledResults()
     private var notifications: [JSONValue] = []
     private var artifacts: [JSONValue] = []
 
@@ -106,7 +116,7 @@ public final class SARIFReporter: LintReporter {
                         ])
                     ))
             }
-            results.append(.object(result))
+            results.append(JSONValue.object(result).render(pretty: true, indent: Self.resultDepth))
         }
     }
 
@@ -153,13 +163,30 @@ public final class SARIFReporter: LintReporter {
                         ),
                         ("columnKind", .string("unicodeCodePoints")),
                         ("artifacts", .array(artifacts)),
-                        ("results", .array(results)),
+                        ("results", .verbatim(Self.resultsMarker)),
                     ])
                 ])
             ),
         ])
-        output.write(log.render(pretty: true) + "\n")
+        // The document around the results, then the results as `.array(results)` would render
+        // them at their depth: byte for byte the document rendered whole.
+        let rendered = log.render(pretty: true)
+        let parts = rendered.components(separatedBy: Self.resultsMarker)
+        output.write(parts[0])
+        if results.count == 0 {
+            output.write("[]")
+        } else {
+            output.write("[")
+            results.copy(to: output, separator: ",", before: "\n" + String(repeating: "  ", count: Self.resultDepth))
+            output.write("\n" + String(repeating: "  ", count: Self.resultDepth - 1) + "]")
+        }
+        output.write(parts[1] + "\n")
     }
+
+    /// Where a result sits in the document: log, runs, the run, results.
+    private static let resultDepth = 4
+    /// Stands in for the results while the document around them is rendered.
+    private static let resultsMarker = "\u{0}rxtext-results\u{0}"
 
     /// A URI for a path: relative paths stay relative references, absolute ones become `file://`
     /// URIs (percent-encoding what URIs do not allow).
@@ -174,5 +201,46 @@ public final class SARIFReporter: LintReporter {
             }
         }
         return result
+    }
+}
+
+/// Rendered SARIF results in an unlinked temporary file (`tmpfile`), in order; in memory when no
+/// temporary file can be made.
+final class SpilledResults {
+    private let file: UnsafeMutablePointer<FILE>? = tmpfile()
+    private var inMemory: [String] = []
+    private(set) var count = 0
+
+    deinit { if let file { fclose(file) } }
+
+    func append(_ rendered: String) {
+        count += 1
+        guard let file else { return inMemory.append(rendered) }
+        var length = UInt32(rendered.utf8.count)
+        fwrite(&length, 4, 1, file)
+        var text = rendered
+        text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, file) }
+    }
+
+    /// Each result, `before` each and `separator` between them, to `output`.
+    func copy(to output: any TextOutput, separator: String, before: String) {
+        var index = 0
+        func emit(_ bytes: [UInt8]) {
+            output.write((index > 0 ? separator : "") + before)
+            output.write(utf8: bytes)
+            index += 1
+        }
+        guard let file else {
+            for rendered in inMemory { emit(Array(rendered.utf8)) }
+            return
+        }
+        rewind(file)
+        var length: UInt32 = 0
+        while fread(&length, 4, 1, file) == 1 {
+            var bytes = [UInt8](repeating: 0, count: Int(length))
+            let read = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, Int(length), file) }
+            guard read == Int(length) else { break }
+            emit(bytes)
+        }
     }
 }

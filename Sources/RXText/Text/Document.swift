@@ -51,6 +51,13 @@ public struct Document: Sendable {
         guard bytes.count < Int(UInt32.max) else {
             throw DocumentError(path: path, reason: .tooLarge(bytes: bytes.count))
         }
+        // UTF-32 LE's byte order mark starts with UTF-16 LE's: it is looked for first.
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
+            throw DocumentError(path: path, reason: .utf32(bigEndian: false, hasBOM: true))
+        }
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            throw DocumentError(path: path, reason: .utf32(bigEndian: true, hasBOM: true))
+        }
         if bytes.count >= 2 {
             if bytes[0] == 0xFF && bytes[1] == 0xFE {
                 throw DocumentError(path: path, reason: .utf16(bigEndian: false, hasBOM: true))
@@ -66,6 +73,9 @@ public struct Document: Sendable {
         }
         let badOffset = Int(offset) + bodyStart
         if check == Int32(RX_UTF8_NUL) {
+            if let bigEndian = Self.looksLikeUTF32(bytes) {
+                throw DocumentError(path: path, reason: .utf32(bigEndian: bigEndian, hasBOM: false))
+            }
             if let bigEndian = Self.looksLikeUTF16(bytes) {
                 throw DocumentError(path: path, reason: .utf16(bigEndian: bigEndian, hasBOM: false))
             }
@@ -98,6 +108,19 @@ public struct Document: Sendable {
     /// The whole file's bytes, read with POSIX calls so that errors keep their errno.
     public static func readFile(_ path: String) throws(DocumentError) -> [UInt8] {
         try ReadableFile(path).readAll()
+    }
+
+    /// UTF-32 without a BOM shows as three NUL bytes in every four of text below U+0100: the
+    /// last three (little-endian) or the first three (big-endian). Nil when it does not look so.
+    private static func looksLikeUTF32(_ bytes: [UInt8]) -> Bool? {
+        let sample = bytes.prefix(512)
+        guard sample.count >= 8, sample.count % 4 == 0 else { return nil }
+        var nulAt = [0, 0, 0, 0]
+        for (index, byte) in sample.enumerated() where byte == 0 { nulAt[index % 4] += 1 }
+        let units = sample.count / 4
+        if nulAt[0] == 0 && nulAt[1] * 10 >= units * 8 && nulAt[2] == units && nulAt[3] == units { return false }
+        if nulAt[3] == 0 && nulAt[2] * 10 >= units * 8 && nulAt[1] == units && nulAt[0] == units { return true }
+        return nil
     }
 
     /// UTF-16 without a BOM shows as NUL bytes in every other position of ASCII text.

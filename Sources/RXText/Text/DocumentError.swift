@@ -8,6 +8,7 @@ public struct DocumentError: Error, Equatable, Sendable, CustomStringConvertible
         case invalidUTF8(offset: Int, position: SourcePosition)
         case binary(offset: Int)
         case utf16(bigEndian: Bool, hasBOM: Bool)
+        case utf32(bigEndian: Bool, hasBOM: Bool)
         case tooLarge(bytes: Int)
     }
 
@@ -45,6 +46,11 @@ public struct DocumentError: Error, Equatable, Sendable, CustomStringConvertible
             let how = hasBOM ? "byte order mark" : "NUL byte pattern, no byte order mark"
             return "file is \(kind) (detected by its \(how)); convert it first:"
                 + " iconv -f UTF-16\(bigEndian ? "BE" : "LE") -t UTF-8"
+        case .utf32(let bigEndian, let hasBOM):
+            let order = bigEndian ? "BE" : "LE"
+            let how = hasBOM ? "byte order mark" : "NUL byte pattern, no byte order mark"
+            return
+                "file is UTF-32 \(order) (detected by its \(how)); convert it first: iconv -f UTF-32\(order) -t UTF-8"
         case .tooLarge(let bytes):
             return "file too large (\(bytes) bytes); offsets are limited to 4 GiB"
         }

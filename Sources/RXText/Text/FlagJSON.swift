@@ -40,6 +40,9 @@ public enum FlagJSON {
         fields.int("column", position.column)
         fields.text("text", document.bytes[flag.range.start..<flag.range.end])
         fields.text("sentence", document.bytes[flag.sentence.start..<flag.sentence.end])
+        // Where the (possibly cut) sentence lies, so a client can read the rest (issue 21).
+        fields.int("sentence_start", document.fileOffset(flag.sentence.start))
+        fields.int("sentence_end", document.fileOffset(flag.sentence.end))
         fields.strings("suggestions", flag.suggestions)
         fields.fix("fix", flag.fix)
         if let fingerprint { fields.string("fingerprint", fingerprint) }

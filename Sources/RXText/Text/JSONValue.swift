@@ -8,6 +8,9 @@ public indirect enum JSONValue: Equatable, Sendable {
     case fraction(Double)
     case bool(Bool)
     case null
+    /// JSON text written as given: an id `lint --stdin` echoes exactly as it came (`1.5`,
+    /// `1e100`, a 30-digit integer), which no number type would keep.
+    case verbatim(String)
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.render() == rhs.render() }
 
@@ -15,9 +18,11 @@ public indirect enum JSONValue: Equatable, Sendable {
     public static func optional(_ value: Int?) -> JSONValue { value.map(JSONValue.int) ?? .null }
 
     /// Compact JSON, or indented by two spaces with `pretty`.
-    public func render(pretty: Bool = false) -> String {
+    /// `indent`: the depth the value sits at inside a pretty document (its inner lines are
+    /// indented from there), for a writer that renders a large document a value at a time.
+    public func render(pretty: Bool = false, indent: Int = 0) -> String {
         var output: [UInt8] = []
-        write(to: &output, pretty: pretty, indent: 0)
+        write(to: &output, pretty: pretty, indent: indent)
         return String(decoding: output, as: UTF8.self)
     }
 
@@ -66,6 +71,7 @@ public indirect enum JSONValue: Equatable, Sendable {
             output.append(contentsOf: text.utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
         case .null: output.append(contentsOf: "null".utf8)
+        case .verbatim(let text): output.append(contentsOf: text.utf8)
         }
     }
 }

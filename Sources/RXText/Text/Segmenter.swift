@@ -23,16 +23,22 @@ public final class Segmenter {
         _ body: (Paragraph, Sentence) throws -> Void
     ) rethrows {
         var sentenceIndex = 0
+        // A window that starts inside a sentence goes on with it.
+        var continues = document.window?.continuesSentence == true
         for paragraph in Self.paragraphs(of: document) {
             var first = true
-            try forEachSentenceRange(in: paragraph.range, of: document) { range in
-                let sentence = Sentence(
-                    index: sentenceIndex, range: range, paragraph: paragraph.index,
-                    opensParagraph: first, isDialogue: paragraph.isDialogue,
-                    tokens: tokenize ? tokens(in: range, of: document) : [])
-                first = false
-                sentenceIndex += 1
-                try body(paragraph, sentence)
+            try forEachSentenceRange(in: paragraph.range, of: document) { whole in
+                for range in Self.pieces(of: whole, in: document.bytes) {
+                    let sentence = Sentence(
+                        index: sentenceIndex, range: range, paragraph: paragraph.index,
+                        opensParagraph: first, isDialogue: paragraph.isDialogue,
+                        tokens: tokenize ? tokens(in: range, of: document) : [],
+                        continuesSentence: continues || range.start != whole.start)
+                    first = false
+                    continues = false
+                    sentenceIndex += 1
+                    try body(paragraph, sentence)
+                }
             }
         }
     }
@@ -51,6 +57,35 @@ public final class Segmenter {
             sentences.append(sentence)
         }
         return Segmentation(paragraphs: paragraphs, sentences: sentences)
+    }
+
+    /// The most bytes a sentence is segmented, annotated and linted as one: a longer one (a
+    /// scraped table, a list without punctuation, a garbled megabyte) is taken in pieces of at
+    /// most this size, cut after a space, so that what one sentence costs is bounded whatever
+    /// the input. Equal to the window of a huge file: a streamed file's sentences are never
+    /// longer, so both ways of reading a file cut alike. Nothing a real article holds comes near.
+    public static let longestSentence = 1 << 20
+
+    /// `range` cut into pieces of at most `longestSentence` bytes (`limit`), each ending after
+    /// the last space or tab in it; a piece without one ends at the last character boundary.
+    static func pieces(of range: ByteRange, in bytes: [UInt8], limit: Int = longestSentence) -> [ByteRange] {
+        guard range.count > limit else { return [range] }
+        var pieces: [ByteRange] = []
+        var start = range.start
+        while range.end - start > limit {
+            var cut = start + limit
+            while cut > start + 1 && bytes[cut - 1] != 0x20 && bytes[cut - 1] != 0x09 { cut -= 1 }
+            if cut <= start + 1 {
+                cut = start + limit
+                while cut > start + 1 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+            }
+            // The next piece starts at its first character that is not a space.
+            pieces.append(trimmed(ByteRange(start, cut), in: bytes) ?? ByteRange(start, cut))
+            start = cut
+            while start < range.end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        }
+        if start < range.end { pieces.append(ByteRange(start, range.end)) }
+        return pieces
     }
 
     /// The word-break tokens of a range.

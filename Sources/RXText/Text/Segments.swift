@@ -44,6 +44,10 @@ public struct Sentence: Hashable, Sendable {
     /// The sentence belongs to a dialogue paragraph.
     public var isDialogue: Bool
     public var tokens: [Token]
+    /// The "sentence" goes on from the one before: a piece of a sentence longer than
+    /// `Segmenter.longestSentence`, or the start of a window of a huge file that a sentence
+    /// runs into. Its first word does not start a sentence.
+    public var continuesSentence = false
 
     /// Tokens that are words or numbers: what most rules look at.
     public var words: [Token] { tokens.filter(\.isWordLike) }

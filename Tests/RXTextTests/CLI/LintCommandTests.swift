@@ -184,6 +184,38 @@ import Testing
         #expect((lines[3]["error"] as? String)?.contains("text") == true)
     }
 
+    /// Issue 21, item 5: ids echoed as their JSON text, invalid UTF-8 refused, blank lines answered.
+    @Test func stdinEchoesIdsVerbatimAndAnswersBlankAndInvalidLines() throws {
+        var input: [UInt8] = []
+        for line in [
+            #"{"id": 1.5, "text": "A clean line."}"#, #"{"id": 1e100, "text": "A clean line."}"#,
+            #"{"id": 123456789012345678901234567890, "text": "A clean line."}"#, "", "   ",
+            #"{"text": "A clean line.", "id": {"k": [1, "}"]}}"#,
+        ] {
+            input += Array(line.utf8) + [0x0A]
+        }
+        input += Array(#"{"id": "bad", "text": "caf"#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8) + [0x0A]
+        let directory = try TemporaryDirectory()
+        let inputPath = try directory.write("in.jsonl", bytes: input)
+        let result = try Subprocess.run(
+            URL(fileURLWithPath: "/bin/sh"),
+            [
+                "-c", "\"$0\" lint --stdin --format jsonl --glossaries \"$2\" < \"$1\"", CLI.executable.path, inputPath,
+                Self.glossaries,
+            ])
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 7, "one output line per input line: \(result.stdout)")
+        guard lines.count == 7 else { return }
+        #expect(lines[0].hasPrefix(#"{"id":1.5,"flags":[]"#))
+        #expect(lines[1].hasPrefix(#"{"id":1e100,"flags":[]"#))
+        #expect(lines[2].hasPrefix(#"{"id":123456789012345678901234567890,"flags":[]"#))
+        #expect(lines[3] == #"{"id":null,"error":"line 4: blank line, expected a JSON object"}"#)
+        #expect(lines[4].contains(#""error":"line 5: blank line"#))
+        #expect(lines[5].hasPrefix(#"{"id":{"k": [1, "}"]},"flags":[]"#))
+        #expect(lines[6] == #"{"id":"bad","error":"line 7: invalid UTF-8 at byte 26 of the line"}"#)
+        #expect(!result.stdout.contains("\u{FFFD}"))
+    }
+
     @Test func githubAnnotationsAreEscaped() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("a,b.txt", Self.garbled)

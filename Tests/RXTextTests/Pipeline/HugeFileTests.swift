@@ -316,3 +316,114 @@ struct SplitMix64: RandomNumberGenerator {
         }
     }
 }
+
+/// Issue 21, item 1: a sentence longer than `Segmenter.longestSentence` is taken in pieces, so
+/// that what one sentence costs is bounded; a piece after the first starts no sentence.
+@Suite struct LongSentenceTests {
+    @Test func aLongSentenceIsCutInPiecesAfterSpaces() {
+        let bytes = Array(String(repeating: "wörd and 🏁 ", count: 300).utf8) + Array("end.".utf8)
+        let whole = ByteRange(0, bytes.count)
+        let pieces = Segmenter.pieces(of: whole, in: bytes, limit: 1_000)
+        #expect(pieces.count >= (bytes.count + 999) / 1_000)
+        #expect(pieces.first?.start == 0 && pieces.last?.end == bytes.count)
+        for (piece, next) in zip(pieces, pieces.dropFirst()) {
+            #expect(piece.count <= 1_000)
+            // Only spaces between pieces: no word is cut, nothing is lost.
+            #expect(bytes[piece.end..<next.start].allSatisfy { $0 == 0x20 } && piece.end < next.start)
+        }
+        #expect(Segmenter.pieces(of: whole, in: bytes, limit: bytes.count) == [whole])
+        // No space at all: cut at a character boundary.
+        let word = Array(String(repeating: "ä", count: 1_500).utf8)
+        let cuts = Segmenter.pieces(of: ByteRange(0, word.count), in: word, limit: 1_001)
+        #expect(cuts.map(\.count) == [1_000, 1_000, 1_000])
+    }
+
+    @Test func aPieceAfterTheFirstStartsNoSentence() throws {
+        // Lower-case words without a full stop, longer than a piece: only the first piece's first
+        // word starts a sentence.
+        var text = "and"
+        while text.utf8.count <= Segmenter.longestSentence + 10_000 { text += " round and the second" }
+        let document = try Document(bytes: Array((text + ".\n").utf8), path: "long.txt")
+        var sentences: [Sentence] = []
+        Segmenter().forEachSentence(in: document, tokenize: false) { _, sentence in sentences.append(sentence) }
+        #expect(sentences.count == 2)
+        #expect(sentences.map(\.continuesSentence) == [false, true])
+        let flags = TestLexicon.engine.rules.linter(enabled: ["capitalization.sentence-start"]).lint(
+            Annotator(lexicon: TestLexicon.engine.lexicon).annotate(document))
+        #expect(flags.map(\.range.start) == [0])
+    }
+}
+
+/// Issue 21, item 1: a small file with very many flags is reported in parts, so that its output
+/// is never rendered whole; what the parts say is what the whole report says.
+@Suite struct ManyFlagsTests {
+    @Test(arguments: [1, 2])
+    func aFileWithManyFlagsIsReportedInPartsThatSayWhatTheWholeDoes(jobs: Int) throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("hell.txt", String(repeating: "Hell ", count: 2 * LintSession.flagsPerPart + 10))
+        var options = LintOptions()
+        options.jobs = jobs
+        let session = LintSession(engine: TestLexicon.engine, options: options) { _ in TestLexicon.engine.linter }
+        let whole = session.lintFile(path)
+        #expect(whole.flags.count > 2 * LintSession.flagsPerPart)
+        let render: FileRenderer = { file in ByteOutput.collect { JSONLinesReporter.write(file, to: $0) } }
+        var parts: [FileReport] = []
+        var text: [UInt8] = []
+        var summary = LintSummary()
+        session.run([path], render: render) { part, rendered in
+            parts.append(part)
+            text += rendered ?? []
+            summary.add(part)
+        }
+        #expect(parts.count == 3)
+        #expect(parts.map(\.isFirstPart) == [true, false, false])
+        #expect(parts.map(\.isLastPart) == [false, false, true])
+        #expect(parts.allSatisfy { $0.flags.count <= LintSession.flagsPerPart })
+        #expect(text == render(whole))
+        #expect(summary.files == 1 && summary.filesWithFlags == 1 && summary.flags == whole.flags.count)
+        // The API that promises whole reports still gives one.
+        var delivered: [FileReport] = []
+        session.run([path]) { delivered.append($0) }
+        #expect(delivered.count == 1 && delivered[0].flags.count == whole.flags.count)
+    }
+
+    /// SARIF's results wait in a temporary file, not as values: the document still parses,
+    /// with every result in order.
+    @Test func sarifOfManyFlagsHasEveryResultInOrder() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("hell.txt", String(repeating: "Hell ", count: LintSession.flagsPerPart + 10))
+        let session = LintSession(engine: TestLexicon.engine, options: LintOptions()) { _ in TestLexicon.engine.linter }
+        let whole = session.lintFile(path)
+        let output = ByteOutput()
+        let reporter = SARIFReporter(output: output)
+        var summary = LintSummary()
+        reporter.begin()
+        session.run([path], render: reporter.renderer) {
+            summary.add($0)
+            reporter.report($0, rendered: $1)
+        }
+        reporter.end(summary)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(output.bytes)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == whole.flags.count)
+        func offset(_ result: [String: Any]) -> Int? {
+            let location = (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+            return (location?["region"] as? [String: Any])?["byteOffset"] as? Int
+        }
+        #expect(results.map(offset) == whole.flags.map { $0.range.start })
+        #expect(String(decoding: output.bytes, as: UTF8.self).hasSuffix("\n      ]\n    }\n  ]\n}\n"))
+    }
+
+    @Test func jsonOfAFileInPartsIsTheJSONOfTheWholeFile() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("hell.txt", String(repeating: "Hell ", count: LintSession.flagsPerPart + 10))
+        let session = LintSession(engine: TestLexicon.engine, options: LintOptions()) { _ in TestLexicon.engine.linter }
+        let whole = session.lintFile(path)
+        let expected = JSONReporter.fileJSON(whole).render()
+        let output = ByteOutput()
+        let reporter = JSONReporter(output: output)
+        session.run([path], render: reporter.renderer) { reporter.report($0, rendered: $1) }
+        #expect(String(decoding: output.bytes, as: UTF8.self) == "\n" + expected)
+    }
+}

@@ -48,6 +48,23 @@ import Testing
         #expect(reason(littleEndian) == .utf16(bigEndian: false, hasBOM: false))
     }
 
+    /// Issue 21, item 7: UTF-32 LE's BOM starts with UTF-16 LE's, and was taken for it.
+    @Test func utf32IsRecognisedByBOMAndByNULPattern() throws {
+        func utf32(_ text: String, bigEndian: Bool) -> [UInt8] {
+            text.unicodeScalars.flatMap { scalar -> [UInt8] in
+                let value = scalar.value
+                let little = [0, 8, 16, 24].map { UInt8((value >> $0) & 0xFF) }
+                return bigEndian ? little.reversed() : little
+            }
+        }
+        #expect(reason(utf32("\u{FEFF}Hell Hell", bigEndian: false)) == .utf32(bigEndian: false, hasBOM: true))
+        #expect(reason(utf32("\u{FEFF}Hell Hell", bigEndian: true)) == .utf32(bigEndian: true, hasBOM: true))
+        #expect(reason(utf32("Hyvinkää Hell", bigEndian: false)) == .utf32(bigEndian: false, hasBOM: false))
+        #expect(reason(utf32("Hyvinkää Hell", bigEndian: true)) == .utf32(bigEndian: true, hasBOM: false))
+        let error = DocumentError(path: "x.txt", reason: .utf32(bigEndian: false, hasBOM: true))
+        #expect(error.description.hasSuffix("iconv -f UTF-32LE -t UTF-8"))
+    }
+
     @Test func utf8BOMIsSkippedButOffsetsStayFileOffsets() throws {
         let document = try Document(bytes: [0xEF, 0xBB, 0xBF] + Array("Hell Hell.".utf8))
         let sentence = try #require(Segmenter().segment(document).sentences.first)

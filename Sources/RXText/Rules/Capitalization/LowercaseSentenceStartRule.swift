@@ -30,14 +30,6 @@ struct LowercaseSentenceStartRule: Rule {
         lowercaseAbbreviations = context.wordSet("lowercase-abbreviations")
     }
 
-    /// Bytes of white space at the start of the article.
-    static func leadingSpace(of article: AnnotatedArticle) -> Int {
-        let bytes = article.document.bytes
-        var index = article.document.bodyStart
-        while index < bytes.count && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
-        return index - article.document.bodyStart
-    }
-
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
         // Each start is judged as it is found: nearly every sentence starts in upper case, and
         // nothing is collected for it.
@@ -54,12 +46,10 @@ struct LowercaseSentenceStartRule: Rule {
                     message: "'\(word)' starts a sentence: capitalise it",
                     suggestions: [replacement], fix: Fix(replacement: replacement, safe: true)))
         }
-        // A window of a huge file that starts inside a sentence does not start one: its first
-        // word is the middle of a line the previous window could not hold.
-        let continues =
-            article.document.window?.continuesSentence == true
-            && sentence.range.start <= article.document.bodyStart + Self.leadingSpace(of: article)
-        if !continues, let first = sentence.words.indices.first(where: { sentence.words[$0].kind == .word }),
+        // A piece of a sentence too long to take whole, or the start of a window of a huge file
+        // that a sentence runs into, does not start one: its first word is the middle of a line.
+        if !sentence.sentence.continuesSentence,
+            let first = sentence.words.indices.first(where: { sentence.words[$0].kind == .word }),
             first == 0 || (first == 1 && Self.isOpener(sentence.text(0, in: article)))
         {
             judge(first)
