@@ -7,6 +7,12 @@ extension ResultCueFinder {
         ["rounds", "out", "the", "podium"], ["completed", "the", "top", "three"], ["podium", "was", "completed"],
         ["rounded", "off", "the", "podium"],
     ]
+    /// Phrases of winning a race that name no result word ("took the chequered flag").
+    private static let winPhrases: [[String]] = [
+        ["took", "the", "chequered", "flag"], ["took", "the", "checkered", "flag"],
+        ["takes", "the", "chequered", "flag"],
+        ["took", "the", "flag"], ["crossed", "the", "line", "first"], ["led", "home"],
+    ]
     private static let qualifyingObjects: Set<String> = ["qualifying", "qualification", "the", "intermediate"]
     /// Phrases that end a driver's event at the stage named next ("out in the semi-finals").
     private static let eliminationPhrases: [[String]] = [
@@ -21,6 +27,12 @@ extension ResultCueFinder {
             if let phrase = Self.podiumPhrases.first(where: { Self.matches($0, at: index, in: words) }) {
                 // The podium is the final's (the event's) top three, whatever stage was named before.
                 cues.append(ResultCue(kind: .placing(3), tokens: index..<(index + phrase.count), fixedStage: .final))
+                continue
+            }
+            if let phrase = Self.winPhrases.first(where: { Self.matches($0, at: index, in: words) }),
+                !(index > 0 && words[index - 1] == "who")
+            {
+                cues.append(ResultCue(kind: .win, tokens: index..<(index + phrase.count), fixedStage: nil))
                 continue
             }
             // "the winner was Jean-Baptiste Dubourg", "Dubourg was the winner".

@@ -13,6 +13,8 @@ enum RelativePlacings {
     private static let markers: [(words: [String], afterWinOnly: Bool)] = [
         (["ahead", "of"], false), (["clear", "of"], false), (["in", "front", "of"], false),
         (["followed", "by"], false), (["before"], false), (["from"], true),
+        // "went to Kristoffersson, who led Ekström and Bakkerud across the line", "led home A and B".
+        (["who", "led"], false), (["led", "home"], false), (["leading", "home"], false),
     ]
 
     /// Words the marker may be separated from the anchor by: no clause break, no other result.
@@ -46,9 +48,11 @@ enum RelativePlacings {
         otherCues: [Range<Int>]
     ) -> [(NamedDriver, Int)] {
         guard position >= 2 else { return [] }
+        // "runner-up to Ekström": the one ahead, after "to" right behind the cue.
+        let runnerUp = anchorEnd > 0 && ["runner-up", "up"].contains(words[anchorEnd - 1])
         let list = namedList(
-            after: anchorEnd, markers: [["behind"]], words: words, named: named, sentence: sentence,
-            otherCues: otherCues)
+            after: anchorEnd, markers: runnerUp ? [["behind"], ["to"]] : [["behind"]], words: words, named: named,
+            sentence: sentence, otherCues: otherCues)
         if list.count == 1 { return [(list[0], position - 1)] }
         if list.count == position - 1 { return list.enumerated().map { ($0.element, $0.offset + 1) } }
         return []
@@ -59,9 +63,11 @@ enum RelativePlacings {
         otherCues: [Range<Int>]
     ) -> [NamedDriver] {
         guard anchorEnd < words.count else { return [] }
-        var markerEnd: Int? = nil
+        // "led home the Olsbergs MSE Fords of Bakkerud and Nitišs": the win's own verb is the marker.
+        let ledHome = anchorEnd >= 2 && words[anchorEnd - 2] == "led" && words[anchorEnd - 1] == "home"
+        var markerEnd: Int? = ledHome ? anchorEnd : nil
         var index = anchorEnd
-        scan: while index < words.count && index <= anchorEnd + gapLimit {
+        scan: while markerEnd == nil && index < words.count && index <= anchorEnd + gapLimit {
             if clauseBreaks.contains(words[index]) { break }
             if named.contains(where: { $0.tokens.lowerBound == index }) { break }
             // "finished first and second ahead of Šusta": the nearer result is the anchor.
@@ -78,7 +84,7 @@ enum RelativePlacings {
         // The first name right after the marker ("ahead of the Norwegian Andreas Bakkerud").
         guard
             let first = named.first(where: {
-                $0.tokens.lowerBound >= markerEnd && $0.tokens.lowerBound <= markerEnd + 3
+                $0.tokens.lowerBound >= markerEnd && $0.tokens.lowerBound <= markerEnd + (ledHome ? 6 : 3)
                     && words[markerEnd..<$0.tokens.lowerBound].allSatisfy { word in
                         word.first?.isLetter ?? false
                     }

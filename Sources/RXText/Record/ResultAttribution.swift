@@ -138,7 +138,7 @@ struct ResultAttribution {
                         }
                     }
                     if case .champion = cue.kind { stage = .standings }
-                    guard let stage, !(stage == .standings && isFailure(cue)) else { continue }
+                    guard var stage, !(stage == .standings && isFailure(cue)) else { continue }
                     let season =
                         Self.yearQualifying(cue, words: words)
                         ?? seasonOf(clause: clause, words: words, years: years)
@@ -174,6 +174,15 @@ struct ResultAttribution {
                         for (offset, name) in behind.enumerated() where name.driver != attributed[0].0 {
                             attributed.append((name.driver, name.tokens, 0.7))
                             followerPositions[attributed.count - 1] = position + offset + 1
+                        }
+                        // "led home A and B in the final": the stage named after the list.
+                        if let last = behind.last, cue.fixedStage == nil,
+                            let named = stages.first(where: {
+                                $0.tokens.lowerBound >= last.tokens.upperBound
+                                    && $0.tokens.lowerBound <= last.tokens.upperBound + 3
+                            })
+                        {
+                            stage = named.stage
                         }
                         let ahead = RelativePlacings.leaders(
                             anchorEnd: anchorEnd, position: position, words: words, named: named,
@@ -308,7 +317,10 @@ struct ResultAttribution {
             }
             if gap.isEmpty && (cue.isChampion || cue.tokens.count > 1 || isFailure(cue)) {
                 if case .failure(.disqualified, _) = cue.kind { return [(first.driver, first.tokens, 0.85)] }
-                if cue.isChampion || cue.tokens.count > 1 { return [(first.driver, first.tokens, 0.85)] }
+                // "top qualifier X"; a win phrase ("led home X") has its winner before it.
+                if cue.isChampion || (cue.tokens.count > 1 && !Self.isWin(cue)) {
+                    return [(first.driver, first.tokens, 0.85)]
+                }
             }
             // "The European master became the Norwegian Tommy Rustad".
             // "The European master became the Norwegian Tommy Rustad", "the winner was X".
@@ -447,6 +459,11 @@ struct ResultAttribution {
         return nil
     }
 
+    static func isWin(_ cue: ResultCue) -> Bool {
+        if case .win = cue.kind { return true }
+        return false
+    }
+
     private func isFailure(_ cue: ResultCue) -> Bool {
         if case .failure = cue.kind { return true }
         return false
@@ -571,18 +588,19 @@ struct ResultAttribution {
         }
         let inClause = freeYears(clause)
         if inClause.count == 1 { return inClause.first }
+        let previousYear = [
+            "a year earlier", "last year", "a year ago", "previous year", "previous season", "last season",
+            "year before",
+        ]
+        // "he had been runner-up to Ekström last year": the clause's own "last year" before a year
+        // another clause names.
+        let clauseText = words[clause].joined(separator: " ")
+        if let season = frame.season, previousYear.contains(where: { clauseText.contains($0) }) { return season - 1 }
         let free = freeYears(words.indices)
         if free.count == 1 && years.count == 1 { return free.first }
         if years.count == 1 && free.isEmpty { return frame.season ?? years.first }
         let text = words.joined(separator: " ")
-        if let season = frame.season,
-            [
-                "a year earlier", "last year", "a year ago", "previous year", "previous season", "last season",
-                "year before",
-            ].contains(where: { text.contains($0) })
-        {
-            return season - 1
-        }
+        if let season = frame.season, previousYear.contains(where: { text.contains($0) }) { return season - 1 }
         return frame.season
     }
 

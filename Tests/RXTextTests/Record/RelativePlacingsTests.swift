@@ -142,3 +142,50 @@ import Testing
         #expect(!lines.contains { $0.hasPrefix("Petter Solberg") })
     }
 }
+
+/// A win stated as crossing the line first, with the drivers led home behind it.
+@Suite struct LedHomeTests {
+    static func lines(_ text: String) throws -> [String] {
+        ResultsReaderTests.lines(try ResultsReaderTests.record(text))
+    }
+
+    @Test func theChequeredFlagAheadOfTwoDriversIsTheFirstThree() throws {
+        let lines = try Self.lines(
+            """
+            Riga 2017
+
+            At Riga in 2017 Johan Kristoffersson took the chequered flag ahead of Mattias Ekström and \
+            Sébastien Loeb.
+            """)
+        #expect(
+            lines == [
+                "Johan Kristoffersson|2017|LV|final|1", "Mattias Ekström|2017|LV|final|2",
+                "Sébastien Loeb|2017|LV|final|3",
+            ])
+    }
+
+    @Test func aWinnerWhoLedOthersAcrossTheLineGivesThemTheNextPlaces() throws {
+        let lines = try Self.lines(
+            """
+            Riga 2017
+
+            At Riga in 2017 the first semi-final went to Johan Kristoffersson, who led Mattias Ekström \
+            and Andreas Bakkerud across the line. Tanner Foust led home Andreas Bakkerud and Reinis \
+            Nitišs in the final.
+            """)
+        #expect(lines.contains("Andreas Bakkerud|2017|LV|semi-final|3"))
+        #expect(lines.contains("Tanner Foust|2017|LV|final|1"))
+        #expect(lines.contains("Reinis Nitišs|2017|LV|final|3"))
+    }
+
+    @Test func runnerUpToADriverMakesHimTheChampion() throws {
+        let lines = try Self.lines(
+            """
+            World RX 2017
+
+            In 2017 Johan Kristoffersson took the title; he had been runner-up to Mattias Ekström last year.
+            """)
+        #expect(lines.contains("Mattias Ekström|2016|-|standings|1"))
+        #expect(lines.contains("Johan Kristoffersson|2016|-|standings|2"))
+    }
+}
