@@ -126,7 +126,7 @@ struct ResultAttribution {
                     if stage == .standings, case .failure = cue.kind { stage = paragraphStage }
                     // A race win is not a standings place (a title has its own cues): "led the
                     // standings. At the Estering Bryntesson won" is the final's win.
-                    if stage == .standings, cue.fixedStage == nil, case .win = cue.kind { stage = .final }
+                    if stage == .standings, cue.fixedStage == nil, cue.isWin { stage = .final }
                     if stage == nil {
                         switch cue.kind {
                         case .win: stage = .final
@@ -165,11 +165,9 @@ struct ResultAttribution {
                         cause = why
                     }
                     if let position, outcome == nil, attributed.count == 1 {
-                        var isWin = false
-                        if case .win = cue.kind { isWin = true }
                         let anchorEnd = max(cue.tokens.upperBound, attributed[0].1?.upperBound ?? 0)
                         let behind = RelativePlacings.followers(
-                            anchorEnd: anchorEnd, isWin: isWin, words: words, named: named, sentence: sentence,
+                            anchorEnd: anchorEnd, isWin: cue.isWin, words: words, named: named, sentence: sentence,
                             otherCues: cues.map(\.tokens))
                         for (offset, name) in behind.enumerated() where name.driver != attributed[0].0 {
                             attributed.append((name.driver, name.tokens, 0.7))
@@ -318,7 +316,7 @@ struct ResultAttribution {
             if gap.isEmpty && (cue.isChampion || cue.tokens.count > 1 || isFailure(cue)) {
                 if case .failure(.disqualified, _) = cue.kind { return [(first.driver, first.tokens, 0.85)] }
                 // "top qualifier X"; a win phrase ("led home X") has its winner before it.
-                if cue.isChampion || (cue.tokens.count > 1 && !Self.isWin(cue)) {
+                if cue.isChampion || (cue.tokens.count > 1 && !cue.isWin) {
                     return [(first.driver, first.tokens, 0.85)]
                 }
             }
@@ -459,11 +457,6 @@ struct ResultAttribution {
         return nil
     }
 
-    static func isWin(_ cue: ResultCue) -> Bool {
-        if case .win = cue.kind { return true }
-        return false
-    }
-
     private func isFailure(_ cue: ResultCue) -> Bool {
         if case .failure = cue.kind { return true }
         return false
@@ -501,11 +494,9 @@ struct ResultAttribution {
             if a.lowerBound >= cue.tokens.upperBound { return (a.lowerBound - cue.tokens.upperBound) * 2 + 1 }
             return 0
         }
-        let isWin: Bool
-        if case .win = cue.kind { isWin = true } else { isWin = false }
         let usable = stages.filter { stage in
             // "won the World RX of Belgium ... in six rounds": a win's stage is its object, close by.
-            if isWin && stage.tokens.lowerBound >= cue.tokens.upperBound + 4 { return false }
+            if cue.isWin && stage.tokens.lowerBound >= cue.tokens.upperBound + 4 { return false }
             return !Self.weakStageWords.contains(words[stage.tokens.lowerBound]) || distance(stage.tokens) <= 10
         }
         let inClause = usable.filter { clause.contains($0.tokens.lowerBound) }

@@ -18,6 +18,11 @@ struct ResultCue {
         if case .champion = kind { return true }
         return false
     }
+
+    var isWin: Bool {
+        if case .win = kind { return true }
+        return false
+    }
 }
 
 struct StageCue {
