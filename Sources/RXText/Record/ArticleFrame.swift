@@ -116,6 +116,13 @@ struct EventMentions {
                     ? ["round", "event", "leg", "race", "rallycross", "grand"].contains(next)
                     : Self.placePrepositions.contains(previous) || next == "'s" || next == "’s"
                         || ["round", "event", "leg", "rx"].contains(next)
+                        // "in Portugal and Sweden": coordinated with the place before it (not
+                        // "Barcelona, Spain", which names the same place again).
+                        || (["and", ","].contains(previous)
+                            && result[mention.sentence].last.map {
+                                $0.tokens.upperBound == mention.tokens.lowerBound - 1
+                                    && $0.country != glossary.countries[i].code
+                            } ?? false)
                 // "Jean-Baptiste Dubourg from France": where a person is from, not an event.
                 let origin =
                     previous == "from" && mention.tokens.lowerBound >= 2

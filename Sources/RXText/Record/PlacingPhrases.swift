@@ -53,6 +53,34 @@ extension ResultCueFinder {
                 cues.append(ResultCue(kind: .placing(1), tokens: (index - 1)..<(index + 2), fixedStage: nil))
                 continue
             }
+            // "Nitišs, winner of the Norwegian round at Hell, ...": a win in apposition to a name.
+            if words[index] == "winner", index > 0, words[index - 1] == ",", afterNames.contains(index - 1),
+                index + 1 < words.count, words[index + 1] == "of"
+            {
+                cues.append(ResultCue(kind: .win, tokens: (index - 1)..<(index + 2), fixedStage: nil))
+                continue
+            }
+            // "his victories came at Hell, Höljes and Lohéac", "wins in Portugal and Sweden": wins
+            // counted out by their places (not "three wins", which counts without saying where).
+            if ["victories", "wins"].contains(words[index]),
+                !(index > 0
+                    && (ResultVocabulary.countWords.contains(words[index - 1])
+                        || sentence.words[index - 1].kind == .number)),
+                let at = (index + 1..<min(words.count, index + 3)).first(where: { ["at", "in"].contains(words[$0]) }),
+                placeStarts(at: at + 1)
+            {
+                cues.append(ResultCue(kind: .win, tokens: index..<(index + 1), fixedStage: nil))
+                continue
+            }
+            // "The intermediate classification was headed by Bakkerud": first at the stage its
+            // subject names; the driver follows "by".
+            if ["headed", "led", "topped"].contains(words[index]), index > 0,
+                ["was", "were", "is", "are"].contains(words[index - 1]), index + 1 < words.count,
+                words[index + 1] == "by"
+            {
+                cues.append(ResultCue(kind: .placing(1), tokens: index..<(index + 1), fixedStage: nil))
+                continue
+            }
             // "topped qualifying", "led the intermediate classification".
             if ["topped", "tops", "led", "leads", "headed"].contains(words[index]), index + 1 < words.count,
                 Self.qualifyingObjects.contains(words[index + 1]),
@@ -94,6 +122,18 @@ extension ResultCueFinder {
         return sentence.matches.contains { match in
             guard match.tokens.lowerBound == start, case .venue = match.entry else { return false }
             return true
+        }
+    }
+
+    /// A venue or a country starts at `index`, after an optional "the".
+    private func placeStarts(at index: Int) -> Bool {
+        let start = index < words.count && words[index] == "the" ? index + 1 : index
+        return sentence.matches.contains { match in
+            guard match.tokens.lowerBound == start else { return false }
+            switch match.entry {
+            case .venue, .country: return true
+            default: return false
+            }
         }
     }
 

@@ -117,7 +117,14 @@ struct ResultAttribution {
                         for: cue, clause: clause, sentence: index, words: words, salient: salient,
                         leader: candidates.last { $0.stage == .standings && $0.position == 1 && !$0.interim }?.driver)
                     guard !attributed.isEmpty else { continue }
-                    let stageCue = stage(for: cue, clause: clause, stages: stages, words: words)
+                    // ", winner of the round at Hell,": the apposition's stage is its own.
+                    let appositions = Self.winAppositions(words)
+                    let own = appositions.first { $0.lowerBound == cue.tokens.lowerBound }
+                    let visible = stages.filter { stage in
+                        own.map { $0.contains(stage.tokens.lowerBound) }
+                            ?? !appositions.contains { $0.contains(stage.tokens.lowerBound) }
+                    }
+                    let stageCue = stage(for: cue, clause: clause, stages: visible, words: words)
                     // A sentence that puts itself at a race ("At the Estering ...") does not carry
                     // on the standings the paragraph was reading.
                     let inherited =
@@ -144,12 +151,14 @@ struct ResultAttribution {
                         ?? seasonOf(clause: clause, words: words, years: years)
                     var event: String? = nil
                     var round: Int? = nil
+                    var eventPlace: EventMentions.Place? = nil
                     if stage != .standings {
                         if let number = stageCue?.round, let country = country(ofRound: number) {
                             event = country
                             round = number
                         } else {
-                            event = place(for: cue, clause: clause, sentence: index)?.country ?? currentEvent
+                            eventPlace = place(for: cue, clause: clause, sentence: index)
+                            event = eventPlace?.country ?? currentEvent
                         }
                     }
                     if round == nil, season == frame.season, let event { round = roundNumber(at: event) }
@@ -167,7 +176,8 @@ struct ResultAttribution {
                     if let position, outcome == nil, attributed.count == 1 {
                         let anchorEnd = max(cue.tokens.upperBound, attributed[0].1?.upperBound ?? 0)
                         let behind = RelativePlacings.followers(
-                            anchorEnd: anchorEnd, isWin: cue.isWin, words: words, named: named, sentence: sentence,
+                            anchorEnd: anchorEnd, isWin: cue.isWin || position == 1, words: words, named: named,
+                            sentence: sentence,
                             otherCues: cues.map(\.tokens))
                         for (offset, name) in behind.enumerated() where name.driver != attributed[0].0 {
                             attributed.append((name.driver, name.tokens, 0.7))
@@ -190,6 +200,7 @@ struct ResultAttribution {
                             followerPositions[attributed.count - 1] = place
                         }
                     }
+                    let primary = candidates.count
                     for (number, (driver, tokens, confidence)) in attributed.enumerated() {
                         let position = followerPositions[number] ?? position
                         var span = cue.tokens
@@ -205,6 +216,11 @@ struct ResultAttribution {
                                     sentence.words[span.upperBound - 1].range.end),
                                 confidence: confidence, raceClass: raceClass,
                                 interim: stage == .standings && interim, cue: ResultCueKind(cue.kind)))
+                    }
+                    if cue.isWin, candidates.count > primary {
+                        candidates += sharedWins(
+                            of: candidates[primary], cue: cue, stageCue: stageCue, eventPlace: eventPlace,
+                            stages: stages, sentence: index, words: words)
                     }
                 }
             }
@@ -225,6 +241,60 @@ struct ResultAttribution {
             }
         }
         return candidates
+    }
+
+    /// The wins a sentence shares with `win` by coordination (`GappedResults`): other drivers at
+    /// the next heat or semi-final, the same driver at a second stage, the same win at more places.
+    private func sharedWins(
+        of win: Candidate, cue: ResultCue, stageCue: StageCue?, eventPlace: EventMentions.Place?,
+        stages: [StageCue], sentence index: Int, words: [String]
+    ) -> [Candidate] {
+        let named = names.bySentence[index]
+        let sentence = article.sentences[index]
+        func evidence(to tokens: Range<Int>) -> ByteRange {
+            ByteRange(
+                sentence.words[cue.tokens.lowerBound].range.start, sentence.words[tokens.upperBound - 1].range.end)
+        }
+        var shared: [Candidate] = []
+        guard let stageCue, stageCue.tokens.lowerBound >= cue.tokens.upperBound else {
+            // No object stage: only places can be shared ("won at Hell and Höljes").
+            return sharedPlaces(of: win, eventPlace: eventPlace, sentence: index, words: words)
+        }
+        for name in GappedResults.gappedSubjects(
+            objectEnd: stageCue.tokens.upperBound, words: words, named: named)
+        where name.driver != win.driver {
+            var copy = win
+            copy.driver = name.driver
+            copy.evidence = evidence(to: name.tokens)
+            copy.confidence = 0.7
+            shared.append(copy)
+        }
+        if let second = GappedResults.secondObject(after: stageCue, stages: stages, words: words, named: named),
+            second.stage != .standings
+        {
+            var copy = win
+            copy.stage = second.stage
+            copy.evidence = evidence(to: second.tokens)
+            copy.confidence = 0.7
+            shared.append(copy)
+        }
+        return shared + sharedPlaces(of: win, eventPlace: eventPlace, sentence: index, words: words)
+    }
+
+    private func sharedPlaces(of win: Candidate, eventPlace: EventMentions.Place?, sentence index: Int, words: [String])
+        -> [Candidate]
+    {
+        guard let eventPlace else { return [] }
+        let sentence = article.sentences[index]
+        return GappedResults.coordinatedPlaces(after: eventPlace, places: events.places(in: index), words: words).map {
+            place in
+            var copy = win
+            copy.event = place.country
+            copy.round = copy.season == frame.season ? roundNumber(at: place.country) : nil
+            copy.evidence = ByteRange(win.evidence.start, sentence.words[place.tokens.upperBound - 1].range.end)
+            copy.confidence = 0.7
+            return copy
+        }
     }
 
     // MARK: Drivers
@@ -257,9 +327,15 @@ struct ResultAttribution {
                 let toPlace =
                     word == "to"
                     && (ResultVocabulary.ordinals[next] != nil || ResultCueFinder.numericPlacing(next) != nil)
+                // "Toomas Heikkinen, sixth after qualifying, and ...": a placing in apposition.
+                if word == ",", ResultVocabulary.ordinals[next] != nil || ResultCueFinder.numericPlacing(next) != nil {
+                    let after = index + 2 < sentence.words.count ? sentence.folded[index + 2] : "."
+                    if [",", "after", "in", "at", ".", "on", "for"].contains(after) { result.insert(index + 1) }
+                    break
+                }
                 let bridge =
-                    ["'s", "’s", "'", "’", "in", "(", ")", "home", "a", "an", "another"].contains(word) || toPlace
-                    || sentence.traits[index].contains(.inEntity) || sentence.words[index].kind == .number
+                    ["'s", "’s", "'", "’", "in", "(", ")", "home", "a", "an", "another", "only", "just"].contains(word)
+                    || toPlace || sentence.traits[index].contains(.inEntity) || sentence.words[index].kind == .number
                 guard bridge else { break }
                 index += 1
                 steps += 1
@@ -352,8 +428,11 @@ struct ResultAttribution {
             return [(first.driver, first.tokens, 0.8)]
         }
         let before = inClause.filter { $0.tokens.upperBound <= cue.tokens.lowerBound }
-        // Attached: "with Timmy Hansen's Peugeot 208 second", "Kristoffersson third".
-        if case .placing = cue.kind, let nearest = before.last,
+        // Attached: "with Timmy Hansen's Peugeot 208 second", "Kristoffersson third", and in
+        // apposition: "Nitišs, winner of the Norwegian round".
+        let placing: Bool
+        if case .placing = cue.kind { placing = true } else { placing = words[cue.tokens.lowerBound] == "," }
+        if placing, let nearest = before.last,
             Self.afterNames([nearest], sentence).contains(cue.tokens.lowerBound)
         {
             return [(nearest.driver, nearest.tokens, 0.9)]
@@ -513,7 +592,16 @@ struct ResultAttribution {
     }
 
     private func place(for cue: ResultCue, clause: Range<Int>, sentence: Int) -> EventMentions.Place? {
-        let places = events.places(in: sentence)
+        let words = article.sentences[sentence].folded
+        // ", winner of the round at Hell,": the apposition's place is its own win's, and no
+        // other result's.
+        let appositions = Self.winAppositions(Array(words))
+        if let own = appositions.first(where: { $0.lowerBound == cue.tokens.lowerBound }) {
+            return events.places(in: sentence).first { own.contains($0.tokens.lowerBound) }
+        }
+        let places = events.places(in: sentence).filter { place in
+            !appositions.contains { $0.contains(place.tokens.lowerBound) }
+        }
         let inClause = places.filter { clause.contains($0.tokens.lowerBound) }
         if let before = inClause.last(where: { $0.tokens.upperBound <= cue.tokens.lowerBound }) { return before }
         // "won at the Estering": a place just after the cue is where it happened.
@@ -524,7 +612,6 @@ struct ResultAttribution {
         }
         // "crowned in Barcelona a month earlier, and he ... finished fourth": a place dated in the
         // past is not where a later clause's result happened.
-        let words = article.sentences[sentence].folded
         if let earlier = places.last(where: { place in
             place.tokens.upperBound <= clause.lowerBound
                 && !words[place.tokens.upperBound..<min(words.count, place.tokens.upperBound + 5)].contains(where: {
@@ -534,6 +621,17 @@ struct ResultAttribution {
             return earlier
         }
         return inClause.first
+    }
+
+    /// The spans of ", winner of ... ," in a sentence, from the comma to the closing comma.
+    static func winAppositions(_ words: [String]) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        for i in words.indices where words[i] == "," && i + 2 < words.count {
+            guard words[i + 1] == "winner", words[i + 2] == "of" else { continue }
+            let end = words[(i + 3)...].firstIndex { [",", ".", ";", ":"].contains($0) } ?? words.count
+            spans.append(i..<end)
+        }
+        return spans
     }
 
     /// "After Hell the points were", "after three rounds", "before the finale": standings read
