@@ -587,8 +587,28 @@ struct ResultAttribution {
             return attached
         }
         if let before = inClause.last(where: { $0.tokens.upperBound <= cue.tokens.lowerBound }) { return before }
+        // "..., but a puncture slowed him in the heats": the cue's own clause names its stage
+        // after it, and that beats a stage the clause before was heading to.
+        // A stage it kept the driver from ("out of the final", "a place in the semi-finals") is not it.
+        if case .failure = cue.kind,
+            let after = inClause.first(where: {
+                $0.tokens.lowerBound >= cue.tokens.upperBound && $0.tokens.lowerBound <= cue.tokens.upperBound + 6
+            }), !Self.isDestination(after, words: words)
+        {
+            return after
+        }
         if let earlier = usable.last(where: { $0.tokens.upperBound <= clause.lowerBound }) { return earlier }
         return inClause.first
+    }
+
+    /// "to the semi-finals", "out of the final", "a place in the final": a stage named as where
+    /// the driver was going, not where the result happened.
+    static func isDestination(_ stage: StageCue, words: [String]) -> Bool {
+        let start = stage.tokens.lowerBound
+        guard start >= 2, words[start - 1] == "the" else { return false }
+        let before = words[start - 2]
+        if ["to", "into", "for", "reach", "reaching", "reached", "make", "making"].contains(before) { return true }
+        return start >= 3 && [["of", "out"], ["in", "place"], ["in", "spot"]].contains([before, words[start - 3]])
     }
 
     private func place(for cue: ResultCue, clause: Range<Int>, sentence: Int) -> EventMentions.Place? {

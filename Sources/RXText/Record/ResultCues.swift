@@ -305,10 +305,19 @@ struct ResultCueFinder {
         let next = index + 1 < words.count ? words[index + 1] : ""
         if ResultVocabulary.placingNouns.contains(next) { return position }
         let afterNext = index + 2 < words.count ? words[index + 2] : ""
+        // "sixth of the qualifying", "fourth of the final" (translated Finnish genitive): the
+        // stage's placing, not "the second of three".
+        let ofStage =
+            next == "of"
+            && (index + 2..<min(words.count, index + 4)).contains { i in
+                ResultVocabulary.stageCues.contains { $0.words.count == 1 && $0.words[0] == words[i] }
+                    && !ResultAttribution.weakStageWords.contains(words[i])
+            }
         let countFollows =
-            ResultVocabulary.countNouns.contains(next)
+            (!ofStage && ResultVocabulary.countNouns.contains(next))
             || (ResultVocabulary.countNouns.contains(afterNext) && !Self.clauseWords.contains(next))
         if countFollows || countCalqueStarts(at: index + 1) { return nil }
+        if ofStage && Self.placingVerb(before: index + 1, in: words) { return position }
         // "his third title", "the fifth Finnish championship": a count after a determiner.
         if index > 0, ["his", "her", "its", "their", "a", "an"].contains(words[index - 1]) { return nil }
         if afterNames.contains(index), next.isEmpty || Self.clauseWords.contains(next) || next == "place" || next == ")"
@@ -411,7 +420,8 @@ struct ResultCueFinder {
         guard Self.titleAdjectives.contains(previous) else { return false }
         // "son of the world champion Petter Solberg": a title-holder named as someone's relation.
         if index >= 3, words[index - 2] == "the", words[index - 3] == "of" { return false }
-        let window = words[max(0, index - 3)..<index]
+        // "the former Formula 1 world champion": the title may stand a few words from its qualifier.
+        let window = words[max(0, index - 5)..<index]
         return !window.contains {
             Self.pastTitle.contains($0) || $0 == "time" || ResultVocabulary.irrealis.contains($0)
         }

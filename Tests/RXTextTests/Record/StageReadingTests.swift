@@ -1,0 +1,63 @@
+import Testing
+
+@testable import RXText
+
+/// Which stage a result belongs to when the sentence names more than one, and the translated
+/// genitive "sixth of the qualifying"; the texts are written for these tests.
+@Suite struct StageReadingTests {
+    private func lines(_ text: String) throws -> [String] {
+        ResultsReaderTests.lines(try ResultsReaderTests.record(text))
+    }
+
+    @Test func aPlacingOfAStageIsThatStagesPlacing() throws {
+        let lines = try lines(
+            """
+            Kouvola 2014
+
+            At Kouvola in 2014 Toomas Heikkinen was sixth of the qualifying.
+            """)
+        #expect(lines.contains("Toomas Heikkinen|2014|FI|qualifying|6"))
+    }
+
+    @Test func anOrdinalOfACountIsNoPlacing() throws {
+        let lines = try lines(
+            """
+            Kouvola 2014
+
+            At Kouvola in 2014 Toomas Heikkinen took the second of his three podiums.
+            """)
+        #expect(lines.isEmpty)
+    }
+
+    @Test func aFailureTakesTheStageNamedAfterItInItsClause() throws {
+        let lines = try lines(
+            """
+            Kouvola 2014
+
+            At Kouvola in 2014 Jacques Villeneuve was heading for the semi-finals, but a puncture \
+            slowed him in the heats.
+            """)
+        #expect(lines.contains("Jacques Villeneuve|2014|FI|qualifying|puncture"))
+        #expect(!lines.contains("Jacques Villeneuve|2014|FI|semi-final|puncture"))
+    }
+
+    @Test func aStageTheFailureKeptTheDriverFromIsNotItsStage() throws {
+        let lines = try lines(
+            """
+            Kouvola 2014
+
+            At Kouvola in 2014 Timur Timerzyanov ran in the semi-finals, and a puncture kept him out of the final.
+            """)
+        #expect(!lines.contains("Timur Timerzyanov|2014|FI|final|puncture"))
+    }
+
+    @Test func aFormerTitleSeveralWordsBeforeChampionIsNoTitle() throws {
+        let lines = try lines(
+            """
+            Kouvola 2014
+
+            At Kouvola in 2014 the former Formula 1 world champion Jacques Villeneuve was ninth in the final.
+            """)
+        #expect(!lines.contains { $0.contains("standings") })
+    }
+}
