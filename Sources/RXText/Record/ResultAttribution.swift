@@ -67,6 +67,9 @@ struct ResultAttribution {
         /// its own beside the final one.
         var interim = false
         var cue: ResultCueKind
+        /// The championship the sentence is reading (glossary index): two series racing at one
+        /// venue ("World RX and the Euro RX support races at Riga") have a final each.
+        var series: Int? = nil
     }
 
     func results() -> [Candidate] {
@@ -75,6 +78,7 @@ struct ResultAttribution {
         var currentEvent = frame.event
         var paragraphStage: Stage? = nil
         var paragraph = -1
+        var seriesContext = SeriesContext()
         let lists = ResultsListReader(article: article, names: names)
         for (index, sentence) in article.sentences.enumerated() {
             if sentence.sentence.paragraph != paragraph {
@@ -91,6 +95,7 @@ struct ResultAttribution {
             let stages = finder.stageCues()
             let years = Set(words.compactMap(RecordBuilder.year))
             let raceClass = classNamed(in: index)
+            let series = seriesContext.next(named: championshipsNamed(in: index))
             let interim = isInterimStandings(index)
             // "For Hansen it was the second win in a row, ... he won": the sentence is about Hansen.
             if words.first == "for", let topic = named.first(where: { $0.tokens.lowerBound == 1 }) {
@@ -223,6 +228,10 @@ struct ResultAttribution {
                             stages: stages, sentence: index, words: words)
                     }
                 }
+            }
+
+            for i in candidates.indices where candidates[i].evidence.start >= sentence.range.start {
+                candidates[i].series = series
             }
 
             // What the next sentences inherit.
@@ -729,6 +738,15 @@ struct ResultAttribution {
         return rounds.count == 1 ? rounds[0].round : nil
     }
 
+    /// The championships a sentence names, in order (an untranslated "EM-series" included).
+    private func championshipsNamed(in sentence: Int) -> [Int] {
+        var found: [Int] = []
+        for mention in names.mentionsBySentence[sentence] {
+            if case .championship(let i, _) = mention.entity, !found.contains(i) { found.append(i) }
+        }
+        return found
+    }
+
     /// The first class a sentence names, else the last one named earlier in its paragraph.
     private func classNamed(in sentence: Int) -> String? {
         let glossary = article.lexicon.glossary
@@ -786,5 +804,24 @@ struct Clauses {
         let start = starts.last { $0 <= token } ?? 0
         let end = starts.first { $0 > token } ?? count
         return start..<end
+    }
+}
+
+/// The championship each sentence reads: the one it names; of several, the one already being
+/// read if it is among them, else the first; with none, the one named last. A report of the
+/// World RX round that turns to "In the EM-series ..." reads the Euro RX results from there on.
+struct SeriesContext {
+    private var current: Int?
+
+    mutating func next(named: [Int]) -> Int? {
+        if named.count == 1 {
+            current = named[0]
+            return current
+        }
+        if let first = named.first {
+            if let current, named.contains(current) { return current }
+            return first
+        }
+        return current
     }
 }

@@ -1,5 +1,7 @@
 /// What one race can hold, applied to the results read from an article: one driver has one
 /// position in a final, an event or the standings, and one position there belongs to one driver.
+/// A race is its season, event, round, stage, class and series (World RX and Euro RX finals at
+/// one venue are two races).
 /// Where readings disagree the better-attributed one stays (a results list over a pronoun);
 /// repeated readings of the same result are one.
 ///
@@ -18,7 +20,7 @@ enum ResultConsistency {
         var holderOf: [String: String] = [:]
         for (offset, candidate) in ranked {
             let race =
-                "\(candidate.season ?? 0)|\(candidate.event ?? "")|\(candidate.round ?? 0)|\(candidate.stage.rawValue)|\(candidate.raceClass ?? "")|\(candidate.interim)"
+                "\(candidate.season ?? 0)|\(candidate.event ?? "")|\(candidate.round ?? 0)|\(candidate.stage.rawValue)|\(candidate.raceClass ?? "")|\(candidate.interim)|\(candidate.series ?? -1)"
             let key = "\(candidate.driver.name)|\(race)|\(candidate.position ?? 0)|\(candidate.outcome?.rawValue ?? "")"
             guard seen.insert(key).inserted else { continue }
             let single =

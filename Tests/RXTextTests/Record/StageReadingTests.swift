@@ -61,3 +61,34 @@ import Testing
         #expect(!lines.contains { $0.contains("standings") })
     }
 }
+
+/// Two championships racing at one venue have a final each; the texts are written for these tests.
+@Suite struct SeriesContextTests {
+    @Test func aSecondSeriesAtTheSameVenueHasItsOwnFinal() throws {
+        let lines = ResultsReaderTests.lines(
+            try ResultsReaderTests.record(
+                """
+                Hansen wins at Riga
+
+                Timmy Hansen won the World RX final at Riga in 2019, with Niclas Grönholm second.
+
+                In the Euro RX support race Jean-Baptiste Dubourg won the final.
+
+                His brother Andréa Dubourg came second.
+                """))
+        #expect(lines.contains("Timmy Hansen|2019|LV|final|1"))
+        #expect(lines.contains("Niclas Grönholm|2019|LV|final|2"))
+        #expect(lines.contains("Jean-Baptiste Dubourg|2019|LV|final|1"))
+        #expect(lines.contains("Andréa Dubourg|2019|LV|final|2"))
+    }
+
+    @Test func theSeriesReadCarriesUntilAnotherIsNamedAlone() {
+        var context = SeriesContext()
+        #expect(context.next(named: [3]) == 3)
+        #expect(context.next(named: []) == 3)
+        #expect(context.next(named: [5, 3]) == 3)
+        #expect(context.next(named: [5]) == 5)
+        #expect(context.next(named: [1, 2]) == 1)
+        #expect(context.next(named: []) == 5)
+    }
+}
