@@ -35,6 +35,29 @@ enum GappedResults {
         return found
     }
 
+    /// Drivers who take the same result at another place: "Kristoffersson won in Portugal,
+    /// Solberg in Hockenheim and now Heikkinen in Belgium". `placeEnd` is the token after the
+    /// stated result's place; each driver comes with the place named after them.
+    static func gappedPlaces(
+        placeEnd: Int, words: [String], named: [NamedDriver], places: [EventMentions.Place]
+    ) -> [(NamedDriver, EventMentions.Place)] {
+        var found: [(NamedDriver, EventMentions.Place)] = []
+        var index = placeEnd
+        while index < words.count, [",", "and"].contains(words[index]) {
+            var at = index + 1
+            while at < words.count && ["and", "now", "then", "finally", "later"].contains(words[at]) { at += 1 }
+            guard let name = named.first(where: { $0.tokens.lowerBound == at }) else { break }
+            at = name.tokens.upperBound
+            guard at < words.count, ["in", "at"].contains(words[at]) else { break }
+            at += 1
+            if at < words.count && words[at] == "the" { at += 1 }
+            guard let place = places.first(where: { $0.tokens.lowerBound == at }) else { break }
+            found.append((name, place))
+            index = place.tokens.upperBound
+        }
+        return found
+    }
+
     /// A second stage the same verb governs: "won the heat and then the final". Returns the
     /// stage cue of the second object when nothing but the coordination stands between.
     static func secondObject(after first: StageCue, stages: [StageCue], words: [String], named: [NamedDriver])

@@ -264,13 +264,19 @@ struct ResultAttribution {
             ByteRange(
                 sentence.words[cue.tokens.lowerBound].range.start, sentence.words[tokens.upperBound - 1].range.end)
         }
-        var shared: [Candidate] = []
-        guard let stageCue, stageCue.tokens.lowerBound >= cue.tokens.upperBound else {
-            // No object stage: only places can be shared ("won at Hell and Höljes").
-            return sharedPlaces(of: win, eventPlace: eventPlace, sentence: index, words: words)
+        var shared = sharedPlaces(of: win, eventPlace: eventPlace, sentence: index, words: words)
+        // "won the first semi-final and B the second"; "won the first and B the second", the
+        // noun left out in both halves.
+        let end = cue.tokens.upperBound
+        let objectEnd: Int
+        if let stageCue, stageCue.tokens.lowerBound >= end {
+            objectEnd = stageCue.tokens.upperBound
+        } else if end + 1 < words.count, words[end] == "the", ResultVocabulary.ordinals[words[end + 1]] != nil {
+            objectEnd = end + 2
+        } else {
+            return shared
         }
-        for name in GappedResults.gappedSubjects(
-            objectEnd: stageCue.tokens.upperBound, words: words, named: named)
+        for name in GappedResults.gappedSubjects(objectEnd: objectEnd, words: words, named: named)
         where name.driver != win.driver {
             var copy = win
             copy.driver = name.driver
@@ -278,7 +284,8 @@ struct ResultAttribution {
             copy.confidence = 0.7
             shared.append(copy)
         }
-        if let second = GappedResults.secondObject(after: stageCue, stages: stages, words: words, named: named),
+        if let stageCue, objectEnd == stageCue.tokens.upperBound,
+            let second = GappedResults.secondObject(after: stageCue, stages: stages, words: words, named: named),
             second.stage != .standings
         {
             var copy = win
@@ -287,7 +294,7 @@ struct ResultAttribution {
             copy.confidence = 0.7
             shared.append(copy)
         }
-        return shared + sharedPlaces(of: win, eventPlace: eventPlace, sentence: index, words: words)
+        return shared
     }
 
     private func sharedPlaces(of win: Candidate, eventPlace: EventMentions.Place?, sentence index: Int, words: [String])
@@ -295,15 +302,21 @@ struct ResultAttribution {
     {
         guard let eventPlace else { return [] }
         let sentence = article.sentences[index]
-        return GappedResults.coordinatedPlaces(after: eventPlace, places: events.places(in: index), words: words).map {
-            place in
+        let places = events.places(in: index)
+        func copy(at place: EventMentions.Place, driver: DriverRef? = nil) -> Candidate {
             var copy = win
+            copy.driver = driver ?? win.driver
             copy.event = place.country
             copy.round = copy.season == frame.season ? roundNumber(at: place.country) : nil
             copy.evidence = ByteRange(win.evidence.start, sentence.words[place.tokens.upperBound - 1].range.end)
             copy.confidence = 0.7
             return copy
         }
+        let coordinated = GappedResults.coordinatedPlaces(after: eventPlace, places: places, words: words)
+        let gapped = GappedResults.gappedPlaces(
+            placeEnd: (coordinated.last ?? eventPlace).tokens.upperBound, words: words, named: names.bySentence[index],
+            places: places)
+        return coordinated.map { copy(at: $0) } + gapped.map { copy(at: $0.1, driver: $0.0.driver) }
     }
 
     // MARK: Drivers
@@ -445,6 +458,12 @@ struct ResultAttribution {
             Self.afterNames([nearest], sentence).contains(cue.tokens.lowerBound)
         {
             return [(nearest.driver, nearest.tokens, 0.9)]
+        }
+        // "The second Polo of the team, driven by Andersson, was fourth": the car's driver.
+        if let driven = (clause.lowerBound..<max(clause.lowerBound, cue.tokens.lowerBound - 1)).first(where: {
+            words[$0] == "driven" && words[$0 + 1] == "by"
+        }), let driver = before.first(where: { $0.tokens.lowerBound == driven + 2 }) {
+            return [(driver.driver, driver.tokens, 0.8)]
         }
         // The clause's subject.
         let clauseWords = words[clause.lowerBound..<cue.tokens.lowerBound]

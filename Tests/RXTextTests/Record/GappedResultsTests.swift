@@ -108,6 +108,41 @@ import Testing
         #expect(!lines.contains { $0.hasPrefix("Robin Larsson|2019|SE|") })
     }
 
+    @Test func gappedSubjectsWithTheirOwnPlaces() throws {
+        let lines = try lines(
+            """
+            Season 2015
+
+            In 2015 Petter Solberg was fast everywhere. Three rounds gave three winners: Johan \
+            Kristoffersson won in Portugal, Solberg in Germany and finally Toomas Heikkinen in Belgium.
+            """)
+        #expect(lines.contains { $0.hasPrefix("Johan Kristoffersson|2015|PT|") })
+        #expect(lines.contains { $0.hasPrefix("Petter Solberg|2015|DE|") })
+        #expect(lines.contains { $0.hasPrefix("Toomas Heikkinen|2015|BE|") })
+    }
+
+    @Test func bothNounsLeftOutStillGapTheSubject() throws {
+        let lines = try lines(
+            """
+            Mettet 2015
+
+            At Mettet in 2015 there were two semi-finals. Mattias Ekström won the first and Timmy Hansen the second.
+            """)
+        #expect(lines.contains("Mattias Ekström|2015|BE|semi-final|1"))
+        #expect(lines.contains("Timmy Hansen|2015|BE|semi-final|1"))
+    }
+
+    @Test func aCarDrivenByADriverPlacesTheDriver() throws {
+        let lines = try lines(
+            """
+            Mettet 2015
+
+            At Mettet in 2015 the second Polo of the Marklund team, driven by Per-Gunnar Andersson, was fourth.
+            """)
+        #expect(lines.contains("Per-Gunnar Andersson|2015|BE|final|4"))
+        #expect(!lines.contains { $0.hasPrefix("Anton Marklund") })
+    }
+
     @Test func aPlacingInAppositionIsTheNamesOwn() throws {
         let lines = try lines(
             """

@@ -51,6 +51,17 @@ import Testing
         #expect(!lines.contains("Timur Timerzyanov|2014|FI|final|puncture"))
     }
 
+    @Test func aCarInTheBarriersIsARetirement() throws {
+        let lines = try lines(
+            """
+            Mettet 2015
+
+            At Mettet in 2015 Manfred Stohl was pushed on the first lap of his semi-final and his \
+            Fiesta ended in the barriers.
+            """)
+        #expect(lines.contains("Manfred Stohl|2015|BE|semi-final|retired"))
+    }
+
     @Test func aFormerTitleSeveralWordsBeforeChampionIsNoTitle() throws {
         let lines = try lines(
             """
