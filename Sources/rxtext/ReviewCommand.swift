@@ -79,11 +79,17 @@ struct ReviewCommand: AsyncParsableCommand {
     }
 
     private func serve(_ store: DecisionStore) async throws {
-        let (_, reports) = try CorpusReports.lint(paths, config: config, glossaries: glossaries) { nil }
+        let (project, reports) = try CorpusReports.lint(paths, config: config, glossaries: glossaries) { nil }
         let catalog = ReviewCatalog(reports: reports, root: store.root)
         let api = ReviewAPI(catalog: catalog, store: store)
+        // The results read with the house glossaries too, and again once the page adds a driver.
+        let (paths, config, glossaryDirectory) = (paths, config, glossaries.glossaries)
         let results = ResultsAPI(
-            documents: reports.compactMap(\.document), store: store, engine: try glossaries.engine())
+            documents: reports.compactMap(\.document), store: store, engine: project.engine,
+            house: try houseGlossary(project),
+            reload: {
+                try Project(paths: paths, glossaries: glossaryDirectory, configuration: config).engine
+            })
         let server = ReviewServer(api: api, results: results)
         let summary = try api.summary()
         let openBrowser = open
@@ -106,6 +112,24 @@ struct ReviewCommand: AsyncParsableCommand {
                     + "--port out for a free one")
             throw ExitCode(2)
         }
+    }
+
+    /// The house glossary the configurations name, where the page adds drivers; with none, the
+    /// page is told which `.rxtext.yaml` to name one in.
+    private func houseGlossary(_ project: Project) throws -> HouseGlossary {
+        let base = try GlossaryOptions.resolve(glossaries.glossaries)
+        let found = config ?? paths.lazy.compactMap { Configuration.find(for: $0) }.first
+        // Where a new one would go: the first reviewed folder (or a file's folder).
+        let folder = paths.first.map { path -> String in
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                return path
+            }
+            return path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        }
+        let configuration = found ?? (folder ?? ".") + "/" + Configuration.fileName
+        return HouseGlossary(
+            base: base, extra: project.configurations.extraGlossaries, configuration: configuration)
     }
 
     private func export(_ store: DecisionStore, to path: String) throws {
