@@ -10,7 +10,9 @@ struct ReviewCommand: AsyncParsableCommand {
         abstract: "Review flags in the browser: accept, edit or reject each; decisions are kept in SQLite.",
         discussion: """
             Serves a page on 127.0.0.1 and prints its URL (with a per-run token). Keys: a or 1-9 accept a \
-            suggestion, e edit, r reject, s skip, u undo, v summary. Decisions go to .rxtext/review.sqlite \
+            suggestion, e edit, r reject, s skip, u undo, v summary (with each driver's season as a timeline), \
+            t results (g there adds a driver no glossary knows to the house glossary .rxtext.yaml names). \
+            Decisions go to .rxtext/review.sqlite \
             beside the corpus (or --db), one transaction each; lint, clean and extract honour them.
             """
     )
