@@ -194,6 +194,7 @@ public struct APIError: Error, Sendable {
         case forbidden = 403
         case notFound = 404
         case methodNotAllowed = 405
+        case conflict = 409
         case contentTooLarge = 413
         case misdirectedRequest = 421
     }

@@ -295,6 +295,37 @@ enum ReviewPage {
           section.append(table(["rule", "left", "flags", "accepted", "edited", "rejected", "precision"],
             summary.rules.map((r) => [r.name, r.left, r.total, r.accepted, r.edited, r.rejected,
               r.precision === null || r.precision === undefined ? "–" : Math.round(100 * r.precision) + "%"])));
+          await renderSeasons(section);
+        }
+
+        /// Each driver's season as a timeline; the SVG, built and escaped by the server, is parsed
+        /// as XML (never HTML) and only an <svg> root is taken in. No results view: no seasons.
+        async function renderSeasons(section) {
+          let seasons;
+          try {
+            seasons = (await api("GET", "/api/seasons")).seasons;
+          } catch (error) {
+            return;
+          }
+          section.append(element("h3", "Seasons: final positions by round (solid: verified; hollow: not yet; " +
+            "× did not finish, □ did not start)"));
+          if (!seasons.length) {
+            section.append(element("p", "No final positions with a round in the reviewed articles yet."));
+            return;
+          }
+          const list = element("div", undefined, "seasons");
+          for (const season of seasons) {
+            const parsed = new DOMParser().parseFromString(season.svg, "image/svg+xml");
+            const root = parsed.documentElement;
+            if (root.localName !== "svg" || parsed.getElementsByTagName("parsererror").length) continue;
+            const figure = element("figure");
+            figure.append(document.importNode(root, true));
+            figure.append(element("figcaption", season.driver + " " + season.season +
+              (season.championship ? " " + season.championship : "") + " · " + season.verified +
+              " verified, " + season.unverified + " not yet"));
+            list.append(figure);
+          }
+          section.append(list);
         }
 
         async function toggleSummary() {

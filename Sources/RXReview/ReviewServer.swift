@@ -116,8 +116,19 @@ struct ReviewResponder: HTTPResponder {
                 throw APIError(.badRequest, "expected {\"file\", \"key\", \"action\", ...} as JSON")
             }
             return json(try resultsAPI().decide(decision))
+        case (.post, "/api/glossary/drivers"):
+            let body = try await collect(request)
+            let driver: ResultsAPI.DriverRequest
+            do {
+                driver = try JSONDecoder().decode(ResultsAPI.DriverRequest.self, from: body)
+            } catch {
+                throw APIError(.badRequest, "expected {\"name\", \"id\"?, \"nationality\"?, \"aliases\"?} as JSON")
+            }
+            return json(try resultsAPI().addDriver(driver))
+        case (.get, "/api/seasons"):
+            return json(try resultsAPI().seasons())
         case (_, "/"), (_, "/api/flags"), (_, "/api/summary"), (_, "/api/decisions"), (_, "/api/undo"),
-            (_, "/api/results"), (_, "/api/result-decisions"):
+            (_, "/api/results"), (_, "/api/result-decisions"), (_, "/api/glossary/drivers"), (_, "/api/seasons"):
             throw APIError(.methodNotAllowed, "\(request.method) not allowed on \(path)")
         default:
             throw APIError(.notFound, "not found")

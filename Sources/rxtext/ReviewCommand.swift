@@ -10,7 +10,9 @@ struct ReviewCommand: AsyncParsableCommand {
         abstract: "Review flags in the browser: accept, edit or reject each; decisions are kept in SQLite.",
         discussion: """
             Serves a page on 127.0.0.1 and prints its URL (with a per-run token). Keys: a or 1-9 accept a \
-            suggestion, e edit, r reject, s skip, u undo, v summary. Decisions go to .rxtext/review.sqlite \
+            suggestion, e edit, r reject, s skip, u undo, v summary (with each driver's season as a timeline), \
+            t results (g there adds a driver no glossary knows to the house glossary .rxtext.yaml names). \
+            Decisions go to .rxtext/review.sqlite \
             beside the corpus (or --db), one transaction each; lint, clean and extract honour them.
             """
     )
@@ -79,11 +81,17 @@ struct ReviewCommand: AsyncParsableCommand {
     }
 
     private func serve(_ store: DecisionStore) async throws {
-        let (_, reports) = try CorpusReports.lint(paths, config: config, glossaries: glossaries) { nil }
+        let (project, reports) = try CorpusReports.lint(paths, config: config, glossaries: glossaries) { nil }
         let catalog = ReviewCatalog(reports: reports, root: store.root)
         let api = ReviewAPI(catalog: catalog, store: store)
+        // The results read with the house glossaries too, and again once the page adds a driver.
+        let (paths, config, glossaryDirectory) = (paths, config, glossaries.glossaries)
         let results = ResultsAPI(
-            documents: reports.compactMap(\.document), store: store, engine: try glossaries.engine())
+            documents: reports.compactMap(\.document), store: store, engine: project.engine,
+            house: try houseGlossary(project),
+            reload: {
+                try Project(paths: paths, glossaries: glossaryDirectory, configuration: config).engine
+            })
         let server = ReviewServer(api: api, results: results)
         let summary = try api.summary()
         let openBrowser = open
@@ -106,6 +114,24 @@ struct ReviewCommand: AsyncParsableCommand {
                     + "--port out for a free one")
             throw ExitCode(2)
         }
+    }
+
+    /// The house glossary the configurations name, where the page adds drivers; with none, the
+    /// page is told which `.rxtext.yaml` to name one in.
+    private func houseGlossary(_ project: Project) throws -> HouseGlossary {
+        let base = try GlossaryOptions.resolve(glossaries.glossaries)
+        let found = config ?? paths.lazy.compactMap { Configuration.find(for: $0) }.first
+        // Where a new one would go: the first reviewed folder (or a file's folder).
+        let folder = paths.first.map { path -> String in
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                return path
+            }
+            return path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        }
+        let configuration = found ?? (folder ?? ".") + "/" + Configuration.fileName
+        return HouseGlossary(
+            base: base, extra: project.configurations.extraGlossaries, configuration: configuration)
     }
 
     private func export(_ store: DecisionStore, to path: String) throws {

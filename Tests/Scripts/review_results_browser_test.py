@@ -6,7 +6,9 @@ view (t), walks the article's results (j) checking that each one's evidence is h
 corrects one (c), rejects one (r) and adds one by selecting its words (n). Then kills the server
 with SIGKILL, restarts it on the same store and finds all three decisions on the page and in
 SQLite; undo (u) in the results view reverts the latest answer of either view; an article with
-<script> stays text.
+<script> stays text. With --unknown, a driver no glossary knows is added to the house glossary with
+the keyboard (g, then the nationality and Enter) and the results view knows the driver at once;
+the summary (v) then shows each driver's season as an inline SVG timeline.
 
 Exit status: 0 passed, 1 failed, 77 Chromium or its driver cannot run here (the caller skips).
 """
@@ -57,6 +59,42 @@ return false;
 """
 
 
+def add_unknown_driver(driver, press, rows, expect, options):
+    """Selects the article's first result marked "not in glossary" with j and adds its driver with g."""
+    from selenium.webdriver.common.by import By
+    driver.execute_script("const s = document.getElementById('results-file'); s.value = arguments[0];"
+                          "s.dispatchEvent(new Event('change')); s.blur();", options.unknown)
+    expect(lambda: driver.find_element(By.ID, "results-file").get_attribute("value") == options.unknown,
+           f"the results view does not show {options.unknown}")
+    expect(lambda: any("not in glossary" in row.text for row in rows()),
+           f"no result of {options.unknown} is marked as not in the glossary")
+    for _ in range(len(rows())):
+        selected = driver.find_element(By.CSS_SELECTOR, "#results-table tbody tr.selected")
+        if "not in glossary" in selected.text:
+            break
+        press("j")
+    name = driver.find_element(By.CSS_SELECTOR, "#results-table tbody tr.selected td:nth-child(2)").text
+    name = name.replace("not in glossary", "").strip()
+    press("g")
+    field = driver.find_element(By.ID, "df-nationality")
+    expect(lambda: field.is_displayed(), "g did not open the glossary form")
+    if driver.find_element(By.ID, "df-name").get_attribute("value") != name:
+        fail(f"the form offers {driver.find_element(By.ID, 'df-name').get_attribute('value')!r}, not {name!r}")
+    if driver.switch_to.active_element != field:
+        fail("the nationality field does not have the focus")
+    field.clear()
+    field.send_keys(options.nationality + "\n")
+    expect(lambda: driver.find_element(By.ID, "status").text.startswith("Added "), "the driver was not added")
+    expect(lambda: not any(name in row.text and "not in glossary" in row.text for row in rows()),
+           "the results view still marks the added driver as unknown")
+    if options.house:
+        written = "".join(open(os.path.join(options.house, f), encoding="utf-8").read()
+                          for f in os.listdir(options.house) if f.endswith(".yaml"))
+        if f"name: {name}" not in written or f"nationality: {options.nationality}" not in written:
+            fail(f"the house glossary holds {written!r}")
+    return name
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rxtext", required=True)
@@ -66,6 +104,9 @@ def main():
     parser.add_argument("--article", required=True, help="file name (in the corpus) whose results are walked")
     parser.add_argument("--missed", required=True, help="words of that article stating a result it misses")
     parser.add_argument("--hostile", required=True, help="file name (in the corpus) of an article with <script>")
+    parser.add_argument("--unknown", help="file name (in the corpus) naming a driver no glossary knows")
+    parser.add_argument("--nationality", default="BEL", help="the unknown driver's nationality, typed in the form")
+    parser.add_argument("--house", help="the house glossary directory .rxtext.yaml names")
     options = parser.parse_args()
 
     for path in ("/usr/bin/chromium", "/usr/bin/chromedriver"):
@@ -213,7 +254,25 @@ def main():
         if text.find_elements(By.TAG_NAME, "script") or driver.execute_script("return window.pwned !== undefined"):
             fail("the hostile article's <script> became markup")
 
-        print(json.dumps({"passed": True, "results": len(results), "seconds": round(time.time() - started, 1)}))
+        added = None
+        if options.unknown:
+            added = add_unknown_driver(driver, press, rows, expect, options)
+            # The summary draws each driver's season; the SVG is taken in as SVG, never as HTML.
+            press("t")
+            expect(lambda: driver.find_element(By.ID, "card").is_displayed() or
+                   driver.find_element(By.ID, "done").is_displayed(), "t did not return to the flags")
+            press("v")
+            expect(lambda: len(driver.find_elements(By.CSS_SELECTOR, "#summary .seasons svg")) > 0,
+                   "the summary shows no season timeline")
+            labels = [svg.get_attribute("aria-label") for svg in
+                      driver.find_elements(By.CSS_SELECTOR, "#summary .seasons svg")]
+            if not any(label.startswith(added + ", ") for label in labels):
+                fail(f"no timeline for {added}: {labels}")
+            if driver.find_elements(By.CSS_SELECTOR, "#summary script"):
+                fail("the summary holds a <script>")
+
+        print(json.dumps({"passed": True, "results": len(results), "added": added,
+                          "seconds": round(time.time() - started, 1)}))
     finally:
         if driver is not None:
             driver.quit()

@@ -68,3 +68,39 @@ extension DecisionStore {
         }
     }
 }
+
+extension DecisionStore {
+    /// Once a driver is in the glossary, its results are keyed by its id where they were keyed by
+    /// "name:" and the folded name (`ResultIdentity`): the decisions on them, and their undo
+    /// history, move to the new keys in one transaction so that no answer is lost to a re-key.
+    /// A decision already stored under the new key is kept. Returns how many moved.
+    @discardableResult
+    public func rekeyResults(named names: [String], to id: String) throws -> Int {
+        let prefixes = Set(names.map { "name:" + ICU.fold($0) + "|" })
+        return try locked {
+            try database.transaction {
+                var moved = 0
+                let rows = try database.query("SELECT path, result FROM result_decisions")
+                for row in rows {
+                    guard let path = row[0].string, let result = row[1].string,
+                        let prefix = prefixes.first(where: { result.hasPrefix($0) })
+                    else { continue }
+                    let renamed = id + "|" + result.dropFirst(prefix.count)
+                    let taken = try database.query(
+                        "SELECT 1 FROM result_decisions WHERE path = ? AND result = ?", [.text(path), .text(renamed)])
+                    guard taken.isEmpty else { continue }
+                    try database.query(
+                        "UPDATE result_decisions SET result = ? WHERE path = ? AND result = ?",
+                        [.text(renamed), .text(path), .text(result)])
+                    let old = ResultDecision(path: path, result: result, action: .accept)
+                    let new = ResultDecision(path: path, result: renamed, action: .accept)
+                    try database.query(
+                        "UPDATE history SET key = ? WHERE key = ?",
+                        [.text(ResultDecisionHistory.key(new)), .text(ResultDecisionHistory.key(old))])
+                    moved += 1
+                }
+                return moved
+            }
+        }
+    }
+}

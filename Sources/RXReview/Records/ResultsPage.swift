@@ -1,7 +1,8 @@
 /// The review page's results view: the article's text beside its race record as a table, the
 /// selected result's evidence highlighted. Keyboard first, like the flag view: `t` opens and
 /// closes it, `j`/`k` move, `a` accepts, `c` corrects, `r` rejects, `n` adds the selected words as
-/// a result, `u` undoes (either view's last answer), `[`/`]` change article. Article text goes in
+/// a result, `g` adds the selected result's driver, unknown to the glossaries, to the house
+/// glossary, `u` undoes (either view's last answer), `[`/`]` change article. Article text goes in
 /// with `textContent` only.
 enum ResultsPage {
     static let section = """
@@ -23,10 +24,21 @@ enum ResultsPage {
                 <label>Class <input id="rf-class" autocomplete="off"></label>
                 <span class="hint"><kbd>Enter</kbd> save · <kbd>Esc</kbd> cancel</span>
               </form>
+              <button id="add-driver" type="button" disabled title="add the selected result's driver to the house \
+        glossary (g)"><kbd>g</kbd> add driver to glossary</button>
+              <form id="driver-form" hidden>
+                <p id="driver-form-title">Add to the house glossary</p>
+                <label>Name <input id="df-name" autocomplete="off"></label>
+                <label>Id <input id="df-id" autocomplete="off" spellcheck="false"></label>
+                <label>Nationality <input id="df-nationality" autocomplete="off" placeholder="FIN" maxlength="3"></label>
+                <label>Aliases <input id="df-aliases" autocomplete="off" placeholder="comma-separated"></label>
+                <span class="hint"><kbd>Enter</kbd> add · <kbd>Esc</kbd> cancel</span>
+              </form>
             </div>
           </div>
           <p class="hint"><kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> accept · <kbd>c</kbd> correct · \
-        <kbd>r</kbd> reject · select words then <kbd>n</kbd> add · <kbd>u</kbd> undo · <kbd>[</kbd>/<kbd>]</kbd> \
+        <kbd>r</kbd> reject · select words then <kbd>n</kbd> add · <kbd>g</kbd> add an unknown driver to the \
+        glossary · <kbd>u</kbd> undo · <kbd>[</kbd>/<kbd>]</kbd> \
         article · <kbd>t</kbd> flags</p>
         </section>
         """
@@ -41,6 +53,12 @@ enum ResultsPage {
         #results-table td.decision { font-style: italic; }
         #result-form label { display: block; margin: .3rem 0; }
         #result-form input, #result-form select { font: inherit; }
+        #driver-form label { display: block; margin: .3rem 0; } #driver-form input { font: inherit; }
+        #add-driver { font: inherit; border: 1px solid var(--line); background: #fff; border-radius: .35rem;
+          padding: .35rem .7rem; cursor: pointer; }
+        .unknown { font-size: .75rem; color: var(--warning); margin-left: .3rem; }
+        .seasons { display: flex; flex-wrap: wrap; gap: .8rem; }
+        .seasons figure { margin: 0; } .seasons figcaption { font-size: .85rem; }
         """
 
     static let script = """
@@ -89,7 +107,14 @@ enum ResultsPage {
               const shown = decision && decision.action === "correct" ? Object.assign({}, result,
                 Object.fromEntries(Object.entries(decision).filter(([, value]) => value !== null && value !== undefined)))
                 : result;
-              row.append(cell(index + 1), cell(shown.driver), cell(shown.stage),
+              const name = cell(shown.driver);
+              if (result.glossaryEntry) {
+                const unknown = document.createElement("span");
+                unknown.className = "unknown";
+                unknown.textContent = "not in glossary";
+                name.append(unknown);
+              }
+              row.append(cell(index + 1), name, cell(shown.stage),
                 cell(shown.position === null || shown.position === undefined ? (result.outcome || "") : shown.position),
                 cell(shown.event), cell(shown.raceClass), cell(result.cue || "editor"),
                 cell(decision ? decision.action : "", "decision"));
@@ -101,6 +126,7 @@ enum ResultsPage {
             const text = $("article-text");
             text.replaceChildren();
             const current = view.results[results.selected];
+            $("add-driver").disabled = !(current && current.glossaryEntry);
             if (!current) {
               text.append(view.text);
               return;
@@ -194,6 +220,42 @@ enum ResultsPage {
             }
             decide(body);
           }
+          function openDriverForm() {
+            const current = results.view && results.view.results[results.selected];
+            if (!current) return;
+            const entry = current.glossaryEntry;
+            if (!entry) {
+              say("The glossaries know this driver" + (current.decision && current.decision.action === "reject" ?
+                " (or the result is rejected)." : "."), true);
+              return;
+            }
+            results.form = { kind: "driver" };
+            $("df-name").value = entry.name;
+            $("df-id").value = entry.id;
+            $("df-nationality").value = entry.nationality || "";
+            $("df-aliases").value = "";
+            $("driver-form").hidden = false;
+            $("df-nationality").focus();
+          }
+          function closeDriverForm() {
+            results.form = null;
+            $("driver-form").hidden = true;
+          }
+          async function submitDriverForm() {
+            const aliases = $("df-aliases").value.split(",").map((alias) => alias.trim()).filter((alias) => alias);
+            const body = { name: $("df-name").value.trim(), id: $("df-id").value.trim(),
+              nationality: $("df-nationality").value.trim(), aliases };
+            try {
+              const added = await call("POST", "/api/glossary/drivers", body);
+              closeDriverForm();
+              say("Added " + added.id + " to " + added.file + (added.reloaded ? "; the results now know the driver" : "") +
+                "; " + added.note + ".");
+              await load(results.view.file);
+            } catch (error) {
+              // The form stays open: the editor fixes the field the glossary check names.
+              say(error.message, true);
+            }
+          }
           async function undo() {
             try {
               const result = await call("POST", "/api/undo");
@@ -230,6 +292,17 @@ enum ResultsPage {
             }
           });
           $("result-form").addEventListener("submit", (event) => { event.preventDefault(); submitForm(); });
+          $("add-driver").addEventListener("click", openDriverForm);
+          $("driver-form").addEventListener("keydown", (event) => {
+            if (event.key === "Enter") {
+              event.preventDefault();
+              submitDriverForm();
+            } else if (event.key === "Escape") {
+              event.preventDefault();
+              closeDriverForm();
+            }
+          });
+          $("driver-form").addEventListener("submit", (event) => { event.preventDefault(); submitDriverForm(); });
           document.addEventListener("keydown", (event) => {
             if (event.ctrlKey || event.metaKey || event.altKey || results.form) return;
             if (event.target instanceof HTMLSelectElement || event.target instanceof HTMLInputElement) return;
@@ -242,6 +315,7 @@ enum ResultsPage {
             else if (key === "r") decideSelected("reject");
             else if (key === "c") openForm("correct");
             else if (key === "n") openForm("add");
+            else if (key === "g") openDriverForm();
             else if (key === "u") undo();
             else if (key === "]") article(1);
             else if (key === "[") article(-1);

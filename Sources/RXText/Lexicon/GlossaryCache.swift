@@ -30,6 +30,15 @@ public struct GlossaryCache: Sendable {
         let files = GlossaryLoader.yamlFiles(in: glossaries).map { path in
             (path: path, contents: try? String(contentsOfFile: path, encoding: .utf8))
         }
+        return try load(files: files)
+    }
+
+    /// Several directories as one glossary (`GlossaryLoader.load(directories:)`), cached as one.
+    public func load(directories: [String]) throws(GlossaryErrors) -> Glossary {
+        try load(files: try GlossaryLoader.files(in: directories))
+    }
+
+    private func load(files: [(path: String, contents: String?)]) throws(GlossaryErrors) -> Glossary {
         let path = entryPath(for: files)
         if let data = FileManager.default.contents(atPath: path),
             let cached = try? JSONDecoder().decode(Glossary.self, from: data)

@@ -16,6 +16,30 @@ public struct GlossaryLoader {
         return try load(files: files.map { ($0, try? String(contentsOfFile: $0, encoding: .utf8)) })
     }
 
+    /// The files of several directories read as one glossary, so that a house glossary's
+    /// entries are checked against the shipped one (a nationality from its countries, a
+    /// duplicate id across the two) exactly as if they were one directory.
+    public func load(directories: [String]) throws(GlossaryErrors) -> Glossary {
+        try load(files: try Self.files(in: directories))
+    }
+
+    /// The (path, contents) pairs of every directory's `*.yaml` files, each directory in turn.
+    /// The first must have some; a later one (a house glossary) may be empty but must exist.
+    static func files(in directories: [String]) throws(GlossaryErrors) -> [(path: String, contents: String?)] {
+        var files: [(path: String, contents: String?)] = []
+        for (index, directory) in directories.enumerated() {
+            let paths = yamlFiles(in: directory)
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
+            if paths.isEmpty && (index == 0 || !exists || !isDirectory.boolValue) {
+                let message = index == 0 || exists ? "no *.yaml glossary files found" : "no such glossary directory"
+                throw GlossaryErrors(errors: [GlossaryError(file: directory, line: 1, column: 1, message: message)])
+            }
+            files += paths.map { ($0, try? String(contentsOfFile: $0, encoding: .utf8)) }
+        }
+        return files
+    }
+
     /// Loads (path, contents) pairs; nil contents means the file could not be read as UTF-8.
     public func load(files: [(path: String, contents: String?)]) throws(GlossaryErrors) -> Glossary {
         let diagnostics = GlossaryDiagnostics()

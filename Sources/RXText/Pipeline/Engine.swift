@@ -16,17 +16,20 @@ public final class Engine: Sendable {
         self.init(try GlossaryLoader().load(directory: directory), english: EnglishWords.load(glossaries: directory))
     }
 
-    /// The glossaries of `directory` with those of `extra` merged in (a configuration's
-    /// `glossaries:`), each through `cache` when there is one; the word list is `directory`'s.
+    /// The glossaries of `directory` with those of `extra` (a configuration's `glossaries:`)
+    /// read as one, through `cache` when there is one; the word list is `directory`'s. Read as
+    /// one, a house glossary's driver may name a nationality of the shipped `countries.yaml`, and
+    /// an id it repeats is an error rather than two entries.
     public static func load(
         directory: String, extra: [String] = [], cache: GlossaryCache? = .standard()
     ) throws(GlossaryErrors) -> Engine {
-        func load(_ path: String) throws(GlossaryErrors) -> Glossary {
-            if let cache { return try cache.load(directory: path) }
-            return try GlossaryLoader().load(directory: path)
+        let directories = [directory] + extra.filter { $0 != directory }
+        let glossary: Glossary
+        if let cache {
+            glossary = extra.isEmpty ? try cache.load(directory: directory) : try cache.load(directories: directories)
+        } else {
+            glossary = try GlossaryLoader().load(directories: directories)
         }
-        var glossary = try load(directory)
-        for path in extra { glossary.merge(try load(path)) }
         return Engine(glossary, english: EnglishWords.load(glossaries: directory))
     }
 

@@ -77,15 +77,23 @@ public struct GlossarySuggestions: Sendable {
                 "  # \(suggestion.mentions) mention\(suggestion.mentions == 1 ? "" : "s") in \(suggestion.articles) "
                     + "article\(suggestion.articles == 1 ? "" : "s"); first \(suggestion.path):\(suggestion.line): "
                     + suggestion.sentence)
-            lines.append("  - id: \(Self.id(for: suggestion.name))")
-            lines.append("    name: \(Self.quoted(suggestion.name))")
-            if let nationality = suggestion.nationality { lines.append("    nationality: \(nationality)") }
+            lines += Self.entry(
+                id: Self.id(for: suggestion.name), name: suggestion.name, nationality: suggestion.nationality)
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// One `drivers:` list item as YAML lines (indented under `drivers:`): what `suggest` prints
+    /// and what the review page appends to a house glossary.
+    public static func entry(id: String, name: String, nationality: String?, aliases: [String] = []) -> [String] {
+        var lines = ["  - id: \(quoted(id))", "    name: \(quoted(name))"]
+        if let nationality { lines.append("    nationality: \(quoted(nationality))") }
+        if !aliases.isEmpty { lines.append("    aliases: [\(aliases.map { quoted($0) }.joined(separator: ", "))]") }
+        return lines
+    }
+
     /// The glossary's id convention: the ASCII folding of the name, words joined by hyphens.
-    static func id(for name: String) -> String {
+    public static func id(for name: String) -> String {
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var id = ""
         for scalar in folded.unicodeScalars {
@@ -99,10 +107,30 @@ public struct GlossarySuggestions: Sendable {
         return id
     }
 
-    /// A YAML scalar that stays a string ("Yes", "On", a colon inside).
-    private static func quoted(_ text: String) -> String {
-        let plain = text.allSatisfy { $0.isLetter || $0 == " " || $0 == "-" || $0 == "'" || $0 == "." }
-        return plain ? text : "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    /// A YAML scalar that reads back as exactly `text`: plain when it is letters (and inner
+    /// spaces, hyphens, dots, apostrophes; no comma, so also inside `[a, b]`) starting with a
+    /// letter, else double-quoted with `\`, `"` and control characters escaped.
+    static func quoted(_ text: String) -> String {
+        let plain =
+            text.first?.isLetter == true && text.last?.isWhitespace == false
+            && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" || $0 == "'" || $0 == "." }
+        if plain { return text }
+        var escaped = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            case "\n": escaped += "\\n"
+            case "\t": escaped += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+                    escaped += String(format: "\\u%04X", scalar.value)
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return escaped + "\""
     }
 
     /// The sentence on one line, up to 140 characters.
