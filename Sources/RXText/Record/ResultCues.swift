@@ -288,7 +288,7 @@ struct ResultCueFinder {
 
     /// Words after an ordinal that end its noun phrase ("fourth in the final", "fourth, ahead of").
     private static let clauseWords: Set<String> = [
-        "in", "at", "after", "and", "of", "on", "with", ",", ".", "behind", "ahead",
+        "in", "at", "after", "and", "of", "on", "with", ",", ".", "behind", "ahead", "only", "just",
     ]
 
     private func placing(at index: Int, in words: [String]) -> Int? {

@@ -20,7 +20,7 @@ extension ResultCueFinder {
     private static let medals: [String: Int] = ["gold": 1, "silver": 2, "bronze": 3]
     private static let medalVerbs: Set<String> = [
         "took", "take", "takes", "won", "wins", "claimed", "secured", "collected", "grabbed", "got",
-        "earned", "settled",
+        "earned", "settled", "content", "settle", "satisfied",
     ]
     private static let transferVerbs: Set<String> = ["went", "goes", "go", "fell", "falls", "passed"]
 
@@ -54,9 +54,15 @@ extension ResultCueFinder {
                 cues.append(ResultCue(kind: .win, tokens: index..<verb, fixedStage: nil))
                 continue
             }
-            // "took the silver", "took the SM-bronze".
-            if let place = Self.medals[word], index >= 2, words[index - 1] == "the" || words[index - 1] == "-",
+            // "took the silver", "took the SM-bronze", "had to be content with silver"; gapped after
+            // another medal or the title: "Ikonen took the silver and Tahko the bronze".
+            if let place = Self.medals[word], index >= 2,
+                words[index - 1] == "the" || words[index - 1] == "-"
+                    || (["with", "for"].contains(words[index - 1])
+                        && ["content", "settle", "settled", "settling", "satisfied"].contains(words[index - 2])),
                 words[max(0, index - 4)..<index].contains(where: { Self.medalVerbs.contains($0) })
+                    || (words[index - 1] == "the" && afterNames.contains(index - 1)
+                        && words[..<index].contains(where: { Self.medals[$0] != nil || Self.titleNouns.contains($0) }))
             {
                 let kind: ResultCue.Kind = place == 1 ? .champion : .placing(place)
                 cues.append(ResultCue(kind: kind, tokens: index..<(index + 1), fixedStage: .standings))

@@ -155,4 +155,40 @@ import Testing
         #expect(lines.contains("Joni-Pekka Rajala|2017|-|standings|1"))
         #expect(!lines.contains { $0.hasPrefix("Niclas Grönholm") })
     }
+
+    @Test func aGappedMedalTakesItsOwnPlace() throws {
+        let lines = ResultsReaderTests.lines(
+            try ResultsReaderTests.record(
+                """
+                Season 2018
+
+                In the 2018 Finnish championship the title went to Ari Perkiömäki, Mikko Ikonen took \
+                the silver and Riku Tahko the bronze.
+                """))
+        #expect(lines.contains("Mikko Ikonen|2018|-|standings|2"))
+        #expect(lines.contains("Riku Tahko|2018|-|standings|3"))
+    }
+
+    @Test func contentWithSilverIsSecond() throws {
+        let lines = ResultsReaderTests.lines(
+            try ResultsReaderTests.record(
+                """
+                Season 2018
+
+                In the 2018 Finnish championship Henri Haapamäki had to be content with silver.
+                """))
+        #expect(lines.contains("Henri Haapamäki|2018|-|standings|2"))
+    }
+
+    @Test func anOrdinalBeforeOnlyIsStillAPlacing() throws {
+        let lines = ResultsReaderTests.lines(
+            try ResultsReaderTests.record(
+                """
+                Season 2018
+
+                In the 2018 Finnish championship Joni-Pekka Rajala was second in the points and Tero \
+                Tukiainen third only one point behind him.
+                """))
+        #expect(lines.contains("Tero Tukiainen|2018|-|standings|3"))
+    }
 }
