@@ -219,7 +219,7 @@ struct ResultAttribution {
                                 evidence: ByteRange(
                                     sentence.words[span.lowerBound].range.start,
                                     sentence.words[span.upperBound - 1].range.end),
-                                confidence: confidence, raceClass: raceClass,
+                                confidence: confidence, raceClass: classNamed(upTo: clause, sentence: index),
                                 interim: stage == .standings && interim, cue: ResultCueKind(cue.kind)))
                     }
                     if cue.isWin, candidates.count > primary {
@@ -764,6 +764,29 @@ struct ResultAttribution {
             if case .championship(let i, _) = mention.entity, !found.contains(i) { found.append(i) }
         }
         return found
+    }
+
+    /// The class a clause reads: the first it names, else the last named before it in the sentence,
+    /// else the last one earlier in the paragraph. A class named only in a later clause is that
+    /// clause's ("Ekström took the title, while Szabó won the Super1600 final").
+    private func classNamed(upTo clause: Range<Int>, sentence: Int) -> String? {
+        let glossary = article.lexicon.glossary
+        var last: Int? = nil
+        for mention in names.mentionsBySentence[sentence] where mention.tokens.lowerBound < clause.upperBound {
+            guard case .raceClass(let i) = mention.entity else { continue }
+            if clause.contains(mention.tokens.lowerBound) { return glossary.classes[i].name }
+            last = i
+        }
+        if let last { return glossary.classes[last].name }
+        let paragraph = article.sentences[sentence].sentence.paragraph
+        var index = sentence - 1
+        while index >= 0 && article.sentences[index].sentence.paragraph == paragraph {
+            for mention in names.mentionsBySentence[index].reversed() {
+                if case .raceClass(let i) = mention.entity { return glossary.classes[i].name }
+            }
+            index -= 1
+        }
+        return nil
     }
 
     /// The first class a sentence names, else the last one named earlier in its paragraph.

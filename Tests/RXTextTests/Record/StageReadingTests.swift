@@ -103,3 +103,30 @@ import Testing
         #expect(context.next(named: []) == 5)
     }
 }
+
+/// A class named in one clause is that clause's and the later ones'; the texts are written for these tests.
+@Suite struct ClausesClassTests {
+    @Test func aClassNamedInALaterClauseIsNotTheFirstClauses() throws {
+        let record = try ResultsReaderTests.record(
+            """
+            Estering 2016
+
+            At the Estering in 2016 Mattias Ekström sealed the world title, while Krisztián Szabó \
+            sealed the Super1600 title.
+            """)
+        let classes = Dictionary(record.results.map { ($0.driver, $0.raceClass ?? "-") }) { first, _ in first }
+        #expect(classes["Mattias Ekström"] == "-")
+        #expect(classes["Krisztián Szabó"] == "Super1600")
+    }
+
+    @Test func aClassNamedEarlierInTheSentenceCarriesOn() throws {
+        let record = try ResultsReaderTests.record(
+            """
+            Estering 2016
+
+            At the Estering in 2016 the Super1600 final went to Krisztián Szabó, and Egor Sanin was second.
+            """)
+        let sanin = record.results.first { $0.driver == "Egor Sanin" }
+        #expect(sanin?.raceClass == "Super1600")
+    }
+}
