@@ -391,6 +391,17 @@ struct ResultAttribution {
         }
         let sentence = article.sentences[index]
         let inClause = named.filter { clause.contains($0.tokens.lowerBound) }
+        // "A, B and C failed to reach the final", "a result that eliminated A, B and C": every
+        // driver of the list.
+        if case .failure(.didNotQualify, _) = cue.kind {
+            let list =
+                words[cue.tokens.lowerBound].hasPrefix("eliminat")
+                ? Self.nameList(from: cue.tokens.upperBound, forward: true, named: named, words: words)
+                : Self.nameList(from: cue.tokens.lowerBound, forward: false, named: named, words: words)
+            if list.count >= 2 || words[cue.tokens.lowerBound].hasPrefix("eliminat") {
+                return list.map { ($0.driver, $0.tokens, 0.75) }
+            }
+        }
 
         // After the cue: "won by X and Y", "the victory went to X", "European champion X".
         let after = inClause.filter { $0.tokens.lowerBound >= cue.tokens.upperBound }
@@ -533,6 +544,45 @@ struct ResultAttribution {
         return []
     }
 
+    /// The names listed right after (or right before) `index`, with nothing between them but
+    /// commas, "and", "also", "both", "either" and a nationality.
+    static func nameList(from index: Int, forward: Bool, named: [NamedDriver], words: [String]) -> [NamedDriver] {
+        let glue: Set<String> = [",", "and", "also", "both", "either", "all", "the", "nor", "or"]
+        func isGlue(_ i: Int) -> Bool { glue.contains(words[i]) || Demonyms.nouns[words[i]] != nil }
+        var list: [NamedDriver] = []
+        var at = index
+        if forward {
+            while at < words.count {
+                if let name = named.first(where: { $0.tokens.lowerBound == at }) {
+                    list.append(name)
+                    at = name.tokens.upperBound
+                } else if isGlue(at) && (at > index || words[at] == "the") {
+                    at += 1
+                } else {
+                    break
+                }
+            }
+        } else {
+            // "A and B did not reach", "A and B both failed to make": the verb's own words first.
+            let auxiliaries: Set<String> = [
+                "did", "does", "not", "n't", "failed", "to", "could", "also", "never", "both", "all", "either",
+                "had", "have", "were", "was",
+            ]
+            while at > 0 && auxiliaries.contains(words[at - 1]) { at -= 1 }
+            while at > 0 {
+                if let name = named.last(where: { $0.tokens.upperBound == at }) {
+                    list.insert(name, at: 0)
+                    at = name.tokens.lowerBound
+                } else if isGlue(at - 1) {
+                    at -= 1
+                } else {
+                    break
+                }
+            }
+        }
+        return list
+    }
+
     private func isNationalityNoun(_ word: String) -> Bool { Demonyms.nouns[word] != nil }
 
     /// Words that may open a name's noun phrase: "the", a nationality, an entity ("the Latvian",
@@ -626,6 +676,15 @@ struct ResultAttribution {
             return after
         }
         if let earlier = usable.last(where: { $0.tokens.upperBound <= clause.lowerBound }) { return earlier }
+        // "a puncture kept him out of the final": a failure on the way to a stage is in the one before.
+        if case .failure = cue.kind, var only = inClause.first, Self.isDestination(only, words: words) {
+            switch only.stage {
+            case .final: only.stage = .semiFinal
+            case .semiFinal: only.stage = .qualifying
+            default: break
+            }
+            return only
+        }
         return inClause.first
     }
 

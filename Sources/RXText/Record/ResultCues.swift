@@ -244,7 +244,7 @@ struct ResultCueFinder {
         }
         // A title phrase reads its verb and noun together ("won the title" is not a race win).
         if !hypothetical {
-            let titles = titleCues() + phraseCues()
+            let titles = titleCues() + phraseCues() + eliminationCues()
             cues.removeAll { cue in titles.contains { $0.tokens.overlaps(cue.tokens) } }
             cues += titles
         }
