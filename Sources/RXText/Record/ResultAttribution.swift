@@ -151,6 +151,10 @@ struct ResultAttribution {
                     }
                     if case .champion = cue.kind { stage = .standings }
                     guard var stage, !(stage == .standings && isFailure(cue)) else { continue }
+                    // "won Q1", "won the third heat", "won the first and Hansen the second": one
+                    // race of qualifying, not the top of its classification (what it shares with a
+                    // later stage still counts: "won the heat and then the final").
+                    let heatWin = cue.isWin && stage == .qualifying && !Self.namesClassification(stageCue, words: words)
                     let season =
                         Self.yearQualifying(cue, words: words)
                         ?? seasonOf(clause: clause, words: words, years: years)
@@ -223,9 +227,11 @@ struct ResultAttribution {
                                 interim: stage == .standings && interim, cue: ResultCueKind(cue.kind)))
                     }
                     if cue.isWin, candidates.count > primary {
-                        candidates += sharedWins(
+                        let shared = sharedWins(
                             of: candidates[primary], cue: cue, stageCue: stageCue, eventPlace: eventPlace,
                             stages: stages, sentence: index, words: words)
+                        if heatWin { candidates.removeSubrange(primary...) }
+                        candidates += shared.filter { !heatWin || $0.stage != .qualifying }
                     }
                 }
             }
@@ -470,6 +476,14 @@ struct ResultAttribution {
         {
             return [(nearest.driver, nearest.tokens, 0.9)]
         }
+        // "it was Bryntesson who topped qualifying": the name a cleft puts first.
+        if let cleft = (clause.lowerBound..<cue.tokens.lowerBound).first(where: { i in
+            i + 2 < words.count && words[i] == "it" && ["was", "is"].contains(words[i + 1])
+        }), let name = before.first(where: { $0.tokens.lowerBound == cleft + 2 }),
+            name.tokens.upperBound < words.count, ["who", "that"].contains(words[name.tokens.upperBound])
+        {
+            return [(name.driver, name.tokens, 0.8)]
+        }
         // "The second Polo of the team, driven by Andersson, was fourth": the car's driver.
         if let driven = (clause.lowerBound..<max(clause.lowerBound, cue.tokens.lowerBound - 1)).first(where: {
             words[$0] == "driven" && words[$0 + 1] == "by"
@@ -686,6 +700,23 @@ struct ResultAttribution {
             return only
         }
         return inClause.first
+    }
+
+    /// "qualifying" or "the intermediate classification" as a whole, not one heat or session of it
+    /// ("Q1", "the third heat", "the fourth qualifying race").
+    static func namesClassification(_ stage: StageCue?, words: [String]) -> Bool {
+        guard let stage else { return false }
+        let phrase = words[stage.tokens]
+        let next = stage.tokens.upperBound < words.count ? words[stage.tokens.upperBound] : ""
+        let previous = stage.tokens.lowerBound > 0 ? words[stage.tokens.lowerBound - 1] : ""
+        // "won all four qualifying races", "won every heat": the whole of qualifying.
+        let before = words[max(0, stage.tokens.lowerBound - 3)..<stage.tokens.lowerBound]
+        if before.contains(where: { ["all", "every", "each"].contains($0) }) { return true }
+        guard phrase.contains(where: { ["qualifying", "qualification", "classification"].contains($0) }) else {
+            return false
+        }
+        return !["race", "races", "heat", "heats", "session", "sessions", "round", "run"].contains(next)
+            && ResultVocabulary.ordinals[previous] == nil
     }
 
     /// "to the semi-finals", "out of the final", "a place in the final": a stage named as where

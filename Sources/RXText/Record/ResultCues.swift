@@ -398,8 +398,16 @@ struct ResultCueFinder {
         let word = words[index]
         guard word == "won" || word == "win" || word == "victory" || word == "triumphed" else { return false }
         if index + 1 < words.count, ["by", "over"].contains(words[index + 1]), word == "win" { return false }
-        // "won three of the five rounds": a count of wins, not one race.
-        if index + 1 < words.count, ResultVocabulary.countWords.contains(words[index + 1]) { return false }
+        // "won three of the five rounds": a count of wins, not one race; but "won all four
+        // qualifying races" is the whole of qualifying.
+        if index + 1 < words.count, ResultVocabulary.countWords.contains(words[index + 1]) {
+            let everyHeat =
+                ["all", "every"].contains(words[index + 1])
+                && words[(index + 2)..<min(words.count, index + 5)].contains {
+                    ["heats", "qualifying", "qualification", "q1", "q2", "q3", "q4"].contains($0)
+                }
+            if !everyHeat { return false }
+        }
         // "to win" is an intention; "drove to victory" is a result.
         let before = words[max(0, index - 3)..<index]
         let isNoun = word == "victory"

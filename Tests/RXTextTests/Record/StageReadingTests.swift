@@ -130,3 +130,52 @@ import Testing
         #expect(sanin?.raceClass == "Super1600")
     }
 }
+
+/// A heat win is one race of qualifying, not its classification; the texts are written for these tests.
+@Suite struct HeatWinTests {
+    private func lines(_ text: String) throws -> [String] {
+        ResultsReaderTests.lines(try ResultsReaderTests.record(text))
+    }
+
+    @Test func winningOneHeatIsNotTopOfQualifying() throws {
+        let lines = try lines(
+            """
+            Mettet 2015
+
+            At Mettet in 2015 Mattias Ekström won Q1 and Timmy Hansen won the third heat.
+            """)
+        #expect(!lines.contains { $0.contains("|qualifying|1") })
+    }
+
+    @Test func winningEveryHeatIsTopOfQualifying() throws {
+        let lines = try lines(
+            """
+            Hell 2016
+
+            At Hell in 2016 Andreas Bakkerud won all four qualifying races.
+            """)
+        #expect(lines.contains("Andreas Bakkerud|2016|NO|qualifying|1"))
+    }
+
+    @Test func aHeatWinSharedWithTheFinalKeepsTheFinal() throws {
+        let lines = try lines(
+            """
+            Mettet 2015
+
+            At Mettet in 2015 Andreas Bakkerud won the third heat and then the final.
+            """)
+        #expect(lines.contains("Andreas Bakkerud|2015|BE|final|1"))
+        #expect(!lines.contains("Andreas Bakkerud|2015|BE|qualifying|1"))
+    }
+
+    @Test func aCleftNamesWhoToppedQualifying() throws {
+        let lines = try lines(
+            """
+            Tierp 2018
+
+            At Tierp in 2018 each contender won a heat, but it was Thomas Bryntesson who topped the \
+            intermediate classification.
+            """)
+        #expect(lines.contains("Thomas Bryntesson|2018|SE|qualifying|1"))
+    }
+}
