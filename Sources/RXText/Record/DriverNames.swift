@@ -179,6 +179,13 @@ struct DriverNames {
         var current: [Int] = []
         func close() {
             while let last = current.last, particles.contains(sentence.folded[last]) { current.removeLast() }
+            // "the Kenyan Tejas Hirani": a person's name takes no article, so the first of three
+            // capitalised words after one describes the person.
+            if current.count >= 3, let first = current.first, first > 0,
+                ["the", "a", "an"].contains(sentence.folded[first - 1])
+            {
+                current.removeFirst()
+            }
             if !current.isEmpty && current.filter({ sentence.folded[$0] != "-" }).count <= 3 { runs.append(current) }
             current = []
         }

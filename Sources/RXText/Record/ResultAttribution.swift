@@ -155,6 +155,14 @@ struct ResultAttribution {
                     // race of qualifying, not the top of its classification (what it shares with a
                     // later stage still counts: "won the heat and then the final").
                     let heatWin = cue.isWin && stage == .qualifying && !Self.namesClassification(stageCue, words: words)
+                    // "came only seventh in Q3": a place in one session, likewise ("..., which
+                    // lifted him to twelfth" is the classification after it).
+                    if case .placing = cue.kind, stage == .qualifying, cue.fixedStage == nil,
+                        let stageCue, clause.contains(stageCue.tokens.lowerBound),
+                        Self.namesOneHeat(stageCue, words: words)
+                    {
+                        continue
+                    }
                     let season =
                         Self.yearQualifying(cue, words: words)
                         ?? seasonOf(clause: clause, words: words, years: years)
@@ -400,11 +408,15 @@ struct ResultAttribution {
         // "A, B and C failed to reach the final", "a result that eliminated A, B and C": every
         // driver of the list.
         if case .failure(.didNotQualify, _) = cue.kind {
+            // "neither contender reached the final": no one named, no one's result.
+            let negatedSubject = words[clause.lowerBound..<cue.tokens.lowerBound].contains {
+                ["none", "neither"].contains($0)
+            }
             let list =
                 words[cue.tokens.lowerBound].hasPrefix("eliminat")
                 ? Self.nameList(from: cue.tokens.upperBound, forward: true, named: named, words: words)
                 : Self.nameList(from: cue.tokens.lowerBound, forward: false, named: named, words: words)
-            if list.count >= 2 || words[cue.tokens.lowerBound].hasPrefix("eliminat") {
+            if list.count >= 2 || words[cue.tokens.lowerBound].hasPrefix("eliminat") || negatedSubject {
                 return list.map { ($0.driver, $0.tokens, 0.75) }
             }
         }
@@ -717,6 +729,16 @@ struct ResultAttribution {
         }
         return !["race", "races", "heat", "heats", "session", "sessions", "round", "run"].contains(next)
             && ResultVocabulary.ordinals[previous] == nil
+    }
+
+    /// One session of qualifying: "Q3", "the third heat", "the fourth qualifying race".
+    static func namesOneHeat(_ stage: StageCue, words: [String]) -> Bool {
+        let phrase = words[stage.tokens]
+        if phrase.contains(where: { ["q1", "q2", "q3", "q4", "q5"].contains($0) }) { return true }
+        let next = stage.tokens.upperBound < words.count ? words[stage.tokens.upperBound] : ""
+        let previous = stage.tokens.lowerBound > 0 ? words[stage.tokens.lowerBound - 1] : ""
+        if ["race", "session", "heat", "run"].contains(next) { return true }
+        return phrase.contains("heat") && ResultVocabulary.ordinals[previous] != nil
     }
 
     /// "to the semi-finals", "out of the final", "a place in the final": a stage named as where

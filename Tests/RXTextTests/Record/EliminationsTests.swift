@@ -76,4 +76,14 @@ import Testing
         #expect(lines.contains("Jacques Villeneuve|2014|BE|semi-final|puncture"))
         #expect(!lines.contains("Jacques Villeneuve|2014|BE|final|puncture"))
     }
+
+    @Test func aNegatedSubjectWithNoNameIsNoOnesResult() throws {
+        let lines = try lines(
+            """
+            Riga 2016
+
+            At Riga in 2016 neither title contender reached the final, and it was Sondre Evjen who won.
+            """)
+        #expect(!lines.contains { $0.hasSuffix("did-not-qualify") })
+    }
 }

@@ -199,3 +199,16 @@ import Testing
         #expect(lines.contains("Tanner Foust|2014|FI|qualifying|4"))
     }
 }
+
+/// Who an unknown name is; the texts are written for these tests.
+@Suite struct UnknownNameTests {
+    @Test func aDescriptionAfterAnArticleIsNotPartOfTheName() throws {
+        let record = try ResultsReaderTests.record(
+            """
+            Mettet 2016
+
+            At Mettet in 2016 the Kenyan Tejas Hirani was fifth in the final.
+            """)
+        #expect(record.results.map(\.driver) == ["Tejas Hirani"])
+    }
+}

@@ -168,6 +168,17 @@ import Testing
         #expect(!lines.contains("Andreas Bakkerud|2015|BE|qualifying|1"))
     }
 
+    @Test func aPlaceInOneSessionIsNotAQualifyingPlace() throws {
+        let lines = try lines(
+            """
+            Riga 2016
+
+            At Riga in 2016 Thomas Bryntesson came only seventh in Q3, which dropped him to ninth place.
+            """)
+        #expect(!lines.contains("Thomas Bryntesson|2016|LV|qualifying|7"))
+        #expect(lines.contains("Thomas Bryntesson|2016|LV|qualifying|9"))
+    }
+
     @Test func aCleftNamesWhoToppedQualifying() throws {
         let lines = try lines(
             """
