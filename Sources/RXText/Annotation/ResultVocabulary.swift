@@ -93,7 +93,7 @@ enum ResultVocabulary {
         (["failed", "to", "finish"], .retired, nil),
         (["end", "of", "the", "race"], .retired, nil), (["ended", "his", "race"], .retired, nil),
         (["out", "of", "the", "race"], .retired, nil), (["ended", "in", "the", "barriers"], .retired, "accident"),
-        (["ended", "in", "the", "barrier"], .retired, "accident"),
+        (["ended", "in", "the", "barrier"], .retired, "accident"), (["crashed", "out"], .retired, "accident"),
         (["ended", "up", "in", "the", "barriers"], .retired, "accident"),
         (["did", "not", "qualify"], .didNotQualify, nil), (["failed", "to", "qualify"], .didNotQualify, nil),
         (["dnq"], .didNotQualify, nil), (["missed", "the", "final"], .didNotQualify, nil),

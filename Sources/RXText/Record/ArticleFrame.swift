@@ -113,7 +113,8 @@ struct EventMentions {
                 // "the Swedish round", "Sweden's round", "in Sweden"; never "the Swedish driver".
                 let asPlace =
                     adjective
-                    ? ["round", "event", "leg", "race", "rallycross", "grand"].contains(next)
+                    ? ["round", "event", "leg", "race", "rallycross", "grand", "track", "circuit", "venue"].contains(
+                        next)
                     : Self.placePrepositions.contains(previous) || next == "'s" || next == "’s"
                         || ["round", "event", "leg", "rx"].contains(next)
                         // "in Portugal and Sweden": coordinated with the place before it (not

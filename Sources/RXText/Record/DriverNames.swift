@@ -47,6 +47,17 @@ struct DriverNames {
             }
         }
 
+        // First name (folded) -> the driver named in full with it so far; nil once two share it.
+        var firstNames: [String: DriverRef?] = [:]
+        func noteFirstName(_ ref: DriverRef, _ tokens: Range<Int>, _ sentence: AnnotatedSentence) {
+            guard tokens.count > 1 else { return }
+            let first = sentence.folded[tokens.lowerBound]
+            if let known = firstNames[first], known?.name != ref.name {
+                firstNames[first] = .some(nil)
+            } else {
+                firstNames[first] = ref
+            }
+        }
         for (index, sentence) in article.sentences.enumerated() {
             var named: [NamedDriver] = []
             let mentions = mentionsBySentence[index]
@@ -105,8 +116,10 @@ struct DriverNames {
                 let tokens = run.first!..<(run.last! + 1)
                 let text = Self.withoutPossessive(Self.text(sentence, tokens, article))
                 if run.count == 1 {
-                    // A bare surname of a full name given earlier.
-                    if let known = unknownSurnames[Self.withoutPossessive(sentence.folded[run[0]])] {
+                    // A bare surname of a full name given earlier; else a first name alone
+                    // ("Andréa finished fourth") of the one driver named in full with it.
+                    let word = Self.withoutPossessive(sentence.folded[run[0]])
+                    if let known = unknownSurnames[word] ?? firstNames[word] ?? nil {
                         named.append(NamedDriver(driver: known, tokens: tokens))
                     }
                     continue
@@ -138,6 +151,7 @@ struct DriverNames {
                 unknownSurnames[Self.withoutPossessive(sentence.folded[run.last!])] = ref
                 named.append(NamedDriver(driver: ref, tokens: tokens))
             }
+            for name in named { noteFirstName(name.driver, name.tokens, sentence) }
             perSentence[index] = named.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
         }
         bySentence = perSentence

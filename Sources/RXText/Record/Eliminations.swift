@@ -18,8 +18,11 @@ extension ResultCueFinder {
         for index in words.indices {
             if let verb = Self.missVerbs.first(where: { Self.matches($0, at: index, in: words) }),
                 let (end, stage) = stageNotReached(at: index + verb.count),
-                // "out of the final" only with what put the driver there ("kept him out of").
-                verb != ["out", "of"] || (index > 0 && !["came", "got", "climbed"].contains(words[index - 1]))
+                // "out of the final" only with what kept the driver there ("kept him out of"; a
+                // driver who "crashed out of the final" was in it).
+                verb != ["out", "of"]
+                    || (index >= 2
+                        && ["kept", "keeps", "keeping", "left", "knocked", "put"].contains(words[index - 2]))
             {
                 cues.append(
                     ResultCue(kind: .failure(.didNotQualify, cause: nil), tokens: index..<end, fixedStage: stage))
@@ -32,6 +35,18 @@ extension ResultCueFinder {
             {
                 cues.append(
                     ResultCue(kind: .failure(.didNotQualify, cause: nil), tokens: index..<end, fixedStage: stage))
+                continue
+            }
+            // "Bryntesson's crash in the semi-finals", "his crash in the final": out of that race.
+            if words[index] == "crash", index > 0,
+                ["his", "her", "their"].contains(words[index - 1]) || words[index - 1].hasSuffix("'s")
+                    || words[index - 1].hasSuffix("’s"),
+                index + 2 < words.count, words[index + 1] == "in", words[index + 2] == "the",
+                let stage = stageWord(at: index + 3)
+            {
+                cues.append(
+                    ResultCue(
+                        kind: .failure(.retired, cause: "accident"), tokens: index..<(index + 1), fixedStage: stage))
                 continue
             }
             // "a result that eliminated Timmy Hansen, Loeb and Heikkinen": out at the stage read.

@@ -29,6 +29,32 @@ extension ResultCueFinder {
                 cues.append(ResultCue(kind: .placing(3), tokens: index..<(index + phrase.count), fixedStage: .final))
                 continue
             }
+            // "crossed the line half a second ahead of Dubourg": first over the line, the others behind.
+            if let phrase = [["crossed", "the", "line"], ["crossed", "the", "finish", "line"]].first(where: {
+                Self.matches($0, at: index, in: words)
+            }),
+                let ahead = (index + phrase.count..<min(words.count, index + phrase.count + 6)).first(where: {
+                    ["ahead", "clear"].contains(words[$0]) && $0 + 1 < words.count && words[$0 + 1] == "of"
+                }),
+                !(index + phrase.count..<ahead).contains(where: { i in
+                    // "half a second ahead" is a gap, "second, ahead" a place.
+                    (ResultVocabulary.ordinals[words[i]] != nil && !(i > 0 && words[i - 1] == "a"))
+                        || [",", "but", "and"].contains(words[i])
+                })
+            {
+                cues.append(ResultCue(kind: .win, tokens: index..<(index + phrase.count), fixedStage: nil))
+                continue
+            }
+            // "Larsson hit back at Lohéac", "answered at Höljes": a win after a defeat, at that place.
+            if let phrase = [["hit", "back"], ["struck", "back"], ["bounced", "back"], ["answered"]].first(where: {
+                Self.matches($0, at: index, in: words)
+            }),
+                index + phrase.count < words.count, ["at", "in"].contains(words[index + phrase.count]),
+                placeStarts(at: index + phrase.count + 1)
+            {
+                cues.append(ResultCue(kind: .win, tokens: index..<(index + phrase.count), fixedStage: nil))
+                continue
+            }
             if let phrase = Self.winPhrases.first(where: { Self.matches($0, at: index, in: words) }),
                 !(index > 0 && words[index - 1] == "who")
             {
@@ -138,7 +164,7 @@ extension ResultCueFinder {
     }
 
     /// The stage a word at `index` names, for the stage after an elimination phrase.
-    private func stageWord(at index: Int) -> Stage? {
+    func stageWord(at index: Int) -> Stage? {
         guard index < words.count else { return nil }
         let word = words[index]
         if word.hasPrefix("semi") { return .semiFinal }

@@ -1,0 +1,92 @@
+import Testing
+
+@testable import RXText
+
+/// How season reviews and report prose state results without the words "won" or "first"; the
+/// texts are written for these tests.
+@Suite struct ReviewProseTests {
+    private func lines(_ text: String) throws -> [String] {
+        ResultsReaderTests.lines(try ResultsReaderTests.record(text))
+    }
+
+    @Test func crossingTheLineAheadOfOthersIsTheWin() throws {
+        let lines = try lines(
+            """
+            Season review 2019
+
+            The 2019 Euro RX season had six rounds.
+
+            The wet final at the Norwegian track was a lottery. Robin Larsson crossed the line half \
+            a second ahead of Jean-Baptiste Dubourg, with Thomas Bryntesson third.
+            """)
+        #expect(lines.contains("Robin Larsson|2019|NO|final|1"))
+        #expect(lines.contains("Jean-Baptiste Dubourg|2019|NO|final|2"))
+        #expect(lines.contains("Thomas Bryntesson|2019|NO|final|3"))
+    }
+
+    @Test func crossingTheLineSecondIsNotTheWin() throws {
+        let lines = try lines(
+            """
+            Riga 2016
+
+            At Riga in 2016 Cyril Raymond crossed the line second, ahead of Simon Olofsson.
+            """)
+        #expect(!lines.contains("Cyril Raymond|2016|LV|final|1"))
+    }
+
+    @Test func hittingBackAtAPlaceIsAWinThere() throws {
+        let lines = try lines(
+            """
+            Season review 2019
+
+            The 2019 Euro RX season had six rounds. Thomas Bryntesson won at the Estering, but Robin \
+            Larsson hit back at Lohéac.
+            """)
+        #expect(lines.contains { $0.hasPrefix("Robin Larsson|2019|FR|") })
+    }
+
+    @Test func aCrashInAStageIsARetirementThere() throws {
+        let lines = try lines(
+            """
+            Riga 2019
+
+            At Riga in 2019 Thomas Bryntesson's crash in the semi-finals decided the title.
+            """)
+        #expect(lines.contains("Thomas Bryntesson|2019|LV|semi-final|retired"))
+    }
+
+    @Test func crashingOutOfTheFinalIsARetirementInIt() throws {
+        let lines = try lines(
+            """
+            Hell 2019
+
+            At Hell in 2019 Kevin Hansen crashed out of the final.
+            """)
+        #expect(lines.contains("Kevin Hansen|2019|NO|final|retired"))
+        #expect(!lines.contains { $0.hasSuffix("did-not-qualify") })
+    }
+
+    @Test func aFirstNameAloneIsTheDriverNamedInFullWithIt() throws {
+        let lines = try lines(
+            """
+            Riga 2019
+
+            At Riga in 2019 Jean-Baptiste Dubourg won and his brother Andréa Dubourg came third.
+
+            Andréa finished the year fourth.
+            """)
+        #expect(lines.contains("Andréa Dubourg|2019|-|standings|4"))
+    }
+
+    @Test func aFirstNameTwoDriversShareNamesNoOne() throws {
+        let lines = try lines(
+            """
+            Höljes 2019
+
+            At Höljes in 2019 Kevin Hansen won and Timur Timerzyanov was second, with Kevin Eriksson third.
+
+            Kevin finished the year fourth.
+            """)
+        #expect(!lines.contains { $0.hasSuffix("standings|4") })
+    }
+}
