@@ -43,10 +43,7 @@ struct RecordsCommand: ParsableCommand {
     @Option(help: "Files read at once (default: the number of cores).")
     var jobs: Int?
 
-    @Option(
-        help: ArgumentHelp(
-            "Leave out results read with less confidence than this (0-1).", valueName: "confidence"))
-    var minConfidence: Double = RecordBuilder.defaultMinConfidence
+    @OptionGroup var confidence: ConfidenceOptions
 
     @Option(help: "Review decisions (default: the nearest .rxtext/review.sqlite above the files).")
     var reviewDb: String?
@@ -57,9 +54,6 @@ struct RecordsCommand: ParsableCommand {
         if paths.isEmpty && !conflicts { throw ValidationError("give files or directories to record") }
         if conflicts && database == nil { throw ValidationError("--conflicts reads the results database: give --db") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        guard (0...1).contains(minConfidence) else {
-            throw ValidationError("--min-confidence must be between 0 and 1, not \(minConfidence)")
-        }
     }
 
     func run() throws {
@@ -89,7 +83,7 @@ struct RecordsCommand: ParsableCommand {
         let session = LintSession(engine: engine, options: options) { _ in surnames }
         let built = BuiltRecords()
         let writer = RecordsWriter(format: format, quiet: conflicts)
-        let builder = RecordBuilder(minConfidence: minConfidence)
+        let builder = RecordBuilder(minConfidence: confidence.minConfidence)
         let glossary = engine.glossary
         let render: FileRenderer = { report in
             guard let document = report.document else { return [] }

@@ -28,8 +28,7 @@ struct ScoreCommand: ParsableCommand {
     @Flag(help: "List each missed and each unsupported result.")
     var verbose = false
 
-    @Option(help: ArgumentHelp("Leave out results read with less confidence than this (0-1).", valueName: "confidence"))
-    var minConfidence: Double = RecordBuilder.defaultMinConfidence
+    @OptionGroup var confidence: ConfidenceOptions
 
     @OptionGroup var glossaries: GlossaryOptions
 
@@ -62,7 +61,8 @@ struct ScoreCommand: ParsableCommand {
             let document = try loadDocument(article)
             do {
                 let score = try GoldScorer.score(
-                    Extraction(document: document, engine: engine, minConfidence: minConfidence), goldPath: gold)
+                    Extraction(document: document, engine: engine, minConfidence: confidence.minConfidence),
+                    goldPath: gold)
                 rows.append((article, score))
                 total = total + score
             } catch {
