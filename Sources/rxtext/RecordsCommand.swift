@@ -77,19 +77,19 @@ struct RecordsCommand: ParsableCommand {
         if let jobs { options.jobs = jobs }
         // Whole files only: a record needs the whole article (no huge-file parts).
         options.hugeFileBytes = .max
-        // One rule: the record names a driver whose surname calque.surname recovers, as extract
-        // does; the record is built on the same worker.
+        // The session only reads the files, in parallel and in order: each is annotated once,
+        // where its record is built, on the same worker. One rule runs on that annotation: the
+        // record names a driver whose surname calque.surname recovers, as extract does.
         let surnames = Linter(rules: engine.rules.rule(id: Extraction.surnameRule).map { [$0] } ?? [])
-        let session = LintSession(engine: engine, options: options) { _ in surnames }
+        let session = LintSession(engine: engine, options: options) { _ in Linter(rules: []) }
         let built = BuiltRecords()
         let writer = RecordsWriter(format: format, quiet: conflicts)
         let builder = RecordBuilder(minConfidence: confidence.minConfidence)
         let glossary = engine.glossary
         let render: FileRenderer = { report in
             guard let document = report.document else { return [] }
-            let record = builder.build(
-                Annotator(lexicon: engine.lexicon).annotate(document),
-                renamedSurnames: Extraction.renamedSurnames(report.flags))
+            let article = Annotator(lexicon: engine.lexicon).annotate(document)
+            let record = builder.build(article, renamedSurnames: Extraction.renamedSurnames(surnames.lint(article)))
             let decided =
                 decisions?.decided(record, path: document.path, glossary: glossary)
                 ?? ResultDecisionSet(root: "/").decided(record, path: document.path)
