@@ -58,8 +58,9 @@ let package = Package(
             name: "RXReview",
             dependencies: [
                 "RXText", "CSQLite", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         // `rxtext lsp`: the Language Server Protocol over stdio, on RXText's pipeline and RXReview's

@@ -10,7 +10,7 @@ let package = Package(
     targets: [
         // The libFuzzer entry every target hands its callback to.
         .target(name: "FuzzDriver"),
-        // The shipped glossaries compiled once, for the targets that lint.
+        // The shipped glossaries compiled once, for the targets that lint; the windows targets' input.
         .target(name: "FuzzLexicon", dependencies: [.product(name: "RXText", package: "rxtext")]),
         // bytes -> Document -> annotate -> lint -> clean -> record -> JSON.
         .executableTarget(
@@ -24,6 +24,11 @@ let package = Package(
         // bytes -> a file read in small windows -> lint; every flag must point at the file.
         .executableTarget(
             name: "FuzzWindows",
+            dependencies: ["FuzzDriver", "FuzzLexicon", .product(name: "RXText", package: "rxtext")]
+        ),
+        // bytes -> a file linted whole and in small windows; the flags must be the same.
+        .executableTarget(
+            name: "FuzzEquivalence",
             dependencies: ["FuzzDriver", "FuzzLexicon", .product(name: "RXText", package: "rxtext")]
         ),
     ]

@@ -36,7 +36,7 @@ public struct ReviewServer: Sendable {
         let bound = BoundPort()
         let app = Application(
             responder: ReviewResponder(api: api, results: results, token: token, port: bound),
-            server: .http1(configuration: .init(idleTimeout: Self.idleTimeout)),
+            server: .closingHTTP1(configuration: .init(idleTimeout: Self.idleTimeout)),
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: nil),
             onServerRunning: { channel in
                 let listening = channel.localAddress?.port ?? port

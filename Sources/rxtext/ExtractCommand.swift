@@ -28,10 +28,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Also write the race record (JSON) to this file.")
     var record: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "Leave out results read with less confidence than this (0-1).", valueName: "confidence"))
-    var minConfidence: Double = RecordBuilder.defaultMinConfidence
+    @OptionGroup var confidence: ConfidenceOptions
 
     @Option(help: "Configuration file (default: the nearest .rxtext.yaml above the file).")
     var config: String?
@@ -40,16 +37,10 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var decisions: DecisionOptions
 
-    func validate() throws {
-        guard (0...1).contains(minConfidence) else {
-            throw ValidationError("--min-confidence must be between 0 and 1, not \(minConfidence)")
-        }
-    }
-
     func run() throws {
         let project = try glossaries.project(paths: [file], config: config) { try decisions.load(for: [file]) }
         let extraction = project.extraction(
-            of: try loadDocument(file), minConfidence: minConfidence,
+            of: try loadDocument(file), minConfidence: confidence.minConfidence,
             resultDecisions: try ResultDecisionSource.load(review: decisions.db, paths: [file]))
         do {
             if let cleaned { try AtomicFile.write(Array(extraction.cleaned.text.utf8), to: cleaned) }

@@ -43,10 +43,7 @@ struct RecordsCommand: ParsableCommand {
     @Option(help: "Files read at once (default: the number of cores).")
     var jobs: Int?
 
-    @Option(
-        help: ArgumentHelp(
-            "Leave out results read with less confidence than this (0-1).", valueName: "confidence"))
-    var minConfidence: Double = RecordBuilder.defaultMinConfidence
+    @OptionGroup var confidence: ConfidenceOptions
 
     @Option(help: "Review decisions (default: the nearest .rxtext/review.sqlite above the files).")
     var reviewDb: String?
@@ -57,9 +54,6 @@ struct RecordsCommand: ParsableCommand {
         if paths.isEmpty && !conflicts { throw ValidationError("give files or directories to record") }
         if conflicts && database == nil { throw ValidationError("--conflicts reads the results database: give --db") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        guard (0...1).contains(minConfidence) else {
-            throw ValidationError("--min-confidence must be between 0 and 1, not \(minConfidence)")
-        }
     }
 
     func run() throws {
@@ -83,19 +77,19 @@ struct RecordsCommand: ParsableCommand {
         if let jobs { options.jobs = jobs }
         // Whole files only: a record needs the whole article (no huge-file parts).
         options.hugeFileBytes = .max
-        // One rule: the record names a driver whose surname calque.surname recovers, as extract
-        // does; the record is built on the same worker.
+        // The session only reads the files, in parallel and in order: each is annotated once,
+        // where its record is built, on the same worker. One rule runs on that annotation: the
+        // record names a driver whose surname calque.surname recovers, as extract does.
         let surnames = Linter(rules: engine.rules.rule(id: Extraction.surnameRule).map { [$0] } ?? [])
-        let session = LintSession(engine: engine, options: options) { _ in surnames }
+        let session = LintSession(engine: engine, options: options) { _ in Linter(rules: []) }
         let built = BuiltRecords()
         let writer = RecordsWriter(format: format, quiet: conflicts)
-        let builder = RecordBuilder(minConfidence: minConfidence)
+        let builder = RecordBuilder(minConfidence: confidence.minConfidence)
         let glossary = engine.glossary
         let render: FileRenderer = { report in
             guard let document = report.document else { return [] }
-            let record = builder.build(
-                Annotator(lexicon: engine.lexicon).annotate(document),
-                renamedSurnames: Extraction.renamedSurnames(report.flags))
+            let article = Annotator(lexicon: engine.lexicon).annotate(document)
+            let record = builder.build(article, renamedSurnames: Extraction.renamedSurnames(surnames.lint(article)))
             let decided =
                 decisions?.decided(record, path: document.path, glossary: glossary)
                 ?? ResultDecisionSet(root: "/").decided(record, path: document.path)

@@ -9,9 +9,9 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Measure extract against reference annotations (NAME.json or expected/NAME.gold.json).",
         discussion: """
-            Each PATH is an article (.txt) or a folder of them; an article without a gold file is \
-            skipped with a note on standard error. Exit status 0 when every gold file was read, 2 \
-            when one could not be.
+            Each PATH is an article (.txt) or a folder of them, searched recursively; an article \
+            without a gold file is skipped with a note on standard error. Exit status 0 when every \
+            gold file was read, 2 when one could not be.
             """
     )
 
@@ -28,29 +28,17 @@ struct ScoreCommand: ParsableCommand {
     @Flag(help: "List each missed and each unsupported result.")
     var verbose = false
 
-    @Option(help: ArgumentHelp("Leave out results read with less confidence than this (0-1).", valueName: "confidence"))
-    var minConfidence: Double = RecordBuilder.defaultMinConfidence
+    @OptionGroup var confidence: ConfidenceOptions
 
     @OptionGroup var glossaries: GlossaryOptions
 
     func run() throws {
         let engine = try glossaries.engine()
-        var articles: [String] = []
-        for path in paths {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                printError("\(path): no such file or folder")
-                throw ExitCode(2)
-            }
-            if isFolder.boolValue {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                articles += names.filter { $0.hasSuffix(".txt") }.sorted().map {
-                    (path as NSString).appendingPathComponent($0)
-                }
-            } else {
-                articles.append(path)
-            }
-        }
+        // Folders are searched as lint and records search them; a path that is not there stops
+        // the run before anything is scored.
+        let (articles, missing) = FileDiscovery(include: ["*.txt"]).files(for: paths)
+        for (path, reason) in missing { printError("\(path): error: \(reason)") }
+        if !missing.isEmpty { throw ExitCode(2) }
         var total = GoldScore()
         var rows: [(String, GoldScore)] = []
         var failed = false
@@ -62,7 +50,8 @@ struct ScoreCommand: ParsableCommand {
             let document = try loadDocument(article)
             do {
                 let score = try GoldScorer.score(
-                    Extraction(document: document, engine: engine, minConfidence: minConfidence), goldPath: gold)
+                    Extraction(document: document, engine: engine, minConfidence: confidence.minConfidence),
+                    goldPath: gold)
                 rows.append((article, score))
                 total = total + score
             } catch {

@@ -85,3 +85,56 @@ import Testing
         )
     }
 }
+
+/// Issue 21, item 6: a request that does not ask to keep its connection gets its answer and
+/// then the connection's end, not another answer.
+@Suite struct ConnectionCloseTests {
+    /// For each request head, on a raw socket: the first answer's status, then "closed" when the
+    /// server ended the connection after it, or the status of its answer to a second request.
+    func afterOneAnswer(_ heads: [String], port: Int, token: String) throws -> [String] {
+        let script = """
+            import socket, sys
+            port, token = int(sys.argv[1]), sys.argv[2]
+            def answer(s):
+                data = b""
+                while b"\\r\\n\\r\\n" not in data:
+                    chunk = s.recv(65536)
+                    if not chunk: return None
+                    data += chunk
+                head, body = data.split(b"\\r\\n\\r\\n", 1)
+                length = next(int(line.split(b":")[1]) for line in head.split(b"\\r\\n")
+                              if line.lower().startswith(b"content-length:"))
+                while len(body) < length: body += s.recv(65536)
+                return head.split(b" ")[1].decode()
+            for first_line in sys.argv[3:]:
+                version, _, connection = first_line.partition("|")
+                request = "GET /api/summary HTTP/%s\\r\\nHost: 127.0.0.1:%d\\r\\nX-RXText-Token: %s\\r\\n" % (
+                    version, port, token)
+                if connection: request += "Connection: %s\\r\\n" % connection
+                s = socket.create_connection(("127.0.0.1", port))
+                s.settimeout(60)
+                s.sendall((request + "\\r\\n").encode())
+                status = answer(s)
+                try:
+                    s.sendall((request + "\\r\\n").encode())
+                    second = answer(s)
+                except (BrokenPipeError, ConnectionResetError):
+                    second = None
+                print(status, second or "closed")
+                s.close()
+            """
+        let result = try Subprocess.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script, "\(port)", token] + heads)
+        return result.stdout.split(separator: "\n").map(String.init) + (result.stderr.isEmpty ? [] : [result.stderr])
+    }
+
+    @Test func aRequestThatDoesNotKeepItsConnectionIsAnsweredAndClosed() throws {
+        let scratch = try Scratch()
+        let server = try ReviewProcess([try scratch.corpus()])
+        let port = server.url.port ?? 0
+        let outcomes = try afterOneAnswer(
+            ["1.0", "1.0|keep-alive", "1.1", "1.1|close", "1.1|Close", "1.1|TE, close"], port: port,
+            token: server.token)
+        #expect(outcomes == ["200 closed", "200 200", "200 200", "200 closed", "200 closed", "200 closed"])
+    }
+}

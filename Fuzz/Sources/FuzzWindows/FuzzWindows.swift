@@ -13,17 +13,12 @@ private let path = NSTemporaryDirectory() + "/rxtext-fuzz-windows-\(getpid()).tx
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzWindows(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let input = fuzzInput(data, size)
-    guard let first = input.first else { return 0 }
-    let bytes = Array(input.dropFirst())
-    // Only text reaches the windows; anything else is refused whole, as the pipeline target checks.
-    guard let whole = try? Document(bytes: bytes, path: path),
-        (try? Data(bytes).write(to: URL(fileURLWithPath: path))) != nil
-    else { return 0 }
+    guard let input = WindowedInput(fuzzInput(data, size), writtenTo: path) else { return 0 }
+    let (bytes, whole) = (input.bytes, input.whole)
     var options = LintOptions()
     options.jobs = 1
     options.hugeFileBytes = 0
-    options.windowBytes = 64 + 4 * Int(first)
+    options.windowBytes = input.windowBytes
     let session = LintSession(engine: shippedEngine, options: options) { _ in shippedEngine.linter }
     session.run([path], render: nil) { report, _ in
         if let error = report.error { fatalError("FuzzWindows: a valid file was refused: \(error)") }

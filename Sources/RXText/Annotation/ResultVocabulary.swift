@@ -27,6 +27,14 @@ enum ResultVocabulary {
         "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
     ]
 
+    /// How many words "runner-up" takes from `index`: one when it is a word of its own, three
+    /// when it comes as "runner", a joiner, "up"; nil elsewhere. Result and title cues both
+    /// read second place from it.
+    static func runnerUpLength(at index: Int, in words: [String]) -> Int? {
+        if words[index] == "runner-up" { return 1 }
+        return words[index] == "runner" && index + 2 < words.count && words[index + 2] == "up" ? 3 : nil
+    }
+
     /// Words after which an ordinal states a placing ("was eighth", "finished fourth").
     static let placingVerbs: Set<String> = [
         "was", "were", "is", "be", "been", "finished", "finishing", "finish", "came", "come", "placed", "placing",

@@ -31,8 +31,10 @@ extension LintSession {
         report(document, flags: flags(document, linter: linter))
     }
 
-    /// Every flag of the rules, before decisions and baseline.
+    /// Every flag of the rules, before decisions and baseline. A linter without rules needs no
+    /// annotation (`rxtext records` annotates each file once, on its own).
     func flags(_ document: Document, linter: Linter) -> [Diagnostic] {
+        guard !linter.rules.isEmpty else { return [] }
         let annotator = Annotator(lexicon: engine.lexicon)
         guard document.bytes.count > options.hugeFileBytes else { return linter.lint(annotator.annotate(document)) }
         var flags: [Diagnostic] = []

@@ -204,8 +204,7 @@ struct ResultCueFinder {
                 index += 1 + length
                 continue
             }
-            if word == "runner-up" || (word == "runner" && index + 2 < words.count && words[index + 2] == "up") {
-                let length = word == "runner" ? 3 : 1
+            if let length = ResultVocabulary.runnerUpLength(at: index, in: words) {
                 cues.append(ResultCue(kind: .placing(2), tokens: index..<(index + length), fixedStage: nil))
                 index += length
                 continue

@@ -78,14 +78,14 @@ extension ResultCueFinder {
                 continue
             }
             // "Nuriev, the 2018 runner-up", "the 2016 RX Lites Cup champion": a season's title.
-            let runnerUp = word == "runner" && index + 2 < words.count && words[index + 2] == "up"
-            if runnerUp || word == "runner-up" || word == "champion",
+            let runnerUp = ResultVocabulary.runnerUpLength(at: index, in: words)
+            if runnerUp != nil || word == "champion",
                 let year = (max(0, index - 5)..<index).first(where: { RecordBuilder.year(words[$0]) != nil }),
                 year > 0, words[year - 1] == "the"
             {
-                let kind: ResultCue.Kind = word == "champion" ? .champion : .placing(2)
+                let kind: ResultCue.Kind = runnerUp == nil ? .champion : .placing(2)
                 cues.append(
-                    ResultCue(kind: kind, tokens: index..<(index + (runnerUp ? 3 : 1)), fixedStage: .standings))
+                    ResultCue(kind: kind, tokens: index..<(index + (runnerUp ?? 1)), fixedStage: .standings))
                 continue
             }
         }

@@ -68,4 +68,40 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("bin.txt: error: binary file (NUL byte at offset 1)"))
     }
+
+    /// `records` annotates each article once and reads calque.surname on that annotation; its
+    /// records are extract's, a driver that rule renames included ("Ari-Pekka Cape" is Niemi,
+    /// where Voikko and FreeDict are installed).
+    @Test func recordsGivesTheRecordsExtractGives() throws {
+        let directory = try TemporaryDirectory()
+        let renamed = try directory.write(
+            "renamed.txt",
+            """
+            Rallycross 2019
+
+            In the Finnish rallycross championship in 2019 Ari-Pekka Cape was sixth in the points, \
+            and Jere Kalliokoski won.
+            """)
+        let corpus = Fixtures.repository.appendingPathComponent("corpus/kalliokoski-2018-eurorx.txt").path
+        let paths = [renamed, corpus]
+        let records = try CLI.run(["records"] + paths + ["--glossaries", Self.glossaries])
+        #expect(records.status == 0, "\(records.stderr)")
+        let lines = records.stdout.split(separator: "\n")
+        #expect(lines.count == paths.count)
+        func canonical(_ value: Any?) throws -> String {
+            String(
+                decoding: try JSONSerialization.data(withJSONObject: value ?? [:], options: .sortedKeys), as: UTF8.self)
+        }
+        for (path, line) in zip(paths, lines) {
+            let extract = try CLI.run(["extract", path, "--glossaries", Self.glossaries])
+            let extracted = try #require(
+                try JSONSerialization.jsonObject(with: Data(extract.stdout.utf8)) as? [String: Any])
+            let recorded = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(recorded["path"] as? String == path)
+            #expect(try canonical(recorded["record"]) == canonical(extracted["record"]), "\(path)")
+        }
+        if SourceLanguageTests.tools.has(.morphology) && SourceLanguageTests.tools.has(.dictionary) {
+            #expect(lines.first?.contains("\"Ari-Pekka Niemi\"") == true)
+        }
+    }
 }

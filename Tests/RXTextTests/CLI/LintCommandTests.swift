@@ -36,6 +36,17 @@ import Testing
         #expect(try CLI.run(["lint", "--help"]).status == 0)
     }
 
+    /// One `--min-confidence` for the commands that build records, checked alike in each.
+    @Test func minConfidenceOutsideZeroToOneIsRefusedByEveryCommandThatTakesIt() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("a.txt", Self.garbled)
+        for command in ["extract", "records", "score"] {
+            let result = try CLI.run([command, path, "--min-confidence", "1.5"])
+            #expect(result.status == 2, "\(command)")
+            #expect(result.stderr.contains("--min-confidence must be between 0 and 1, not 1.5"), "\(command)")
+        }
+    }
+
     @Test func textOutputIsCompilerStyleWithTheSpanMarked() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("a.txt", Self.garbled)

@@ -65,4 +65,25 @@ import Testing
         #expect(result.stdout.contains("all 1: results recall 1/1"))
         #expect(result.stderr.contains("b.txt: no gold file"))
     }
+
+    /// Folders are searched as lint and records search them (`FileDiscovery`): recursively,
+    /// hidden files passed over; a path that is not there is an error before anything is scored.
+    @Test func theScoreCommandFindsArticlesAsTheOtherCommandsDo() throws {
+        let folder = try TemporaryDirectory()
+        let gold = Self.gold(
+            results: #"[{"driver": "Timmy Hansen", "season": 2019, "event": "SE", "stage": "final", "position": 1}]"#)
+        for name in ["a", "deeper/b", ".hidden/c"] {
+            try folder.write("\(name).txt", Self.article)
+            try folder.write("\(name).json", gold)
+        }
+        let result = try CLI.run(["score", folder.url.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("a.txt: results recall 1/1"))
+        #expect(result.stdout.contains("\nb.txt: results recall 1/1"))
+        #expect(result.stdout.contains("all 2: results recall 2/2"))
+        let missing = try CLI.run(["score", folder.url.path, folder.url.path + "/nowhere"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("nowhere: error: no such file or directory"))
+        #expect(!missing.stdout.contains("all"))
+    }
 }
