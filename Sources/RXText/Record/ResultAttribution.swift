@@ -488,6 +488,12 @@ struct ResultAttribution {
         {
             return [(nearest.driver, nearest.tokens, 0.9)]
         }
+        // "Larsson, who had won in Kouvola after Eriksson had won in Norway, took the title".
+        if let antecedent = Clauses.resumedSubject(at: clause.lowerBound, words: words, named: named),
+            !inClause.contains(where: { $0.tokens.lowerBound < cue.tokens.lowerBound })
+        {
+            return [(antecedent.driver, antecedent.tokens, 0.75)]
+        }
         // "it was Bryntesson who topped qualifying": the name a cleft puts first.
         if let cleft = (clause.lowerBound..<cue.tokens.lowerBound).first(where: { i in
             i + 2 < words.count && words[i] == "it" && ["was", "is"].contains(words[i + 1])
@@ -932,10 +938,18 @@ struct Clauses {
         let afterComma: Set<String> = [
             "and", "but", "while", "as", "which", "who", "where", "when", "before", "after", "with", "whereas",
         ]
+        var relativeOpen = false
         for (i, word) in words.enumerated() where i > 0 {
             let previous = words[i - 1]
+            if previous == "," && ["who", "which"].contains(word) { relativeOpen = true }
             if hard.contains(word) {
                 starts.append(i)
+                relativeOpen = false
+            } else if relativeOpen, previous == ",", Self.resumesMainClause(at: i, words: words) {
+                // "Larsson, who had won in Kouvola after Eriksson had won in Norway, took the
+                // title": the main clause goes on after the relative one.
+                starts.append(i)
+                relativeOpen = false
             } else if previous == "," && (afterComma.contains(word) || nameStarts.contains(i)) {
                 starts.append(i)
             } else if Self.conjunctions.contains(word), i + 1 < words.count,
@@ -947,6 +961,32 @@ struct Clauses {
         }
         self.starts = starts
         count = words.count
+    }
+
+    /// A verb right after the comma that closes a relative clause: the main clause resuming.
+    static func resumesMainClause(at index: Int, words: [String]) -> Bool {
+        let word = words[index]
+        guard word.first?.isLetter ?? false, !ResultAttribution.pronouns.contains(word) else { return false }
+        let irregular: Set<String> = [
+            "took", "won", "was", "became", "came", "went", "drove", "led", "held", "made", "got", "set", "had",
+            "beat", "kept", "left", "lost", "ran", "rose", "saw", "stood", "struck", "finished", "takes", "wins",
+            "is", "leads", "sealed", "secured", "claimed",
+        ]
+        return irregular.contains(word) || (word.hasSuffix("ed") && word.count > 4)
+    }
+
+    /// The clause a relative clause interrupted ("X, who ..., took the title"), by its start.
+    static func resumedSubject(at start: Int, words: [String], named: [NamedDriver]) -> NamedDriver? {
+        guard start >= 2, words[start - 1] == ",", resumesMainClause(at: start, words: words) else { return nil }
+        var i = start - 2
+        while i > 0 {
+            if [".", ";", ":"].contains(words[i]) { return nil }
+            if ["who", "which"].contains(words[i]), words[i - 1] == "," {
+                return named.last { $0.tokens.upperBound == i - 1 }
+            }
+            i -= 1
+        }
+        return nil
     }
 
     /// Before a new subject, these open a clause ("as Solberg limps home fourth").

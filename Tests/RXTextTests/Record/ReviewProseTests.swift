@@ -89,4 +89,16 @@ import Testing
             """)
         #expect(!lines.contains { $0.hasSuffix("standings|4") })
     }
+
+    @Test func theMainClauseResumesAfterARelativeClause() throws {
+        let lines = try lines(
+            """
+            RallyX Nordic 2019
+
+            In the 2019 RallyX Nordic series Robin Larsson, who had won at Kouvola after Oliver \
+            Eriksson had won in Norway, took the title at the last round.
+            """)
+        #expect(lines.contains("Robin Larsson|2019|-|standings|1"))
+        #expect(!lines.contains("Oliver Eriksson|2019|-|standings|1"))
+    }
 }
