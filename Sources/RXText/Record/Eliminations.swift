@@ -12,6 +12,11 @@ extension ResultCueFinder {
     ]
     private static let missVerbs: [[String]] = [["missed"], ["misses"], ["miss"], ["out", "of"]]
     private static let negators: Set<String> = ["not", "n't", "never", "failed", "none", "neither", "nor", "no"]
+    /// Eliminations stated after the names they eliminate.
+    static let leftBehind: [[String]] = [
+        ["left", "behind"], ["missed", "out"], ["miss", "out"], ["were", "eliminated"], ["were", "knocked", "out"],
+        ["went", "out"],
+    ]
 
     func eliminationCues() -> [ResultCue] {
         var cues: [ResultCue] = []
@@ -35,6 +40,15 @@ extension ResultCueFinder {
             {
                 cues.append(
                     ResultCue(kind: .failure(.didNotQualify, cause: nil), tokens: index..<end, fixedStage: stage))
+                continue
+            }
+            // "with Timmy Hansen, Loeb and Heikkinen the unlucky three left behind", "A and B were
+            // eliminated": out at the stage read, for the names listed before.
+            if let phrase = Self.leftBehind.first(where: { Self.matches($0, at: index, in: words) }) {
+                cues.append(
+                    ResultCue(
+                        kind: .failure(.didNotQualify, cause: nil), tokens: index..<(index + phrase.count),
+                        fixedStage: nil))
                 continue
             }
             // "Bryntesson's crash in the semi-finals", "his crash in the final": out of that race.

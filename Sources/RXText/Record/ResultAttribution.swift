@@ -419,6 +419,20 @@ struct ResultAttribution {
             if list.count >= 2 || words[cue.tokens.lowerBound].hasPrefix("eliminat") || negatedSubject {
                 return list.map { ($0.driver, $0.tokens, 0.75) }
             }
+            // "with A, B and C the unlucky three left behind": the list before a short description.
+            if ResultCueFinder.leftBehind.contains(where: {
+                ResultCueFinder.matches($0, at: cue.tokens.lowerBound, in: words)
+            }) {
+                let described = (max(0, cue.tokens.lowerBound - 5)..<cue.tokens.lowerBound).first { i in
+                    named.contains { $0.tokens.upperBound == i }
+                        && words[i..<cue.tokens.lowerBound].allSatisfy { word in
+                            word == "the" || ResultVocabulary.countWords.contains(word)
+                                || (word.first?.isLowercase ?? false) && word.count > 2 && !word.hasSuffix("ed")
+                        }
+                }
+                let list = described.map { Self.nameList(from: $0, forward: false, named: named, words: words) } ?? []
+                return list.count >= 2 ? list.map { ($0.driver, $0.tokens, 0.7) } : []
+            }
         }
 
         // After the cue: "won by X and Y", "the victory went to X", "European champion X".

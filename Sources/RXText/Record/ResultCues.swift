@@ -424,7 +424,15 @@ struct ResultCueFinder {
     private func isChampion(at index: Int, in words: [String]) -> Bool {
         guard words[index] == "champion", index > 0 else { return false }
         let previous = words[index - 1]
-        guard Self.titleAdjectives.contains(previous) else { return false }
+        // "the RX Lites Cup champion": a championship or class named right before.
+        let namedSeries = sentence.matches.contains { match in
+            guard match.tokens.upperBound == index else { return false }
+            switch match.entry {
+            case .championship, .raceClass: return true
+            default: return false
+            }
+        }
+        guard Self.titleAdjectives.contains(previous) || namedSeries else { return false }
         // "son of the world champion Petter Solberg": a title-holder named as someone's relation.
         if index >= 3, words[index - 2] == "the", words[index - 3] == "of" { return false }
         // "the former Formula 1 world champion": the title may stand a few words from its qualifier.

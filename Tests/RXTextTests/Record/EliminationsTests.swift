@@ -86,4 +86,27 @@ import Testing
             """)
         #expect(!lines.contains { $0.hasSuffix("did-not-qualify") })
     }
+
+    @Test func aListLeftBehindWentOutAtTheStageRead() throws {
+        let lines = try lines(
+            """
+            Estering 2016
+
+            At the Estering in 2016 the first semi-final went to Petter Solberg, with Timmy Hansen, \
+            Sébastien Loeb and Toomas Heikkinen the unlucky three left behind.
+            """)
+        for driver in ["Timmy Hansen", "Sébastien Loeb", "Toomas Heikkinen"] {
+            #expect(lines.contains("\(driver)|2016|DE|semi-final|did-not-qualify"))
+        }
+    }
+
+    @Test func oneDriverLeftBehindAtTheStartIsNoElimination() throws {
+        let lines = try lines(
+            """
+            Estering 2016
+
+            At the Estering in 2016 Timmy Hansen was left behind at the start of the final.
+            """)
+        #expect(!lines.contains { $0.hasSuffix("did-not-qualify") })
+    }
 }

@@ -191,4 +191,15 @@ import Testing
                 """))
         #expect(lines.contains("Tero Tukiainen|2018|-|standings|3"))
     }
+
+    @Test func aNamedSeriesBeforeChampionIsTheTitle() throws {
+        let lines = ResultsReaderTests.lines(
+            try ResultsReaderTests.record(
+                """
+                Estering 2016
+
+                At the Estering in 2016 Cyril Raymond, the RX Lites Cup champion, drove a Supercar.
+                """))
+        #expect(lines.contains("Cyril Raymond|2016|-|standings|1"))
+    }
 }
