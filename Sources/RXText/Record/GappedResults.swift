@@ -86,10 +86,10 @@ enum GappedResults {
     ) -> [EventMentions.Place] {
         var found: [EventMentions.Place] = []
         var last = first
-        let glue: Set<String> = ["and", ",", "the", "in", "at"]
+        let glue: Set<String> = ["and", ",", "the", "in", "at", "again", "then", "also", "later"]
         for place in places where place.tokens.lowerBound >= last.tokens.upperBound {
             let between = last.tokens.upperBound..<place.tokens.lowerBound
-            guard !between.isEmpty, between.count <= 3, words[between].contains(where: { $0 == "and" || $0 == "," }),
+            guard !between.isEmpty, between.count <= 4, words[between].contains(where: { $0 == "and" || $0 == "," }),
                 between.allSatisfy({ glue.contains(words[$0]) })
             else { break }
             if place.country != first.country && !found.contains(where: { $0.country == place.country }) {

@@ -76,6 +76,17 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("Robin Larsson|2019|FR|") })
     }
 
+    @Test func aWinAtOnePlaceAndAgainAtAnother() throws {
+        let lines = try lines(
+            """
+            Season 2019
+
+            In 2019 Aydar Nuriev won at Barcelona and again at Spa-Francorchamps.
+            """)
+        #expect(lines.contains { $0.hasPrefix("Aydar Nuriev|2019|ES|") })
+        #expect(lines.contains { $0.hasPrefix("Aydar Nuriev|2019|BE|") })
+    }
+
     @Test func coordinatedCountriesAreEachAPlace() throws {
         let lines = try lines(
             """
