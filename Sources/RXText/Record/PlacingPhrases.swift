@@ -79,6 +79,29 @@ extension ResultCueFinder {
                 cues.append(ResultCue(kind: .placing(1), tokens: (index - 1)..<(index + 2), fixedStage: nil))
                 continue
             }
+            // "the final was Larsson's": the race belonged to the name after "was".
+            if words[index] == "was", index > 0,
+                ["final", "win", "victory", "race", "day", "semi-final"].contains(words[index - 1]),
+                nameStarts.contains(index + 1),
+                (index + 1..<min(words.count, index + 5)).contains(where: { i in
+                    ["'s", "’s"].contains(words[i]) || words[i].hasSuffix("'s") || words[i].hasSuffix("’s")
+                })
+            {
+                cues.append(ResultCue(kind: .win, tokens: (index - 1)..<(index + 1), fixedStage: nil))
+                continue
+            }
+            // "won three of the four qualifying races and his semi-final": the race after the count.
+            if words[index] == "won", index + 1 < words.count,
+                ResultVocabulary.countWords.contains(words[index + 1])
+                    || sentence.words[index + 1].kind == .number,
+                let and = (index + 2..<min(words.count, index + 9)).first(where: { words[$0] == "and" }),
+                !words[(index + 1)..<and].contains(where: { [",", ";", "."].contains($0) }),
+                and + 2 < words.count, ["his", "her", "the", "their"].contains(words[and + 1]),
+                let stage = stageWord(at: and + 2), stage != .qualifying
+            {
+                cues.append(ResultCue(kind: .win, tokens: (and + 1)..<(and + 3), fixedStage: stage))
+                continue
+            }
             // "Nitišs, winner of the Norwegian round at Hell, ...": a win in apposition to a name.
             if words[index] == "winner", index > 0, words[index - 1] == ",", afterNames.contains(index - 1),
                 index + 1 < words.count, words[index + 1] == "of"

@@ -344,7 +344,7 @@ struct ResultAttribution {
     static let objectMarkers: Set<String> = [
         "behind", "of", "over", "than", "from", "with", "beat", "beating", "beaten", "passed", "to", "against",
         "penalised", "penalized", "for", "overtook", "overtaking", "ahead", "by", "past", "like", "between", "among",
-        "including", "alongside",
+        "including", "alongside", "off",
     ]
 
     static let pronouns: Set<String> = ["he", "she", "it", "his", "her", "its", "him"]
@@ -384,10 +384,24 @@ struct ResultAttribution {
     /// The first name of the sentence in subject position: not after a preposition or verb that
     /// makes it an object.
     private func subjectOfSentence(_ named: [NamedDriver], words: [String]) -> NamedDriver? {
-        named.first { name in
-            let previous = name.tokens.lowerBound > 0 ? words[name.tokens.lowerBound - 1] : ""
-            return !Self.objectMarkers.contains(previous)
+        named.first { !Self.isObject($0, words: words) }
+    }
+
+    /// A name after a preposition or verb that makes it an object, across an article and a
+    /// hyphenated adjective ("fended off a fast-starting Sondre Evjen").
+    static func isObject(_ name: NamedDriver, words: [String]) -> Bool {
+        var i = name.tokens.lowerBound - 1
+        var skipped = 0
+        while i >= 0 && skipped < 6 {
+            let word = words[i]
+            if objectMarkers.contains(word) { return true }
+            let hyphenated =
+                word == "-" || (i + 1 < words.count && words[i + 1] == "-") || (i > 0 && words[i - 1] == "-")
+            guard ["the", "a", "an"].contains(word) || hyphenated else { return false }
+            i -= 1
+            skipped += 1
         }
+        return false
     }
 
     private func drivers(
@@ -463,6 +477,10 @@ struct ResultAttribution {
             }
             // "The European master became the Norwegian Tommy Rustad".
             // "The European master became the Norwegian Tommy Rustad", "the winner was X".
+            // "the final was Larsson's".
+            if cue.isWin, words[cue.tokens.upperBound - 1] == "was", gap.isEmpty {
+                return [(first.driver, first.tokens, 0.8)]
+            }
             if cue.isChampion || words[cue.tokens.lowerBound] == "winner", gap.count <= 3,
                 ["became", "was", "is"].contains(gap.first ?? ""),
                 isNamePrefix(cue.tokens.upperBound + 1..<first.tokens.lowerBound, in: sentence)
@@ -544,8 +562,7 @@ struct ResultAttribution {
                 || (adjectives.contains(i) && i > 0 && words[i - 1] == "the")
         }
         if let subject = before.first(where: { name in
-            let previous = name.tokens.lowerBound > 0 ? words[name.tokens.lowerBound - 1] : ""
-            return !Self.objectMarkers.contains(previous) && (pronoun == nil || name.tokens.lowerBound < pronoun!)
+            !Self.isObject(name, words: words) && (pronoun == nil || name.tokens.lowerBound < pronoun!)
         }) {
             return [(subject.driver, subject.tokens, 0.8)]
         }
@@ -863,14 +880,59 @@ struct ResultAttribution {
         ]
         // "he had been runner-up to Ekström last year": the clause's own "last year" before a year
         // another clause names.
-        let clauseText = words[clause].joined(separator: " ")
-        if let season = frame.season, previousYear.contains(where: { clauseText.contains($0) }) { return season - 1 }
+        if let season = frame.season,
+            previousYear.contains(where: { phrase in
+                Self.occurrences(of: phrase, in: words).contains {
+                    clause.contains($0) && !Self.inRelativeClause($0, words: words)
+                }
+            })
+        {
+            return season - 1
+        }
         let free = freeYears(words.indices)
         if free.count == 1 && years.count == 1 { return free.first }
         if years.count == 1 && free.isEmpty { return frame.season ?? years.first }
-        let text = words.joined(separator: " ")
-        if let season = frame.season, previousYear.contains(where: { text.contains($0) }) { return season - 1 }
+        // "Two years earlier Larsson had won at Hell": the count of years back.
+        if let season = frame.season, let back = Self.yearsBack(words) { return season - back }
+        // The sentence's "the year before", unless a relative clause holds it ("the Polo that
+        // Marklund had raced the year before" dates the car, not the result).
+        if let season = frame.season,
+            previousYear.contains(where: { phrase in
+                Self.occurrences(of: phrase, in: words).contains { !Self.inRelativeClause($0, words: words) }
+            })
+        {
+            return season - 1
+        }
         return frame.season
+    }
+
+    /// "Two years earlier", "three seasons before", "two years ago" opening a sentence or clause.
+    static func yearsBack(_ words: [String]) -> Int? {
+        let counts = ["two": 2, "three": 3, "four": 4, "five": 5]
+        for i in words.indices where i + 2 < words.count {
+            guard let count = counts[words[i]] ?? Int(words[i]).flatMap({ (2...10).contains($0) ? $0 : nil }),
+                ["years", "seasons"].contains(words[i + 1]), ["earlier", "before", "ago"].contains(words[i + 2]),
+                !inRelativeClause(i, words: words)
+            else { continue }
+            return count
+        }
+        return nil
+    }
+
+    /// Start indexes of `phrase` (space-separated words) in `words`.
+    static func occurrences(of phrase: String, in words: [String]) -> [Int] {
+        let parts = phrase.split(separator: " ").map(String.init)
+        return words.indices.filter { ResultCueFinder.matches(parts, at: $0, in: words) }
+    }
+
+    /// A relative pronoun stands between the last comma (or the sentence start) and `index`.
+    static func inRelativeClause(_ index: Int, words: [String]) -> Bool {
+        var i = index - 1
+        while i >= 0 && ![",", ";", ":", "(", "."].contains(words[i]) {
+            if ["that", "who", "which", "whom", "whose"].contains(words[i]) { return true }
+            i -= 1
+        }
+        return false
     }
 
     private func country(ofRound number: Int) -> String? {

@@ -101,4 +101,57 @@ import Testing
         #expect(lines.contains("Robin Larsson|2019|-|standings|1"))
         #expect(!lines.contains("Oliver Eriksson|2019|-|standings|1"))
     }
+
+    @Test func theFinalWasADriversIsTheirWin() throws {
+        let lines = try lines(
+            """
+            Silverstone 2019
+
+            At Silverstone in 2019 the final was Robin Larsson's, with Thomas Bryntesson second.
+            """)
+        #expect(lines.contains("Robin Larsson|2019|GB|final|1"))
+    }
+
+    @Test func aCountedWinAndARaceAfterItIsThatRacesWin() throws {
+        let lines = try lines(
+            """
+            Silverstone 2019
+
+            At Silverstone in 2019 Robin Larsson won three of the four qualifying races and his semi-final.
+            """)
+        #expect(lines.contains("Robin Larsson|2019|GB|semi-final|1"))
+        #expect(!lines.contains { $0.contains("qualifying|1") })
+    }
+
+    @Test func yearsEarlierDateTheResultThatManyYearsBack() throws {
+        let lines = try lines(
+            """
+            Season 2019
+
+            In 2019 Robin Larsson won at Höljes. Two years earlier Larsson had won at Hell too.
+            """)
+        #expect(lines.contains { $0.hasPrefix("Robin Larsson|2017|NO|") })
+    }
+
+    @Test func theYearBeforeInARelativeClauseDatesOnlyThatClause() throws {
+        let lines = try lines(
+            """
+            Silverstone 2019
+
+            At Silverstone in 2019 Thomas Bryntesson, in the Polo that Anton Marklund had raced the \
+            year before, won the second semi-final.
+            """)
+        #expect(lines.contains("Thomas Bryntesson|2019|GB|semi-final|1"))
+    }
+
+    @Test func aDriverFendedOffIsNotTheSubject() throws {
+        let lines = try lines(
+            """
+            Hell 2019
+
+            At Hell in 2019 Robin Larsson fended off a fast-starting Sondre Evjen and won the final.
+            """)
+        #expect(lines.contains("Robin Larsson|2019|NO|final|1"))
+        #expect(!lines.contains("Sondre Evjen|2019|NO|final|1"))
+    }
 }
