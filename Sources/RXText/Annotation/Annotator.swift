@@ -202,7 +202,7 @@ public struct Annotator: Sendable {
                         else { continue }
                         entity = .driver(chosen)
                     } else if candidates.count == 1, inArticle.isEmpty,
-                        !lexicon.english.contains(lexicon.lowercasedSurnames[candidates[0]])
+                        !lexicon.surnameIsEnglish[candidates[0]]
                     {
                         // A surname that is also an English word ("Block") needs the full name first.
                         entity = .driver(candidates[0])

@@ -27,9 +27,9 @@ public final class Lexicon: Sendable {
     public let venueIndex: [String: Int]
     /// Surname-literal renderings by driver, e.g. jesse-kallio: ["rock", "rocky", ...].
     public let surnameRenderings: [Int: [String]]
-    /// Each driver's surname in lower case (diacritics kept), by glossary index: what is looked
-    /// up in the English word list for a bare surname ("Block").
-    let lowercasedSurnames: [String]
+    /// Whether each driver's surname in lower case (diacritics kept) is in the English word
+    /// list ("Block"), by glossary index: a bare surname that is needs the full name first.
+    let surnameIsEnglish: [Bool]
     /// Which word ids are common words of the source language (`finnish-words` in the
     /// glossaries). They share the phrase words' table, so the one lookup the annotator makes per
     /// token also answers "is it one?".
@@ -130,7 +130,7 @@ public final class Lexicon: Sendable {
                 caseRule: .capitalized)
         }
         surnameRenderings = renderings
-        lowercasedSurnames = g.drivers.map { ICU.fold($0.surname, options: .caseInsensitive) }
+        surnameIsEnglish = g.drivers.map { english.contains(ICU.fold($0.surname, options: .caseInsensitive)) }
         trie = builder.trie.frozen
         var words = builder.words
         // Folded like the tokens they are compared with (diacritics too: "hyvä" is "hyva"). Added

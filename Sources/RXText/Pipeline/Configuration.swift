@@ -10,6 +10,9 @@ import Yams
 ///   calque.mistranslation: error
 /// glossaries: [house-glossary]                 # extra glossary directories, relative to this file
 /// ignore: ["drafts/*", "*.draft.txt"]          # globs, matched against paths and file names
+/// language:                                    # the source-language tools, as RXTEXT_VOIKKO / RXTEXT_FREEDICT
+///   voikko: [untranslated.case-ending]         # these rules go without Voikko (`off`: every rule)
+///   freedict: off
 /// ```
 public struct Configuration: Sendable, Equatable {
     public static let fileName = ".rxtext.yaml"
@@ -20,12 +23,38 @@ public struct Configuration: Sendable, Equatable {
     public var severities: [String: Severity] = [:]
     public var glossaries: [String] = []
     public var ignore: [String] = []
+    /// The language tools switched off (`language:`), each for the rules it names or for all.
+    public var toolsOff: [LanguageTool: RuleScope] = [:]
 
     public init() {}
 
+    /// The rules a setting applies to: all, or those listed by id.
+    public enum RuleScope: Sendable, Equatable {
+        case all
+        case rules(Set<String>)
+
+        public func contains(_ id: String) -> Bool {
+            switch self {
+            case .all: true
+            case .rules(let ids): ids.contains(id)
+            }
+        }
+    }
+
     /// The linter this configuration makes of a compiled rule set.
     public func linter(from rules: RuleSet) -> Linter {
-        rules.linter(enabled: enabled, disabled: disabled, severities: severities)
+        rules.linter(enabled: enabled, disabled: disabled, severities: severities, toolsOff: toolsOffByRule)
+    }
+
+    /// The tools each rule that asks them goes without, for the rules that go without any.
+    public var toolsOffByRule: [String: Set<LanguageTool>] {
+        var off: [String: Set<LanguageTool>] = [:]
+        for rule in RuleRegistry.all {
+            let id = rule.description.id
+            let tools = Set(rule.description.uses.filter { toolsOff[$0]?.contains(id) ?? false })
+            if !tools.isEmpty { off[id] = tools }
+        }
+        return off
     }
 
     /// Reads a configuration file; every problem is reported with `file:line:column`.
@@ -90,9 +119,40 @@ public struct Configuration: Sendable, Equatable {
                 }
             case "ignore":
                 configuration.ignore = (value.sequence.map(Array.init) ?? []).compactMap { $0.scalar?.string }
+            case "language":
+                for (toolKey, scope) in value.mapping ?? [:] {
+                    let name = toolKey.scalar?.string ?? ""
+                    guard let tool = LanguageTool(configurationKey: name) else {
+                        diagnostics.report(
+                            SourceMark(file: path, node: toolKey),
+                            "unknown language tool '\(name)' (expected \(LanguageTool.allCases.map(\.configurationKey).joined(separator: " or ")))"
+                        )
+                        continue
+                    }
+                    if scope.scalar?.string == "off" {
+                        configuration.toolsOff[tool] = .all
+                    } else if let list = scope.sequence {
+                        let users = Set(
+                            RuleRegistry.all.filter { $0.description.uses.contains(tool) }.map { $0.description.id })
+                        let ids = ruleIDs(scope).filter { id in
+                            guard known.contains(id), !users.contains(id) else { return true }
+                            diagnostics.report(
+                                SourceMark(file: path, node: list.first { $0.scalar?.string == id } ?? scope),
+                                "rule '\(id)' does not use \(name) (it is used by \(users.sorted().joined(separator: ", ")))"
+                            )
+                            return false
+                        }
+                        configuration.toolsOff[tool] = .rules(Set(ids))
+                    } else {
+                        diagnostics.report(
+                            SourceMark(file: path, node: scope), "expected 'off' or a list of rule ids under '\(name)'")
+                    }
+                }
             default:
                 diagnostics.report(
-                    mark, "unknown key '\(key.scalar?.string ?? "")' (expected rules, severity, glossaries, ignore)")
+                    mark,
+                    "unknown key '\(key.scalar?.string ?? "")' (expected rules, severity, glossaries, ignore, language)"
+                )
             }
         }
         if !diagnostics.errors.isEmpty { throw GlossaryErrors(errors: diagnostics.errors) }

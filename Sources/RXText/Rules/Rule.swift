@@ -89,10 +89,16 @@ public struct RuleDescription: Sendable {
     /// `runsWithout`, runs on the glossaries alone.
     public var needs: [LanguageTool]
     public var runsWithout: Bool
+    /// Tools the rule asks where installed without needing them (FreeDict's glosses in a
+    /// suggestion).
+    public var alsoUses: [LanguageTool]
+
+    /// Every tool the rule asks: what a configuration's `language:` may switch off for it.
+    public var uses: [LanguageTool] { needs + alsoUses.filter { !needs.contains($0) } }
 
     public init(
         id: String, severity: Severity, summary: String, flagged: [Example], unflagged: [Example],
-        needs: [LanguageTool] = [], runsWithout: Bool = false
+        needs: [LanguageTool] = [], runsWithout: Bool = false, alsoUses: [LanguageTool] = []
     ) {
         self.id = id
         self.severity = severity
@@ -101,6 +107,7 @@ public struct RuleDescription: Sendable {
         self.unflagged = unflagged
         self.needs = needs
         self.runsWithout = runsWithout
+        self.alsoUses = alsoUses
     }
 
     public var family: String { String(id.split(separator: ".").first ?? "") }

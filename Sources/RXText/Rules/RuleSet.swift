@@ -5,10 +5,14 @@ public struct RuleContext: Sendable {
     /// What rxtext knows of the source language beyond the glossaries (Voikko, FreeDict), when
     /// installed.
     public let language: LanguageTools
+    /// What the source-language rules ask of each written word (English? Voikko's readings?),
+    /// answered once per form for all of them.
+    public let wordFacts: WordFacts
 
     public init(lexicon: Lexicon, language: LanguageTools = .system) {
         self.lexicon = lexicon
         self.language = language
+        wordFacts = WordFacts(english: lexicon.english, morphology: language.morphology)
     }
 
     public var glossary: Glossary { lexicon.glossary }
@@ -60,15 +64,43 @@ public final class RuleSet: Sendable {
     }
 
     /// A linter with the rules whose ids are in `enabled` (all when nil), less those in
-    /// `disabled`, and severities overridden by rule id.
+    /// `disabled`, severities overridden by rule id, and the rules in `toolsOff` compiled
+    /// without the language tools named there (a configuration's `language:`).
     public func linter(
-        enabled: Set<String>? = nil, disabled: Set<String> = [], severities: [String: Severity] = [:]
+        enabled: Set<String>? = nil, disabled: Set<String> = [], severities: [String: Severity] = [:],
+        toolsOff: [String: Set<LanguageTool>] = [:]
     ) -> Linter {
         Linter(
-            rules: rules.filter { rule in
+            rules: rules.compactMap { rule in
                 let id = type(of: rule).description.id
-                return (enabled?.contains(id) ?? true) && !disabled.contains(id)
+                guard (enabled?.contains(id) ?? true) && !disabled.contains(id) else { return nil }
+                guard let off = toolsOff[id], !off.isEmpty, !language.missing(all: off) else { return rule }
+                return compiled(type(of: rule), without: off)
             }, severities: severities)
+    }
+
+    /// Rules compiled again without some tools, each the first time a configuration asks.
+    private let reduced = ReducedRules()
+
+    private final class ReducedRules: @unchecked Sendable {
+        let lock = Lock()
+        var rules: [String: any Rule] = [:]
+    }
+
+    /// `rule` compiled with this set's tools less `tools`.
+    private func compiled(_ rule: any Rule.Type, without tools: Set<LanguageTool>) -> any Rule {
+        let key = ([rule.description.id] + tools.map(\.rawValue).sorted()).joined(separator: " ")
+        return reduced.lock.withLock {
+            if let known = reduced.rules[key] { return known }
+            var problems = language.problems
+            for tool in tools { problems[tool] = "off in the configuration" }
+            let tools = LanguageTools(
+                morphology: tools.contains(.morphology) ? nil : language.morphology,
+                dictionary: tools.contains(.dictionary) ? nil : language.dictionary, problems: problems)
+            let made = rule.init(RuleContext(lexicon: lexicon, language: tools))
+            reduced.rules[key] = made
+            return made
+        }
     }
 }
 

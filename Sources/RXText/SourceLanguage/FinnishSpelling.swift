@@ -55,6 +55,14 @@ enum FinnishSpelling {
         }
     }
 
+    /// How many letters a word that `mayBeWord` accepts has (ä, ö and å are two bytes each):
+    /// the length of its fold, without making it.
+    static func letterCount(_ bytes: [UInt8], _ range: ByteRange) -> Int {
+        var letters = 0
+        for index in range.start..<range.end where bytes[index] & 0xC0 != 0x80 { letters += 1 }
+        return letters
+    }
+
     /// Letters only (any script), on bytes for ASCII words.
     static func isLetters(_ bytes: [UInt8], _ range: ByteRange, _ folded: () -> String) -> Bool {
         var ascii = true

@@ -60,6 +60,9 @@ public final class LanguageTools: Sendable {
     }
 
     public func has(all tools: [LanguageTool]) -> Bool { tools.allSatisfy(has) }
+
+    /// Whether none of `tools` is here (then leaving them out changes nothing).
+    public func missing(all tools: Set<LanguageTool>) -> Bool { !tools.contains(where: has) }
 }
 
 /// A language tool a rule may need.
@@ -74,6 +77,20 @@ public enum LanguageTool: String, CaseIterable, Sendable, Hashable {
         case .morphology: "Finnish morphology (libvoikko)"
         case .dictionary: "Finnish-English dictionary (FreeDict)"
         }
+    }
+
+    /// Its name in `.rxtext.yaml` (`language:`) and in the environment (`RXTEXT_VOIKKO`,
+    /// `RXTEXT_FREEDICT`).
+    public var configurationKey: String {
+        switch self {
+        case .morphology: "voikko"
+        case .dictionary: "freedict"
+        }
+    }
+
+    public init?(configurationKey: String) {
+        guard let tool = Self.allCases.first(where: { $0.configurationKey == configurationKey }) else { return nil }
+        self = tool
     }
 
     /// The Debian packages that provide it.

@@ -15,6 +15,35 @@ struct WordTable: Sendable {
 
     var count: Int { starts.count - 1 }
 
+    init() {}
+
+    /// An empty table that holds `capacity` words before it grows.
+    init(capacity: Int) {
+        slots = [Int32](repeating: -1, count: Self.slotCount(for: capacity))
+    }
+
+    /// The table of distinct words given end to end, word `i` being `words[starts[i]..<starts[i + 1]]`
+    /// (`starts` begins with 0), numbered in that order: no word is copied or compared.
+    init(words: [UInt8], starts: [Int32]) {
+        bytes = words
+        self.starts = starts
+        slots = [Int32](repeating: -1, count: Self.slotCount(for: starts.count - 1))
+        words.withUnsafeBufferPointer { all in
+            for id in 0..<count {
+                place(
+                    Int32(id),
+                    hash: Self.hash(UnsafeBufferPointer(rebasing: all[Int(starts[id])..<Int(starts[id + 1])])))
+            }
+        }
+    }
+
+    /// Slots for `words` words: a power of two, at most half full.
+    private static func slotCount(for words: Int) -> Int {
+        var size = 64
+        while size < 2 * words { size *= 2 }
+        return size
+    }
+
     /// The id of `word`, adding it if it is new.
     mutating func insert(_ word: String) -> Int32 {
         Array(word.utf8).withUnsafeBufferPointer { insert($0) }
@@ -87,7 +116,7 @@ struct WordTable: Sendable {
 
     /// FNV-1a, 64-bit. Not seeded: the keys are the glossaries' own words, not attacker input,
     /// and probing stays short because the table is at most half full.
-    private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in utf8 {
             hash ^= UInt64(byte)

@@ -55,9 +55,12 @@ struct SurnameCalqueRule: Rule {
 
     /// Composes unlisted surnames; nil without Voikko.
     let composer: SurnameComposer?
+    /// English and Voikko's readings of each word, shared with the other source-language rules.
+    let facts: WordFacts
 
     init(_ context: RuleContext) {
         firstNames = Self.firstNames(context.glossary)
+        facts = context.wordFacts
         composer = context.language.morphology.map {
             SurnameComposer(glossary: context.glossary, voikko: $0, dictionary: context.language.dictionary)
         }
@@ -137,7 +140,7 @@ struct SurnameCalqueRule: Rule {
             })
         else { return [] }
         var flags: [Diagnostic] = []
-        let english = article.lexicon.english
+        let bytes = article.document.bytes
         /// Word `index` may be a rendered surname part: a capitalised word that names no entity
         /// (a glossary driver's literal, "Aspen Hill" after another first name, may), after a
         /// space.
@@ -145,7 +148,7 @@ struct SurnameCalqueRule: Rule {
             index < sentence.words.count && sentence.isWord(index) && sentence.isCapitalized(index)
                 && !sentence.traits[index].contains(.inEntity)
                 && (index == 0 || sentence.adjacent(index - 1, in: article))
-                && FinnishSpelling.isLetters(article.document.bytes, sentence.words[index].range) {
+                && FinnishSpelling.isLetters(bytes, sentence.words[index].range) {
                     sentence.folded[index]
                 }
         }
@@ -158,14 +161,14 @@ struct SurnameCalqueRule: Rule {
             let pair = part(index + 1) && composer.surnameWords[sentence.folded[index + 1]] != nil
             let anchored =
                 index > 0 && sentence.isCapitalized(index - 1)
-                && isFinnishFirstName(index - 1, in: sentence, article: article, composer: composer)
+                && isFinnishFirstName(index - 1, in: sentence, article: article)
             if !pair && !anchored { continue }
             var found: (ByteRange, SurnameComposer.Composition)? = nil
             for length in [2, 1] where (index..<(index + length)).allSatisfy(part) {
                 let tokens = index..<(index + length)
                 // At least one English word; a word English does not know is taken as Finnish
                 // already ("Perkiö Hill": Perkiömäki).
-                let known = tokens.map { english.contains(sentence.folded[$0]) }
+                let known = tokens.map { facts.isEnglish(bytes, sentence.words[$0].range) }
                 guard known.contains(true), anchored || length == 2 else { continue }
                 let words = tokens.map { sentence.text($0, in: article) }
                 guard let composition = composer.surname(for: words, english: known) else { continue }
@@ -189,14 +192,14 @@ struct SurnameCalqueRule: Rule {
 
     /// Word `index` is a Finnish first name: a glossary driver's, or one Voikko tags as a first
     /// name that is not an English word ("Matti", "Pekka"; not "John").
-    private func isFinnishFirstName(
-        _ index: Int, in sentence: AnnotatedSentence, article: AnnotatedArticle, composer: SurnameComposer
-    ) -> Bool {
+    private func isFinnishFirstName(_ index: Int, in sentence: AnnotatedSentence, article: AnnotatedArticle) -> Bool {
         guard sentence.isWord(index), sentence.isCapitalized(index) else { return false }
-        let folded = sentence.folded[index]
-        if article.lexicon.english.contains(folded) { return false }
-        if firstNames[folded] != nil { return true }
+        let range = sentence.words[index].range
+        if facts.isEnglish(article.document.bytes, range) { return false }
+        if firstNames[sentence.folded[index]] != nil { return true }
+        let readings = facts.readings(article.document.bytes, range)
+        guard readings.contains(where: \.isFirstName) else { return false }
         let text = sentence.text(index, in: article)
-        return composer.voikko.analyze(text).contains { $0.isFirstName && $0.baseform == text }
+        return readings.contains { $0.isFirstName && $0.baseform == text }
     }
 }

@@ -32,6 +32,8 @@ struct CaseEndingRule: Rule {
     /// for Lydden Hill), and the name as written.
     let names: [String: [(before: [String], name: String)]]
     let voikko: Voikko?
+    /// English and Voikko's readings of each word, shared with the other source-language rules.
+    let facts: WordFacts
 
     /// Finnish case endings, folded (ä as a), longest first.
     static let endings = [
@@ -40,6 +42,7 @@ struct CaseEndingRule: Rule {
 
     init(_ context: RuleContext) {
         voikko = context.language.morphology
+        facts = context.wordFacts
         var names: [String: [(before: [String], name: String)]] = [:]
         func add(_ name: String) {
             let words = name.split(separator: " ").map { ICU.fold(String($0)) }
@@ -63,23 +66,24 @@ struct CaseEndingRule: Rule {
         for (index, traits) in sentence.traits.enumerated()
         where traits.contains(.word) && traits.contains(.capitalized) && !traits.contains(.inMatch) {
             // Every ending ends in n, a, e or i (ä folds to a): a cheap test on the last byte.
-            let last = article.document.bytes[sentence.words[index].range.end - 1] | 0x20
+            let range = sentence.words[index].range
+            let last = article.document.bytes[range.end - 1] | 0x20
             guard
                 last == UInt8(ascii: "n") || last == UInt8(ascii: "a") || last == UInt8(ascii: "e")
                     || last == UInt8(ascii: "i") || last == 0xA4
             else { continue }
+            guard !facts.isEnglish(article.document.bytes, range) else { continue }
             let folded = sentence.folded[index]
-            guard folded.count >= 4, !article.lexicon.english.contains(folded) else { continue }
-            if let name = glossaryName(index, in: sentence) {
+            guard folded.count >= 4 else { continue }
+            if let name = glossaryName(index, folded, in: sentence) {
                 flags.append(
                     flag(
                         sentence.range(index..<(index + 1)), in: sentence,
                         message:
                             "'\(sentence.text(index, in: article))' is '\(name)' with a Finnish case ending left on it",
                         suggestions: [name]))
-            } else if let voikko, article.namesMotorsport,
-                FinnishSpelling.mayBeWord(article.document.bytes, sentence.words[index].range),
-                let reading = inflectedName(sentence.text(index, in: article), voikko: voikko)
+            } else if voikko != nil, article.namesMotorsport, FinnishSpelling.mayBeWord(article.document.bytes, range),
+                let reading = inflectedName(index, in: sentence, article: article)
             {
                 flags.append(
                     flag(
@@ -92,9 +96,9 @@ struct CaseEndingRule: Rule {
         return flags
     }
 
-    /// The glossary name that word `index` is with an ending, the words before it agreeing.
-    private func glossaryName(_ index: Int, in sentence: AnnotatedSentence) -> String? {
-        let folded = sentence.folded[index]
+    /// The glossary name that word `index` (folded: `folded`) is with an ending, the words
+    /// before it agreeing.
+    private func glossaryName(_ index: Int, _ folded: String, in sentence: AnnotatedSentence) -> String? {
         for ending in Self.endings where folded.hasSuffix(ending) && folded.count >= ending.count + 3 {
             let stem = String(folded.dropLast(ending.count))
             var stems = [stem]
@@ -120,8 +124,12 @@ struct CaseEndingRule: Rule {
 
     /// Voikko's reading of a capitalised word as a surname or place name in a case other than
     /// the nominative, when it has no reading as a word of its own.
-    private func inflectedName(_ word: String, voikko: Voikko) -> MorphAnalysis? {
-        let readings = voikko.analyze(word)
+    private func inflectedName(_ index: Int, in sentence: AnnotatedSentence, article: AnnotatedArticle)
+        -> MorphAnalysis?
+    {
+        let readings = facts.readings(article.document.bytes, sentence.words[index].range)
+        guard !readings.isEmpty else { return nil }
+        let word = sentence.text(index, in: article)
         guard !readings.contains(where: { $0.isNominative || $0.baseform == word }) else { return nil }
         return readings.first { reading in
             guard reading.isSurname || reading.wordClass == "paikannimi", let grammaticalCase = reading.grammaticalCase

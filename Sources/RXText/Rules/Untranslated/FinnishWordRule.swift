@@ -31,10 +31,12 @@ struct FinnishWordRule: Rule {
             // Left to untranslated.finnish, which lists these words.
             Example("He said the weekend was todella good for the team."),
         ],
-        needs: [.morphology])
+        needs: [.morphology], alsoUses: [.dictionary])
 
     let voikko: Voikko?
     let dictionary: FreeDictionary?
+    /// English and Voikko's readings of each word, shared with the other source-language rules.
+    let facts: WordFacts
 
     /// Shorter words are English or listed far more often than Finnish left over.
     static let shortestWord = 4
@@ -42,24 +44,25 @@ struct FinnishWordRule: Rule {
     init(_ context: RuleContext) {
         voikko = context.language.morphology
         dictionary = context.language.dictionary
+        facts = context.wordFacts
     }
 
     func check(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> [Diagnostic] {
-        guard let voikko else { return [] }
+        guard voikko != nil else { return [] }
         var found: [(index: Int, reading: MorphAnalysis)] = []
         let motorsport = article.namesMotorsport
         for (index, traits) in sentence.traits.enumerated()
         where traits.contains(.word) && traits.isDisjoint(with: [.inMatch, .sourceWord]) {
             let capitalized = traits.contains(.capitalized)
             if capitalized && !motorsport { continue }
-            guard let reading = finnishReading(index, in: sentence, article: article, voikko: voikko),
-                !capitalized || Self.isInflected(reading, of: voikko.analyze(sentence.text(index, in: article)))
+            guard let readings = finnishReadings(index, in: sentence, article: article),
+                !capitalized || Self.isInflected(readings[0], of: readings)
             else { continue }
-            found.append((index, reading))
+            found.append((index, readings[0]))
         }
         guard !found.isEmpty else { return [] }
         if FinnishTextRule.isFinnishSentence(sentence, in: article) { return [] }
-        if found.count >= 2 && isFinnishSentence(sentence, in: article, voikko: voikko) {
+        if found.count >= 2 && isFinnishSentence(sentence, in: article) {
             return [flag(sentence.range, in: sentence, message: "this sentence is Finnish: it was not translated")]
         }
         return found.map { index, reading in
@@ -81,28 +84,26 @@ struct FinnishWordRule: Rule {
         readings.allSatisfy { $0.grammaticalCase != nil && !$0.isNominative }
     }
 
-    /// Voikko's reading of word `index` as a common Finnish word, when the English word list
-    /// does not know it.
-    private func finnishReading(
-        _ index: Int, in sentence: AnnotatedSentence, article: AnnotatedArticle, voikko: Voikko
-    ) -> MorphAnalysis? {
+    /// Voikko's readings of word `index` as a common Finnish word (the first is the one
+    /// reported), when the English word list does not know it.
+    private func finnishReadings(_ index: Int, in sentence: AnnotatedSentence, article: AnnotatedArticle)
+        -> [MorphAnalysis]?
+    {
         // A word the lexicon knows is a glossary word: English, or Finnish that other rules flag.
         guard sentence.wordIDs[index] < 0 else { return nil }
         let range = sentence.words[index].range
-        guard FinnishSpelling.mayBeWord(article.document.bytes, range) else { return nil }
-        let folded = sentence.folded[index]
-        guard folded.unicodeScalars.count >= Self.shortestWord, !article.lexicon.english.contains(folded) else {
-            return nil
-        }
-        let readings = voikko.analyze(sentence.text(index, in: article))
+        let bytes = article.document.bytes
+        guard FinnishSpelling.mayBeWord(bytes, range), FinnishSpelling.letterCount(bytes, range) >= Self.shortestWord,
+            !facts.isEnglish(bytes, range)
+        else { return nil }
+        let readings = facts.readings(bytes, range)
         guard !readings.isEmpty, !readings.contains(where: \.isName) else { return nil }
-        return readings[0]
+        return readings
     }
 
     /// Most words of the sentence are Finnish (listed, or common words to Voikko that are not
     /// English words), of three or more.
-    private func isFinnishSentence(_ sentence: AnnotatedSentence, in article: AnnotatedArticle, voikko: Voikko) -> Bool
-    {
+    private func isFinnishSentence(_ sentence: AnnotatedSentence, in article: AnnotatedArticle) -> Bool {
         var words = 0
         var finnish = 0
         for (index, traits) in sentence.traits.enumerated() where traits.contains(.word) && !traits.contains(.inEntity)
@@ -110,8 +111,8 @@ struct FinnishWordRule: Rule {
             words += 1
             if traits.contains(.sourceWord) {
                 finnish += 1
-            } else if !article.lexicon.english.contains(sentence.folded[index]),
-                voikko.analyze(sentence.text(index, in: article)).contains(where: { !$0.isName })
+            } else if case let range = sentence.words[index].range, !facts.isEnglish(article.document.bytes, range),
+                facts.readings(article.document.bytes, range).contains(where: { !$0.isName })
             {
                 finnish += 1
             }
