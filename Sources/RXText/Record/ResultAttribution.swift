@@ -419,6 +419,14 @@ struct ResultAttribution {
         }
         let sentence = article.sentences[index]
         let inClause = named.filter { clause.contains($0.tokens.lowerBound) }
+        if let pair = respectivePlacing(cue, words: words, named: named) { return [(pair.driver, pair.tokens, 0.8)] }
+        // "The unflappable Swede answered at Lohéac" after a defeat of the championship leader:
+        // the one who hits back is the one who had lost, not whoever won last.
+        if cue.isWin, ["hit", "struck", "bounced", "answered"].contains(words[cue.tokens.lowerBound]),
+            !inClause.contains(where: { $0.tokens.upperBound <= cue.tokens.lowerBound }), let leader
+        {
+            return [(leader, nil, 0.65)]
+        }
         // "A, B and C failed to reach the final", "a result that eliminated A, B and C": every
         // driver of the list.
         if case .failure(.didNotQualify, _) = cue.kind {
@@ -605,6 +613,39 @@ struct ResultAttribution {
             return [(later.driver, later.tokens, 0.6)]
         }
         return []
+    }
+
+    /// "Nuriev and Sanin finished first and second", "the Russian pair finished first and second":
+    /// two coordinated placings go to two coordinated names, in order.
+    private func respectivePlacing(_ cue: ResultCue, words: [String], named: [NamedDriver]) -> NamedDriver? {
+        guard case .placing = cue.kind, cue.tokens.count == 1 else { return nil }
+        let at = cue.tokens.lowerBound
+        let ordinal = { (i: Int) in i >= 0 && i < words.count && ResultVocabulary.ordinals[words[i]] != nil }
+        let first: Int
+        let second: Bool
+        if at + 2 < words.count, words[at + 1] == "and", ordinal(at + 2) {
+            (first, second) = (at, false)
+        } else if at >= 2, words[at - 1] == "and", ordinal(at - 2) {
+            (first, second) = (at - 2, true)
+        } else {
+            return nil
+        }
+        // The subject right before the verb: "A and B finished", "the pair finished".
+        let verb = first - 1
+        guard verb >= 1, ResultCueFinder.inversionVerbs.contains(words[verb]) || words[verb] == "took" else {
+            return nil
+        }
+        var list = Self.nameList(from: verb, forward: false, named: named, words: words)
+        if list.count != 2, ["pair", "duo"].contains(words[verb - 1]) {
+            var distinct: [NamedDriver] = []
+            for name in named
+            where name.tokens.upperBound <= verb && !distinct.contains(where: { $0.driver == name.driver }) {
+                distinct.append(name)
+            }
+            list = Array(distinct.prefix(2))
+        }
+        guard list.count == 2, list[0].driver != list[1].driver else { return nil }
+        return second ? list[1] : list[0]
     }
 
     /// The names listed right after (or right before) `index`, with nothing between them but

@@ -154,4 +154,41 @@ import Testing
         #expect(lines.contains("Robin Larsson|2019|NO|final|1"))
         #expect(!lines.contains("Sondre Evjen|2019|NO|final|1"))
     }
+
+    @Test func twoNamesTakeTwoPlacingsInOrder() throws {
+        let lines = try lines(
+            """
+            Spa 2019
+
+            At Spa in 2019 Aydar Nuriev and Egor Sanin finished first and second ahead of Josef Šusta.
+            """)
+        #expect(lines.contains("Aydar Nuriev|2019|BE|final|1"))
+        #expect(lines.contains("Egor Sanin|2019|BE|final|2"))
+        #expect(lines.contains("Josef Šusta|2019|BE|final|3"))
+    }
+
+    @Test func aPairTakesThePlacingsOfTheTwoNamedBefore() throws {
+        let lines = try lines(
+            """
+            Spa 2019
+
+            At Spa in 2019 Egor Sanin shadowed Aydar Nuriev until the Russian pair finished second and third.
+            """)
+        #expect(lines.contains("Egor Sanin|2019|BE|final|2"))
+        #expect(lines.contains("Aydar Nuriev|2019|BE|final|3"))
+    }
+
+    @Test func whoHitsBackIsTheLeaderWhoHadLost() throws {
+        let lines = try lines(
+            """
+            Season review 2019
+
+            The 2019 Euro RX season had six rounds. Robin Larsson led the standings all year.
+
+            At the Estering Thomas Bryntesson won and the championship leader had to settle for second. \
+            The unflappable Swede answered at Lohéac.
+            """)
+        #expect(lines.contains { $0.hasPrefix("Robin Larsson|2019|FR|") })
+        #expect(!lines.contains { $0.hasPrefix("Thomas Bryntesson|2019|FR|") })
+    }
 }
