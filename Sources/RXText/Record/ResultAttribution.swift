@@ -420,6 +420,15 @@ struct ResultAttribution {
         let sentence = article.sentences[index]
         let inClause = named.filter { clause.contains($0.tokens.lowerBound) }
         if let pair = respectivePlacing(cue, words: words, named: named) { return [(pair.driver, pair.tokens, 0.8)] }
+        // "Olofsson and Hvaal won the semi-finals": one race each, for every name of the list.
+        if cue.isWin, cue.tokens.upperBound + 1 < words.count,
+            ["semi-finals", "semis", "heats", "finals"].contains(words[cue.tokens.upperBound + 1])
+                || (cue.tokens.upperBound + 3 < words.count && words[cue.tokens.upperBound + 1] == "semi"
+                    && words[cue.tokens.upperBound + 3] == "finals")
+        {
+            let list = Self.nameList(from: cue.tokens.lowerBound, forward: false, named: named, words: words)
+            if list.count >= 2 { return list.map { ($0.driver, $0.tokens, 0.75) } }
+        }
         // "The unflappable Swede answered at Lohéac" after a defeat of the championship leader:
         // the one who hits back is the one who had lost, not whoever won last.
         if cue.isWin, ["hit", "struck", "bounced", "answered"].contains(words[cue.tokens.lowerBound]),

@@ -191,4 +191,25 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("Robin Larsson|2019|FR|") })
         #expect(!lines.contains { $0.hasPrefix("Thomas Bryntesson|2019|FR|") })
     }
+
+    @Test func twoNamesWinTheSemiFinalsOneEach() throws {
+        let lines = try lines(
+            """
+            Riga 2016
+
+            At Riga in 2016 Simon Olofsson and Joachim Hvaal won the semi-finals.
+            """)
+        #expect(lines.contains("Simon Olofsson|2016|LV|semi-final|1"))
+        #expect(lines.contains("Joachim Hvaal|2016|LV|semi-final|1"))
+    }
+
+    @Test func slidingIntoTheBarriersIsARetirement() throws {
+        let lines = try lines(
+            """
+            Riga 2016
+
+            At Riga in 2016 Joachim Hvaal slid into the barriers on the opening lap of the final.
+            """)
+        #expect(lines.contains("Joachim Hvaal|2016|LV|final|retired"))
+    }
 }
