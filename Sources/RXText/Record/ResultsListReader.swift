@@ -61,8 +61,12 @@ struct ResultsListReader {
                 expected += 1
             }
             guard list.count >= 3 else { continue }
+            // "1. Kalliokoski 30 points, 2. ...": a list of points is a table of the standings.
+            let first = list[0]
+            let afterFirst = article.sentences[first.sentence].folded[first.tokens.upperBound...].prefix(3)
+            let points = afterFirst.contains { ["points", "pts", "p"].contains($0) }
             for var item in list {
-                item.stage = label ?? .final
+                item.stage = label ?? (points ? .standings : .final)
                 itemsBySentence[item.sentence, default: []].append(item)
             }
         }
@@ -107,7 +111,7 @@ struct ResultsListReader {
         switch word {
         case "final", "finals", "final:": .final
         case "semi", "semi-final", "semi-finals", "semifinal", "semifinals": .semiFinal
-        case "standings", "points", "championship": .standings
+        case "standings", "points", "championship", "table": .standings
         case "qualifying", "qualification", "heats": .qualifying
         default: nil
         }

@@ -212,4 +212,17 @@ import Testing
             """)
         #expect(lines.contains("Joachim Hvaal|2016|LV|final|retired"))
     }
+
+    @Test func aNumberedListOfPointsIsTheStandings() throws {
+        let lines = try lines(
+            """
+            SM 2019
+
+            The 2019 Finnish championship began at Jalasjärvi. The table after the first of five \
+            rounds: 1. Jere Kalliokoski 30 points, 2. Juha Rytkönen 24, 3. Joni-Pekka Rajala 24.
+            """)
+        #expect(lines.contains("Jere Kalliokoski|2019|-|standings|1"))
+        #expect(lines.contains("Juha Rytkönen|2019|-|standings|2"))
+        #expect(!lines.contains { $0.contains("|final|") })
+    }
 }
