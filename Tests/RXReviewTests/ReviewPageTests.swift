@@ -32,7 +32,9 @@ import Testing
         #expect(!html.contains("{{"), "a template marker was left unfilled")
         // Inline only: nothing the browser would fetch.
         #expect(!html.contains(" src=") && !html.contains(" href=") && !html.contains("@import"))
-        for file in ["review.js", "results.js", "review.css", "results.css", "results.html"] {
+        for file in [
+            "common.js", "review.js", "results.js", "common.css", "review.css", "results.css", "results.html",
+        ] {
             #expect(html.contains(PageResources.files[file] ?? "missing"), "the page leaves out \(file)")
         }
         #expect(ReviewPage.html(nonce: "other") != html)

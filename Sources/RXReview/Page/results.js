@@ -1,28 +1,14 @@
 "use strict";
+// The results view: the article's text beside its race record. Uses common.js and the flag view's
+// `state` and `refresh` (review.js).
 (() => {
   const results = { open: false, view: null, selected: 0, form: null };
   window.rxResultsOpen = false;
-  const $ = (id) => document.getElementById(id);
-  const cell = (text, className) => {
-    const node = document.createElement("td");
-    node.textContent = text === null || text === undefined ? "" : String(text);
-    if (className) node.className = className;
-    return node;
-  };
-  async function call(method, path, body) {
-    const options = { method, cache: "no-store", headers: { "X-RXText-Token": token } };
-    if (body !== undefined) {
-      options.headers["Content-Type"] = "application/json";
-      options.body = JSON.stringify(body);
-    }
-    const response = await fetch(path, options);
-    const data = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(data.error || response.statusText);
-    return data;
-  }
+  const cell = (text, className) =>
+    element("td", text === null || text === undefined ? "" : String(text), className);
   async function load(file) {
     try {
-      results.view = await call("GET", "/api/results?file=" + encodeURIComponent(file || ""));
+      results.view = await api("GET", "/api/results?file=" + encodeURIComponent(file || ""));
       const select = $("results-file");
       select.replaceChildren(...results.view.files.map((name) => new Option(name, name)));
       select.value = results.view.file;
@@ -81,7 +67,7 @@
   }
   async function decide(body) {
     try {
-      await call("POST", "/api/result-decisions", Object.assign({ file: results.view.file }, body));
+      await api("POST", "/api/result-decisions", Object.assign({ file: results.view.file }, body));
       say(body.action + ": " + results.view.file);
       const before = results.view.results.length;
       await load(results.view.file);
@@ -182,7 +168,7 @@
     const body = { name: $("df-name").value.trim(), id: $("df-id").value.trim(),
       nationality: $("df-nationality").value.trim(), aliases };
     try {
-      const added = await call("POST", "/api/glossary/drivers", body);
+      const added = await api("POST", "/api/glossary/drivers", body);
       closeDriverForm();
       say("Added " + added.id + " to " + added.file + (added.reloaded ? "; the results now know the driver" : "") +
         "; " + added.note + ".");
@@ -194,7 +180,7 @@
   }
   async function undo() {
     try {
-      const result = await call("POST", "/api/undo");
+      const result = await api("POST", "/api/undo");
       say(result.key ? "Undone." : "Nothing to undo.", !result.key);
       await load(results.view.file);
     } catch (error) {

@@ -1,31 +1,6 @@
 "use strict";
-const token = new URLSearchParams(location.search).get("token") || "";
+// The flag view: one flag at a time, answered with the keyboard. Uses common.js.
 const state = { flags: [], current: null, focus: null, editing: false, summaryOpen: false };
-const $ = (id) => document.getElementById(id);
-
-function element(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
-async function api(method, path, body) {
-  const options = { method, cache: "no-store", headers: { "X-RXText-Token": token } };
-  if (body !== undefined) {
-    options.headers["Content-Type"] = "application/json";
-    options.body = JSON.stringify(body);
-  }
-  const response = await fetch(path, options);
-  const data = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(data.error || response.statusText);
-  return data;
-}
-
-function say(message, problem) {
-  $("status").textContent = message;
-  $("status").className = problem ? "problem" : "";
-}
 
 function fillSelect(select, values) {
   const chosen = select.value;
