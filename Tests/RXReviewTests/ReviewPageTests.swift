@@ -48,10 +48,7 @@ import Testing
         let scratch = try Scratch()
         let corpus = try scratch.corpus()
         let prefix = scratch.url.appendingPathComponent("prefix")
-        let install = try Subprocess.run(
-            URL(fileURLWithPath: "/bin/bash"),
-            ["scripts/install.sh", "--prefix", prefix.path, "--binary", CLI.executable.path],
-            directory: Repository.root)
+        let install = try Subprocess.install(CLI.executable, into: prefix, repository: Repository.root)
         #expect(install.status == 0, "\(install.stdout)\(install.stderr)")
         let installed = prefix.appendingPathComponent("bin/rxtext")
         let files = try FileManager.default.contentsOfDirectory(atPath: prefix.appendingPathComponent("bin").path)

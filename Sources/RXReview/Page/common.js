@@ -30,3 +30,16 @@ function say(message, problem) {
   $("status").textContent = message;
   $("status").className = problem ? "problem" : "";
 }
+
+/// Enter and Esc in `node` (a form or a field) call `enter` and `escape`, and nothing else.
+function onEnterOrEscape(node, enter, escape) {
+  node.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      enter();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      escape();
+    }
+  });
+}

@@ -204,26 +204,10 @@
   }
   $("results-button").addEventListener("click", toggle);
   $("results-file").addEventListener("change", () => { results.selected = 0; load($("results-file").value); });
-  $("result-form").addEventListener("keydown", (event) => {
-    if (event.key === "Enter") {
-      event.preventDefault();
-      submitForm();
-    } else if (event.key === "Escape") {
-      event.preventDefault();
-      closeForm();
-    }
-  });
+  onEnterOrEscape($("result-form"), submitForm, closeForm);
   $("result-form").addEventListener("submit", (event) => { event.preventDefault(); submitForm(); });
   $("add-driver").addEventListener("click", openDriverForm);
-  $("driver-form").addEventListener("keydown", (event) => {
-    if (event.key === "Enter") {
-      event.preventDefault();
-      submitDriverForm();
-    } else if (event.key === "Escape") {
-      event.preventDefault();
-      closeDriverForm();
-    }
-  });
+  onEnterOrEscape($("driver-form"), submitDriverForm, closeDriverForm);
   $("driver-form").addEventListener("submit", (event) => { event.preventDefault(); submitDriverForm(); });
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey || results.form) return;

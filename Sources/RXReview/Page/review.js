@@ -208,17 +208,11 @@ $("summary-button").addEventListener("click", toggleSummary);
 for (const name of ["file", "rule", "severity"]) {
   $(name).addEventListener("change", () => { state.focus = null; refresh(); $(name).blur(); });
 }
-$("edit-input").addEventListener("keydown", (event) => {
-  if (event.key === "Enter") {
-    event.preventDefault();
-    const value = $("edit-input").value;
-    closeEditor();
-    decide("edit", value);
-  } else if (event.key === "Escape") {
-    event.preventDefault();
-    closeEditor();
-  }
-});
+onEnterOrEscape($("edit-input"), () => {
+  const value = $("edit-input").value;
+  closeEditor();
+  decide("edit", value);
+}, closeEditor);
 document.addEventListener("keydown", (event) => {
   if (state.editing || window.rxResultsOpen || event.ctrlKey || event.metaKey || event.altKey) return;
   if (event.target instanceof HTMLSelectElement || event.target instanceof HTMLInputElement) return;
