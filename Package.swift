@@ -54,6 +54,9 @@ let package = Package(
         ),
         // The system's SQLite for the review decisions: pkg-config discovery and the apt install hint.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // The review page and the HTML report are JS, CSS and HTML files in Sources/RXReview/Page,
+        // compiled into the binary as string constants (PageResources) by the EmbedResources plugin:
+        // no resource bundle, so an installed `rxtext` is one file.
         .target(
             name: "RXReview",
             dependencies: [
@@ -61,8 +64,12 @@ let package = Package(
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
-            ]
+            ],
+            exclude: ["Page"],
+            plugins: ["EmbedResources"]
         ),
+        .executableTarget(name: "ResourceEmbedder"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["ResourceEmbedder"]),
         // `rxtext lsp`: the Language Server Protocol over stdio, on RXText's pipeline and RXReview's
         // decision store.
         .target(name: "RXLanguageServer", dependencies: ["RXText", "RXReview"]),

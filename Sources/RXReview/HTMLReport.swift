@@ -1,8 +1,8 @@
 import RXText
 
 /// `rxtext report --html`: one static page, readable offline and safe to mail around. Everything is
-/// inline (styles, the filter script, the charts as SVG) and the page's own policy forbids any
-/// network fetch, so opening it contacts nothing.
+/// inline (styles and the filter script from `Page/report.css` and `Page/report.js`, the charts as
+/// SVG) and the page's own policy forbids any network fetch, so opening it contacts nothing.
 public struct HTMLReport {
     public var title = "rxtext report"
 
@@ -33,7 +33,7 @@ public struct HTMLReport {
             script-src 'nonce-\(nonce)'; img-src data:">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(HTMLEscape.text(title))</title>
-            <style nonce="\(nonce)">\(Self.css)</style>
+            <style nonce="\(nonce)">\(PageResources.reportCSS)</style>
             </head>
             <body>
             <h1>\(HTMLEscape.text(title))</h1>
@@ -64,7 +64,7 @@ public struct HTMLReport {
             for item in items { html += entry(item, decision: decisions[item.key]) }
             html += "</ol></section>\n"
         }
-        html += "<script nonce=\"\(nonce)\">\(Self.script)</script>\n</body>\n</html>\n"
+        html += "<script nonce=\"\(nonce)\">\(PageResources.reportJS)</script>\n</body>\n</html>\n"
         return html
     }
 
@@ -94,48 +94,4 @@ public struct HTMLReport {
         }
         return html + "</li>\n"
     }
-
-    static let css = """
-        body { font-family: system-ui, sans-serif; color: #1d2330; max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem; }
-        .charts { display: flex; flex-wrap: wrap; gap: 1rem; }
-        figure { margin: 0; } figcaption { font-weight: 600; margin-bottom: .3rem; }
-        .chart rect { fill: #2458d6; } .chart text { font-size: 12px; fill: #1d2330; }
-        nav { position: sticky; top: 0; background: #fff; padding: .5rem 0; border-bottom: 1px solid #d9dde5; }
-        nav label { margin-right: 1rem; }
-        h2 { font-size: 1.05rem; margin-top: 1.5rem; }
-        li.flag { margin-bottom: .8rem; }
-        .meta { font-size: .85rem; color: #5b6475; }
-        .badge { text-transform: uppercase; font-size: .7rem; font-weight: 700; padding: 0 .3rem; border-radius: .2rem;
-          color: #fff; }
-        .badge.error { background: #c62828; } .badge.warning { background: #b26a00; } .badge.info { background: #2e7d32; }
-        .message { font-weight: 600; }
-        .sentence { margin: .2rem 0; white-space: pre-wrap; }
-        mark { background: #ffe08a; font-weight: 600; }
-        .suggestions, .decision { font-size: .9rem; color: #5b6475; }
-        .problem { color: #c62828; }
-        [hidden] { display: none !important; }
-        """
-
-    static let script = """
-        "use strict";
-        const filters = ["file", "rule", "severity"].map((name) => document.getElementById(name));
-        function apply() {
-          const [file, rule, severity] = filters.map((select) => select.value);
-          let shown = 0;
-          for (const section of document.querySelectorAll("section[data-file]")) {
-            let visible = 0;
-            for (const flag of section.querySelectorAll("li.flag")) {
-              const show = (!file || section.dataset.file === file) && (!rule || flag.dataset.rule === rule) &&
-                (!severity || flag.dataset.severity === severity);
-              flag.hidden = !show;
-              if (show) visible += 1;
-            }
-            section.hidden = visible === 0;
-            shown += visible;
-          }
-          document.getElementById("shown").textContent = shown + " shown";
-        }
-        for (const select of filters) select.addEventListener("change", apply);
-        apply();
-        """
 }

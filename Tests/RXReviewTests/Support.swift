@@ -84,8 +84,8 @@ final class ReviewProcess: @unchecked Sendable {
         var description: String
     }
 
-    init(_ arguments: [String], directory: URL? = nil) throws {
-        process.executableURL = CLI.executable
+    init(_ arguments: [String], directory: URL? = nil, executable: URL = CLI.executable) throws {
+        process.executableURL = executable
         process.arguments = ["review"] + arguments + ["--glossaries", Repository.glossaries]
         if let directory { process.currentDirectoryURL = directory }
         let output = Pipe()

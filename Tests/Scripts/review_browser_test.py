@@ -6,54 +6,14 @@ accepts one flag, rejects one, edits one, reloads (the review must resume at the
 undoes the edit, and checks the page and the SQLite database at each step. An article containing
 <script> must render as text. Saves a screenshot of the review page.
 
-Exit status: 0 passed, 1 failed, 77 Chromium or its driver cannot run here (the caller skips).
-Needs: chromium, chromium-driver (Debian) and selenium (PyPI).
+Exit status and needs: see review_browser.py.
 """
 import argparse
 import json
-import os
-import select
 import sqlite3
-import subprocess
-import sys
 import time
-import urllib.parse
-import urllib.request
 
-SKIP = 77
-
-
-def skip(message):
-    print(f"SKIP: {message}")
-    sys.exit(SKIP)
-
-
-def fail(message):
-    print(f"FAIL: {message}")
-    sys.exit(1)
-
-
-def start_server(arguments):
-    server = subprocess.Popen(arguments, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        ready, _, _ = select.select([server.stdout], [], [], 0.5)
-        if ready:
-            line = server.stdout.readline().strip()
-            if line.startswith("http://127.0.0.1:"):
-                return server, line
-        if server.poll() is not None:
-            fail(f"rxtext review exited with {server.returncode}: {server.stderr.read()}")
-    server.kill()
-    fail("rxtext review printed no URL within 120 s")
-
-
-def api(url, path):
-    parts = urllib.parse.urlsplit(url)
-    token = urllib.parse.parse_qs(parts.query)["token"][0]
-    request = urllib.request.Request(f"{parts.scheme}://{parts.netloc}{path}", headers={"X-RXText-Token": token})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.load(response)
+from review_browser import api, fail, require_browser, start_browser, start_server, stop
 
 
 def decisions(db):
@@ -75,16 +35,9 @@ def main():
     parser.add_argument("--hostile", required=True, help="file name (in the corpus) of an article with <script>")
     options = parser.parse_args()
 
-    for path in ("/usr/bin/chromium", "/usr/bin/chromedriver"):
-        if not os.path.exists(path):
-            skip(f"{path} is missing (apt-get install chromium chromium-driver)")
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-        from selenium.webdriver.common.by import By
-        from selenium.webdriver.support.ui import WebDriverWait
-    except ImportError:
-        skip("Python's selenium is missing (pip install selenium)")
+    require_browser()
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     started = time.time()
     server, url = start_server([options.rxtext, "review", options.corpus, "--glossaries", options.glossaries,
@@ -97,14 +50,7 @@ def main():
         if len(first) < 4 or not first[0]["suggestions"]:
             fail("the corpus needs at least four flags, the first with a suggestion")
 
-        chrome = webdriver.ChromeOptions()
-        chrome.binary_location = "/usr/bin/chromium"
-        for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,860"):
-            chrome.add_argument(argument)
-        try:
-            driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=chrome)
-        except Exception as error:  # Chromium present but unable to start in this environment.
-            skip(f"Chromium cannot run here: {error}".splitlines()[0])
+        driver = start_browser("1200,860")
         wait = WebDriverWait(driver, 30)
 
         def text(element_id):
@@ -181,13 +127,7 @@ def main():
         print(json.dumps({"passed": True, "flags": total, "seconds": round(time.time() - started, 1),
                           "screenshot": options.screenshot}))
     finally:
-        if driver is not None:
-            driver.quit()
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server, driver)
 
 
 if __name__ == "__main__":

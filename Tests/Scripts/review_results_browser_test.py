@@ -10,17 +10,15 @@ SQLite; undo (u) in the results view reverts the latest answer of either view; a
 the keyboard (g, then the nationality and Enter) and the results view knows the driver at once;
 the summary (v) then shows each driver's season as an inline SVG timeline.
 
-Exit status: 0 passed, 1 failed, 77 Chromium or its driver cannot run here (the caller skips).
+Exit status and needs: see review_browser.py.
 """
 import argparse
 import json
 import os
 import sqlite3
-import sys
 import time
 
-sys.path.insert(0, os.path.dirname(__file__))
-from review_browser_test import SKIP, api, fail, skip, start_server  # noqa: E402
+from review_browser import api, fail, require_browser, start_browser, start_server, stop
 
 
 def result_decisions(db):
@@ -109,17 +107,10 @@ def main():
     parser.add_argument("--house", help="the house glossary directory .rxtext.yaml names")
     options = parser.parse_args()
 
-    for path in ("/usr/bin/chromium", "/usr/bin/chromedriver"):
-        if not os.path.exists(path):
-            skip(f"{path} is missing (apt-get install chromium chromium-driver)")
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-        from selenium.webdriver.common.action_chains import ActionChains
-        from selenium.webdriver.common.by import By
-        from selenium.webdriver.support.ui import WebDriverWait
-    except ImportError:
-        skip("Python's selenium is missing (pip install selenium)")
+    require_browser()
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     started = time.time()
     arguments = [options.rxtext, "review", options.corpus, "--glossaries", options.glossaries, "--db", options.db]
@@ -131,14 +122,7 @@ def main():
         if len(results) < 3:
             fail(f"{options.article} needs at least three results, has {len(results)}")
 
-        chrome = webdriver.ChromeOptions()
-        chrome.binary_location = "/usr/bin/chromium"
-        for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900"):
-            chrome.add_argument(argument)
-        try:
-            driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=chrome)
-        except Exception as error:
-            skip(f"Chromium cannot run here: {error}".splitlines()[0])
+        driver = start_browser("1400,900")
         wait = WebDriverWait(driver, 30)
 
         def press(keys):
@@ -274,13 +258,7 @@ def main():
         print(json.dumps({"passed": True, "results": len(results), "added": added,
                           "seconds": round(time.time() - started, 1)}))
     finally:
-        if driver is not None:
-            driver.quit()
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except Exception:
-            server.kill()
+        stop(server, driver)
 
 
 if __name__ == "__main__":

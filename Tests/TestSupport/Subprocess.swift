@@ -52,6 +52,15 @@ private final class DataBox: @unchecked Sendable {
 }
 
 extension Subprocess {
+    /// `scripts/install.sh --prefix PREFIX --binary BINARY` (what `make install` runs), from the
+    /// repository at `repository`.
+    public static func install(_ binary: URL, into prefix: URL, repository: URL) throws -> CommandResult {
+        try run(
+            URL(fileURLWithPath: "/bin/bash"),
+            ["scripts/install.sh", "--prefix", prefix.path, "--binary", binary.path],
+            directory: repository)
+    }
+
     /// An executable SwiftPM built: the first file named `name` in one of `starts` or a folder
     /// above it (test bundles sit a few levels below the build products).
     public static func builtExecutable(_ name: String, near starts: [URL]) -> URL {

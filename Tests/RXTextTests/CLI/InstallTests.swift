@@ -8,10 +8,7 @@ import Testing
     @Test func installedBinaryLintsFromAnotherDirectoryWithItsGlossaries() throws {
         let scratch = try TemporaryDirectory()
         let prefix = scratch.url.appendingPathComponent("prefix")
-        let install = try Subprocess.run(
-            URL(fileURLWithPath: "/bin/bash"),
-            ["scripts/install.sh", "--prefix", prefix.path, "--binary", CLI.executable.path],
-            directory: Fixtures.repository)
+        let install = try Subprocess.install(CLI.executable, into: prefix, repository: Fixtures.repository)
         #expect(install.status == 0, "\(install.stdout)\(install.stderr)")
         let glossaries = prefix.appendingPathComponent("share/rxtext/glossaries")
         #expect(FileManager.default.isExecutableFile(atPath: prefix.appendingPathComponent("bin/rxtext").path))
@@ -40,10 +37,7 @@ import Testing
         #expect(missing.stderr.contains("no glossary directory found"), "\(missing.stderr)")
 
         // Installing again over an existing prefix works and puts them back.
-        let again = try Subprocess.run(
-            URL(fileURLWithPath: "/bin/bash"),
-            ["scripts/install.sh", "--prefix", prefix.path, "--binary", CLI.executable.path],
-            directory: Fixtures.repository)
+        let again = try Subprocess.install(CLI.executable, into: prefix, repository: Fixtures.repository)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try lint().status == 1)
     }
