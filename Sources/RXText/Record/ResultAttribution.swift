@@ -165,7 +165,7 @@ struct ResultAttribution {
                     }
                     let season =
                         Self.yearQualifying(cue, words: words)
-                        ?? seasonOf(clause: clause, words: words, years: years)
+                        ?? seasonOf(cue, clause: clause, words: words, years: years)
                     var event: String? = nil
                     var round: Int? = nil
                     var eventPlace: EventMentions.Place? = nil
@@ -910,7 +910,7 @@ struct ResultAttribution {
         return nil
     }
 
-    private func seasonOf(clause: Range<Int>, words: [String], years: Set<Int>) -> Int? {
+    private func seasonOf(_ cue: ResultCue, clause: Range<Int>, words: [String], years: Set<Int>) -> Int? {
         // A year that qualifies a noun ("Nuriev, the 2018 runner-up, won ...") dates that noun only.
         func freeYears(_ range: Range<Int>) -> Set<Int> {
             Set(
@@ -919,7 +919,12 @@ struct ResultAttribution {
                     let attributive =
                         i > 0 && ["the", "his", "her", "their", "its", "a"].contains(words[i - 1])
                         && i + 1 < words.count && (words[i + 1].first?.isLetter ?? false)
-                    return attributive ? nil : year
+                    // "a season in which he defended the title he had first won in 2017": a year
+                    // in a relative clause dates that clause, not a result outside it.
+                    let relative = Self.relativePronoun(before: i, words: words).map {
+                        !($0..<i).contains(cue.tokens.lowerBound)
+                    }
+                    return attributive || relative == true ? nil : year
                 })
         }
         let inClause = freeYears(clause)
@@ -977,12 +982,17 @@ struct ResultAttribution {
 
     /// A relative pronoun stands between the last comma (or the sentence start) and `index`.
     static func inRelativeClause(_ index: Int, words: [String]) -> Bool {
+        relativePronoun(before: index, words: words) != nil
+    }
+
+    /// The relative pronoun (that, who, which) opening the clause `index` stands in, if any.
+    static func relativePronoun(before index: Int, words: [String]) -> Int? {
         var i = index - 1
         while i >= 0 && ![",", ";", ":", "(", "."].contains(words[i]) {
-            if ["that", "who", "which", "whom", "whose"].contains(words[i]) { return true }
+            if ["that", "who", "which", "whom", "whose"].contains(words[i]) { return i }
             i -= 1
         }
-        return false
+        return nil
     }
 
     private func country(ofRound number: Int) -> String? {

@@ -407,6 +407,12 @@ struct ResultCueFinder {
                 }
             if !everyHeat { return false }
         }
+        // "the world title he had first won in 2017": the title's object relative, not a race win.
+        if let pronoun = (max(1, index - 4)..<index).last(where: { ["he", "she", "they"].contains(words[$0]) }),
+            ["title", "titles", "crown", "championship", "cup"].contains(words[pronoun - 1])
+        {
+            return false
+        }
         // "to win" is an intention; "drove to victory" is a result.
         let before = words[max(0, index - 3)..<index]
         let isNoun = word == "victory"

@@ -225,4 +225,16 @@ import Testing
         #expect(lines.contains("Juha Rytkönen|2019|-|standings|2"))
         #expect(!lines.contains { $0.contains("|final|") })
     }
+
+    @Test func aYearInARelativeClauseDatesOnlyThatClause() throws {
+        let lines = try lines(
+            """
+            Cape Town 2018
+
+            Johan Kristoffersson ended the 2018 season on top. He won the final round at Cape Town, \
+            his eleventh win of a season in which he defended the title he had first won in 2017.
+            """)
+        #expect(lines.contains("Johan Kristoffersson|2018|ZA|final|1"))
+        #expect(!lines.contains { $0.hasPrefix("Johan Kristoffersson|2017|ZA|") })
+    }
 }
