@@ -98,23 +98,30 @@ public struct ReviewCatalog: Sendable {
             after: after.count > contextLimit ? after.prefix(contextLimit) + "…" : after)
     }
 
+    /// How far the paragraph is looked for either side of the sentence: enough bytes for
+    /// `contextLimit` characters and a cut mark, so a page of one enormous line costs each flag
+    /// this much and not the whole line (500 KB of one-line text has 100,000 flags).
+    static let scanLimit = 4 * contextLimit + 4
+
     static func paragraphRange(around range: ByteRange, in document: Document) -> ByteRange {
         let bytes = document.bytes
+        let floor = max(document.bodyStart, range.start - scanLimit)
+        let ceiling = min(bytes.count, range.end + scanLimit)
         func isBlank(_ line: Range<Int>) -> Bool {
             line.allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 || bytes[$0] == 0x0D || bytes[$0] == 0x0A }
         }
         func lineStart(before offset: Int) -> Int {
             var index = offset
-            while index > document.bodyStart, bytes[index - 1] != 0x0A, bytes[index - 1] != 0x0D { index -= 1 }
+            while index > floor, bytes[index - 1] != 0x0A, bytes[index - 1] != 0x0D { index -= 1 }
             return index
         }
         func lineEnd(from offset: Int) -> Int {
             var index = offset
-            while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
+            while index < ceiling, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
             return index
         }
         var start = lineStart(before: range.start)
-        while start > document.bodyStart {
+        while start > floor {
             // Step over the line break (CRLF counts once) to the previous line.
             var end = start - 1
             if end > document.bodyStart, bytes[end] == 0x0A, bytes[end - 1] == 0x0D { end -= 1 }
@@ -123,7 +130,7 @@ public struct ReviewCatalog: Sendable {
             start = previous
         }
         var end = lineEnd(from: range.end)
-        while end < bytes.count {
+        while end < ceiling {
             var next = end + 1
             if bytes[end] == 0x0D, next < bytes.count, bytes[next] == 0x0A { next += 1 }
             let nextEnd = lineEnd(from: next)

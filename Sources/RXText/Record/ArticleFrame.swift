@@ -98,10 +98,18 @@ struct EventMentions {
                 })
         }
         var result: [[Place]] = Array(repeating: [], count: article.sentences.count)
+        // Once per sentence, not per mention: a line of 100,000 venue names is one sentence.
+        var aheadBySentence: [Int: Bool] = [:]
         for mention in article.mentions {
             let sentence = article.sentences[mention.sentence]
             let words = sentence.folded
-            let ahead = words.contains { Self.aheadWords.contains($0) }
+            let ahead =
+                aheadBySentence[mention.sentence]
+                ?? {
+                    let value = words.contains { Self.aheadWords.contains($0) }
+                    aheadBySentence[mention.sentence] = value
+                    return value
+                }()
             switch mention.entity {
             case .venue(let i):
                 result[mention.sentence].append(
@@ -137,12 +145,12 @@ struct EventMentions {
         if let calendar {
             for (index, sentence) in article.sentences.enumerated() {
                 let words = sentence.folded
+                lazy var ahead = words.contains { Self.aheadWords.contains($0) }
                 for i in words.indices {
                     guard let month = ResultVocabulary.months[words[i]], i > 0, ["in", "of"].contains(words[i - 1])
                     else { continue }
                     let rounds = calendar.rounds.filter { $0.month == month }
                     guard rounds.count == 1, let venue = article.lexicon.venueIndex[rounds[0].venue] else { continue }
-                    let ahead = words.contains { Self.aheadWords.contains($0) }
                     result[index].append(
                         Place(
                             country: glossary.venues[venue].country, tokens: i..<(i + 1), isAhead: ahead, isVenue: true)

@@ -113,7 +113,9 @@ struct ResultAttribution {
             }
             let listTokens = lists.tokens(in: index)
 
-            if years.count <= 2 {
+            // A "sentence" of thousands of words is a table or a scrape without punctuation, not
+            // prose that states results; reading its cues costs more than linear time.
+            if years.count <= 2, words.count <= Self.longestReadSentence {
                 let cues = finder.resultCues()
                 for cue in cues where !cue.tokens.contains(where: { listTokens.contains($0) }) {
                     let clause = clauses.clause(containing: cue.tokens.lowerBound)
@@ -755,6 +757,9 @@ struct ResultAttribution {
     }
 
     // MARK: Stage, event, season
+
+    /// Sentences longer than this (in words) are not read for result cues.
+    static let longestReadSentence = 600
 
     static let weakStageWords: Set<String> = ["series", "championship", "overall", "title", "points", "champion"]
 

@@ -237,4 +237,12 @@ import Testing
         #expect(lines.contains("Johan Kristoffersson|2018|ZA|final|1"))
         #expect(!lines.contains { $0.hasPrefix("Johan Kristoffersson|2017|ZA|") })
     }
+
+    @Test func aSentenceOfThousandsOfWordsIsNotReadForResults() throws {
+        let filler = Array(repeating: "and then some more words without a stop", count: 90).joined(separator: " ")
+        let long = try lines("Riga 2016\n\nAt Riga in 2016 Cyril Raymond won the final \(filler).")
+        #expect(long.isEmpty)
+        let short = try lines("Riga 2016\n\nAt Riga in 2016 Cyril Raymond won the final.")
+        #expect(short.contains("Cyril Raymond|2016|LV|final|1"))
+    }
 }
