@@ -408,7 +408,8 @@ struct ResultCueFinder {
             if !everyHeat { return false }
         }
         // "the world title he had first won in 2017": the title's object relative, not a race win.
-        if let pronoun = (max(1, index - 4)..<index).last(where: { ["he", "she", "they"].contains(words[$0]) }),
+        if index >= 2,
+            let pronoun = (max(1, index - 4)..<index).last(where: { ["he", "she", "they"].contains(words[$0]) }),
             ["title", "titles", "crown", "championship", "cup"].contains(words[pronoun - 1])
         {
             return false
