@@ -86,6 +86,7 @@ struct ResultAttribution {
                 paragraphStage = nil
                 if frame.event == nil, let topic = events.places(in: index).first { currentEvent = topic.country }
             }
+            let sentenceCandidates = candidates.count
             let named = names.bySentence[index]
             let words = Array(sentence.folded)
             let clauses = Clauses(words: words, named: named)
@@ -246,7 +247,8 @@ struct ResultAttribution {
                 }
             }
 
-            for i in candidates.indices where candidates[i].evidence.start >= sentence.range.start {
+            for i in candidates.indices[sentenceCandidates...]
+            where candidates[i].evidence.start >= sentence.range.start {
                 candidates[i].series = series
             }
 
@@ -1050,18 +1052,7 @@ struct ResultAttribution {
 
     /// The first class a sentence names, else the last one named earlier in its paragraph.
     private func classNamed(in sentence: Int) -> String? {
-        let glossary = article.lexicon.glossary
-        let paragraph = article.sentences[sentence].sentence.paragraph
-        func classes(in index: Int) -> [Int] {
-            names.mentionsBySentence[index].compactMap { if case .raceClass(let i) = $0.entity { i } else { nil } }
-        }
-        if let first = classes(in: sentence).first { return glossary.classes[first].name }
-        var index = sentence - 1
-        while index >= 0 && article.sentences[index].sentence.paragraph == paragraph {
-            if let last = classes(in: index).last { return glossary.classes[last].name }
-            index -= 1
-        }
-        return nil
+        classNamed(upTo: 0..<article.sentences[sentence].words.count, sentence: sentence)
     }
 }
 
