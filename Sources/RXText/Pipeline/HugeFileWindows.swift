@@ -30,9 +30,10 @@ enum HugeFileWindows {
         var atEnd = false
         var continuesSentence = false
         while true {
-            // A few bytes past the window show whether its last character is complete.
-            while !atEnd && pending.count < windowBytes + 4 {
-                atEnd = try file.read(appendingTo: &pending, upTo: windowBytes + 4 - pending.count)
+            // Bytes past the window show whether its last character is complete and whether a
+            // sentence starts where it is cut (`cutPoint`).
+            while !atEnd && pending.count < windowBytes + lookahead {
+                atEnd = try file.read(appendingTo: &pending, upTo: windowBytes + lookahead - pending.count)
             }
             if pending.isEmpty { return }
             let window = Document.Window(
@@ -49,10 +50,19 @@ enum HugeFileWindows {
         }
     }
 
+    /// How many bytes past a window are read to judge its cut. A sentence boundary depends on
+    /// what follows it ("went. on" is one sentence, "went! on" two): segmented without the text
+    /// after it, a window's end always looks like one, and a cut after a space that is in fact
+    /// a sentence start would make the next window's first sentence a continuation, hiding its
+    /// lower-case start. ICU decides from the next few characters; this covers any but a long
+    /// run of punctuation and digits after a full stop.
+    static let lookahead = 256
+
     /// Where the window starting `pending` ends: after the last paragraph that ends within
-    /// `limit` bytes; else at the start of the last sentence that starts in them; else, inside a
-    /// sentence longer than the window (`midSentence`), after the last space, so that no word is
-    /// cut; failing one, at the last character boundary.
+    /// `limit` bytes; else at the start of the last sentence that starts in them, judged with
+    /// the `lookahead` bytes after them that `pending` holds; else, inside a sentence longer
+    /// than the window (`midSentence`), after the last space, so that no word is cut; failing
+    /// one, at the last character boundary.
     static func cutPoint(
         in pending: [UInt8], limit: Int, path: String, window: Document.Window
     ) -> (cut: Int, midSentence: Bool) {
@@ -81,16 +91,36 @@ enum HugeFileWindows {
             boundary += boundary > 1 ? -1 : 1
         }
         guard boundary > 0 else { return (end, true) }
-        let probe = Document(window: Array(pending[..<boundary]), path: path, at: window)
+        // The probe runs past the boundary, to a character boundary, so that a sentence start at
+        // the boundary itself, or just before it, is seen as the whole read sees it.
+        var probeEnd = min(pending.count, boundary + lookahead)
+        while probeEnd > boundary && probeEnd < pending.count && pending[probeEnd] & 0xC0 == 0x80 { probeEnd -= 1 }
+        let probe = Document(window: Array(pending[..<probeEnd]), path: path, at: window)
         var lastStart = 0
-        // A piece of a sentence too long to take whole is not a sentence start.
+        var nextStart: Int?
+        // A piece of a sentence too long to take whole is not a sentence start; a sentence that
+        // starts past the boundary is the next window's.
         Segmenter().forEachSentence(in: probe, tokenize: false) { _, sentence in
-            if !sentence.continuesSentence { lastStart = sentence.range.start }
+            guard !sentence.continuesSentence else { return }
+            if sentence.range.start <= boundary {
+                lastStart = sentence.range.start
+            } else if nextStart == nil {
+                nextStart = sentence.range.start
+            }
         }
         if lastStart > probe.bodyStart { return (lastStart, false) }
         var space = boundary
         while space > 1 && pending[space - 1] != 0x20 && pending[space - 1] != 0x09 { space -= 1 }
-        return (space > 1 ? space : boundary, true)
+        let cut = space > 1 ? space : boundary
+        // Only white space left of the sentence the cut is in ("went!!!|" before " on."): the
+        // next window starts with the next sentence, which is no continuation. Taken for one,
+        // its lower-case start would go unflagged.
+        let tailIsBlank = nextStart.map { next in pending[cut..<next].allSatisfy(Self.isBlank) } ?? false
+        return (cut, !tailIsBlank)
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     enum Check {

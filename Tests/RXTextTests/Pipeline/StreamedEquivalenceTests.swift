@@ -145,6 +145,27 @@ import Testing
         }
     }
 
+    /// A run of punctuation longer than a window is cut after its last space, and that space
+    /// may end a sentence ("went!!!… on."): judged without the bytes after it, the cut looked
+    /// like the middle of a sentence and hid the lower-case start the whole read flags (found
+    /// by the `equivalence` fuzz target). Every window size around the run, with "!" (two
+    /// sentences) and "." (one: a full stop before a lower-case word ends none).
+    @Test func aCutAtTheSpaceThatEndsASentenceStillSeesTheNextSentenceStart() throws {
+        let directory = try TemporaryDirectory()
+        for mark in ["!", "."] {
+            let text = "The EM series went" + String(repeating: mark, count: 90) + " on. What a day it was.\n"
+            let path = try directory.write("run-\(mark == "!" ? "bang" : "stop").txt", text)
+            let whole = try flags(path, session(streamed: false, windowBytes: 1 << 20, jobs: 1)).flags
+            #expect(
+                whole.contains { $0.contains("capitalization.sentence-start") } == (mark == "!"), "\(mark): \(whole)")
+            for windowBytes in 64..<120 {
+                #expect(
+                    try flags(path, session(streamed: true, windowBytes: windowBytes, jobs: 1)).flags == whole,
+                    "\(mark): windows of \(windowBytes) bytes")
+            }
+        }
+    }
+
     /// At the shipped sizes a window is `Segmenter.longestSentence`, and a sentence longer than
     /// that is cut where a whole read cuts it in pieces: the reports are the same byte for
     /// byte, the sentences flags carry and their fingerprints included, and with any garble
