@@ -29,6 +29,7 @@ enum HugeFileWindows {
         var position = SourcePosition(line: 1, column: 1)
         var atEnd = false
         var continuesSentence = false
+        var startsInsideWord = false
         while true {
             // Bytes past the window show whether its last character is complete and whether a
             // sentence starts where it is cut (`cutPoint`).
@@ -36,12 +37,16 @@ enum HugeFileWindows {
                 atEnd = try file.read(appendingTo: &pending, upTo: windowBytes + lookahead - pending.count)
             }
             if pending.isEmpty { return }
-            let window = Document.Window(
+            var window = Document.Window(
                 offset: offset, position: position, fileBytes: fileBytes, continuesSentence: continuesSentence)
+            window.startsInsideWord = startsInsideWord
             let (cut, midSentence) =
                 atEnd && pending.count <= windowBytes
                 ? (pending.count, false) : cutPoint(in: pending, limit: windowBytes, path: path, window: window)
             continuesSentence = midSentence
+            startsInsideWord =
+                midSentence && cut < pending.count && !isBlank(pending[cut - 1]) && !isBlank(pending[cut])
+            window.endsInsideWord = startsInsideWord
             let document = Document(window: Array(pending[..<cut]), path: path, at: window)
             body(document)
             position = document.position(of: cut)
@@ -110,13 +115,25 @@ enum HugeFileWindows {
         }
         if lastStart > probe.bodyStart { return (lastStart, false) }
         var space = boundary
-        while space > 1 && pending[space - 1] != 0x20 && pending[space - 1] != 0x09 { space -= 1 }
+        while space > 1 && pending[space - 1] != 0x20 && pending[space - 1] != 0x09 && pending[space - 1] != 0x0A {
+            space -= 1
+        }
         let cut = space > 1 ? space : boundary
         // Only white space left of the sentence the cut is in ("went!!!|" before " on."): the
         // next window starts with the next sentence, which is no continuation. Taken for one,
         // its lower-case start would go unflagged.
         let tailIsBlank = nextStart.map { next in pending[cut..<next].allSatisfy(Self.isBlank) } ?? false
         return (cut, !tailIsBlank)
+    }
+
+    /// `flags` of a window without those on a word the window cut (a word longer than a
+    /// window has no whole in any window; its pieces are no one's to flag or fix).
+    static func withoutCutWords(_ flags: [Diagnostic], in document: Document) -> [Diagnostic] {
+        guard let window = document.window, window.startsInsideWord || window.endsInsideWord else { return flags }
+        return flags.filter { flag in
+            !(window.startsInsideWord && flag.range.start == 0)
+                && !(window.endsInsideWord && flag.range.end == document.bytes.count)
+        }
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool {

@@ -24,10 +24,14 @@ extension LintSession {
         _ windows: ((Document) -> Void) throws -> Void, annotator: Annotator, linter: Linter, jobs: Int,
         blockBytes: Int, nested body: @escaping (Document, [Diagnostic]) -> Void
     ) rethrows {
+        // No flag on a piece of a word a window cut (`HugeFileWindows.withoutCutWords`).
+        @Sendable func lint(_ block: Segmentation, of document: Document) -> [Diagnostic] {
+            HugeFileWindows.withoutCutWords(linter.lint(annotator.annotate(document, block)), in: document)
+        }
         guard jobs > 1 else {
             try windows { document in
                 Annotator.segmentInBlocks(document, blockBytes: blockBytes) { block in
-                    body(document, linter.lint(annotator.annotate(document, block)))
+                    body(document, lint(block, of: document))
                 }
             }
             return
@@ -58,7 +62,7 @@ extension LintSession {
                 let blockIndex = submitted
                 submitted += 1
                 workers[blockIndex % workers.count].async(group: group) {
-                    results.store(blockIndex, document, linter.lint(annotator.annotate(document, block)))
+                    results.store(blockIndex, document, lint(block, of: document))
                     inFlight.signal()
                 }
             }

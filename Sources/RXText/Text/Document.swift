@@ -28,6 +28,10 @@ public struct Document: Sendable {
         /// longer than a window, without a sentence break): its first word does not open a
         /// sentence.
         public var continuesSentence: Bool
+        /// The window was cut where no space is, inside a word longer than the window: its first
+        /// or last word is part of one, which no flag may be offered on (`HugeFileWindows`).
+        public var startsInsideWord = false
+        public var endsInsideWord = false
 
         public init(offset: Int, position: SourcePosition, fileBytes: Int, continuesSentence: Bool = false) {
             self.offset = offset

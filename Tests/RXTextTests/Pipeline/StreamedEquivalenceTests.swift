@@ -166,6 +166,25 @@ import Testing
         }
     }
 
+    /// A word longer than a window is cut where no space is; a flag on its piece ("'as.uuu…'
+    /// starts a sentence", fixed on half the word) is none of the whole read's, so the stream
+    /// offers no flag on a piece of a cut word (found by the `equivalence` fuzz target).
+    @Test func aWordLongerThanAWindowGetsNoFlagOnAPiece() throws {
+        let directory = try TemporaryDirectory()
+        let long = "as." + String(repeating: "u", count: 125) + "t"
+        // No-break spaces: no place to cut at but inside the words.
+        let text = "What a day it was.\u{A0}\(long)\u{A0}a day it was.\u{A0}\(long) and EM.\n"
+        let path = try directory.write("long-word.txt", text)
+        let whole = Set(try flags(path, session(streamed: false, windowBytes: 1 << 20, jobs: 1)).flags)
+        #expect(whole.contains { $0.contains("capitalization.sentence-start") })
+        for windowBytes in 64..<140 {
+            let streamed = try flags(path, session(streamed: true, windowBytes: windowBytes, jobs: 1)).flags
+            #expect(
+                streamed.allSatisfy(whole.contains),
+                "windows of \(windowBytes) bytes: \(streamed.filter { !whole.contains($0) })")
+        }
+    }
+
     /// At the shipped sizes a window is `Segmenter.longestSentence`, and a sentence longer than
     /// that is cut where a whole read cuts it in pieces: the reports are the same byte for
     /// byte, the sentences flags carry and their fingerprints included, and with any garble
