@@ -12,8 +12,8 @@ import Testing
 @Suite struct ResultDecisionTests {
     static let article =
         "Johan Kristoffersson won the final at Höljes in the 2018 World RX season. Andreas Bakkerud was third in "
-        + "the final there. Timmy Hansen was second in qualifying, and Niclas Grönholm retired with a puncture. "
-        + "Kevin Eriksson completed the top five.\n"
+        + "the final there. Timmy Hansen was second in qualifying, and Niclas Grönholm retired. Earlier in "
+        + "qualifying Grönholm had a puncture. Kevin Eriksson completed the top five.\n"
 
     /// The article under review with every extracted result decided and one added.
     func reviewed() throws -> (scratch: Scratch, file: String, store: DecisionStore, keys: [String]) {

@@ -67,6 +67,9 @@ struct ResultAttribution {
         /// its own beside the final one.
         var interim = false
         var cue: ResultCueKind
+        /// A failure in one heat of qualifying ("retired from Q1"), not yet known to be the
+        /// driver's qualifying result.
+        var inOneHeat = false
         /// The championship the sentence is reading (glossary index): two series racing at one
         /// venue ("World RX and the Euro RX support races at Riga") have a final each.
         var series: Int? = nil
@@ -77,6 +80,8 @@ struct ResultAttribution {
         var salient: DriverRef? = subject.map { ref(glossaryIndex: $0) }
         var currentEvent = frame.event
         var paragraphStage: Stage? = nil
+        /// The paragraph's stage was named as where drivers were going ("tickets to the final").
+        var paragraphHeadsTo = false
         var paragraph = -1
         var seriesContext = SeriesContext()
         let lists = ResultsListReader(article: article, names: names)
@@ -84,9 +89,11 @@ struct ResultAttribution {
             if sentence.sentence.paragraph != paragraph {
                 paragraph = sentence.sentence.paragraph
                 paragraphStage = nil
+                paragraphHeadsTo = false
                 if frame.event == nil, let topic = events.places(in: index).first { currentEvent = topic.country }
             }
             let sentenceCandidates = candidates.count
+            var referredSubject: DriverRef? = nil
             let named = names.bySentence[index]
             let words = Array(sentence.folded)
             let clauses = Clauses(words: words, named: named)
@@ -125,6 +132,11 @@ struct ResultAttribution {
                         for: cue, clause: clause, sentence: index, words: words, salient: salient,
                         leader: candidates.last { $0.stage == .standings && $0.position == 1 && !$0.interim }?.driver)
                     guard !attributed.isEmpty else { continue }
+                    // "The unflappable Swede answered at Lohéac": a subject the text referred to
+                    // rather than named is still who the next sentence's "he" is.
+                    if referredSubject == nil, attributed[0].1 == nil, clause.lowerBound == 0 {
+                        referredSubject = attributed[0].0
+                    }
                     // ", winner of the round at Hell,": the apposition's stage is its own.
                     let appositions = Self.winAppositions(words)
                     let own = appositions.first { $0.lowerBound == cue.tokens.lowerBound }
@@ -138,6 +150,13 @@ struct ResultAttribution {
                     let inherited =
                         paragraphStage == .standings && !events.places(in: index).isEmpty ? nil : paragraphStage
                     var stage = cue.fixedStage ?? stageCue?.stage ?? inherited
+                    // "B and C took the other tickets to the final. D ended in the barriers": a
+                    // failure after the way to a stage is in the stage before it.
+                    if cue.fixedStage == nil, stageCue == nil, paragraphHeadsTo, case .failure = cue.kind,
+                        let inherited
+                    {
+                        stage = Self.stageBefore(inherited)
+                    }
                     if stage == .standings, case .failure = cue.kind { stage = paragraphStage }
                     // A race win is not a standings place (a title has its own cues): "led the
                     // standings. At the Estering Bryntesson won" is the final's win.
@@ -165,6 +184,17 @@ struct ResultAttribution {
                         Self.namesOneHeat(stageCue, words: words)
                     {
                         continue
+                    }
+                    // "retired from Q1", "did not finish the first of the four qualifying races":
+                    // one race of qualifying, the driver's qualifying only if nothing else is
+                    // told of it (`ResultConsistency`). Failing to qualify has its own cue; a
+                    // puncture in a heat is told as the qualifying's.
+                    var inOneHeat = false
+                    if case .failure(let outcome, _) = cue.kind, ![.didNotQualify, .puncture].contains(outcome),
+                        stage == .qualifying,
+                        cue.fixedStage == nil, let stageCue
+                    {
+                        inOneHeat = Self.namesOneHeat(stageCue, words: words)
                     }
                     let season =
                         Self.yearQualifying(cue, words: words)
@@ -235,7 +265,8 @@ struct ResultAttribution {
                                     sentence.words[span.lowerBound].range.start,
                                     sentence.words[span.upperBound - 1].range.end),
                                 confidence: confidence, raceClass: classNamed(upTo: clause, sentence: index),
-                                interim: stage == .standings && interim, cue: ResultCueKind(cue.kind)))
+                                interim: stage == .standings && interim, cue: ResultCueKind(cue.kind),
+                                inOneHeat: inOneHeat))
                     }
                     if cue.isWin, candidates.count > primary {
                         let shared = sharedWins(
@@ -253,10 +284,15 @@ struct ResultAttribution {
             }
 
             // What the next sentences inherit.
-            if let first = subjectOfSentence(named, words: words) { salient = first.driver }
+            if let first = subjectOfSentence(named, words: words) {
+                salient = first.driver
+            } else if let referredSubject {
+                salient = referredSubject
+            }
             if let last = stages.last(where: { !ResultAttribution.weakStageWords.contains(words[$0.tokens.lowerBound]) }
             ) {
                 paragraphStage = last.stage
+                paragraphHeadsTo = Self.isDestination(last, words: words)
             }
             // A review moves on where the text places a result, opens a paragraph or names a
             // venue; a country named in passing ("after an accident in Hungary") does not move it.
@@ -401,12 +437,38 @@ struct ResultAttribution {
             if objectMarkers.contains(word) { return true }
             let hyphenated =
                 word == "-" || (i + 1 < words.count && words[i + 1] == "-") || (i > 0 && words[i - 1] == "-")
-            guard ["the", "a", "an"].contains(word) || hyphenated else { return false }
+            // "lost Q2 to the Swede Timmy Hansen": a nationality before the name is part of it.
+            guard ["the", "a", "an"].contains(word) || hyphenated || Demonyms.nouns[word] != nil else {
+                return roleAfterMarker(name, words: words)
+            }
             i -= 1
             skipped += 1
         }
         return false
     }
+
+    /// "lost Q2 to the home driver Dubourg", "from his team-mate Nuriev": a role noun, with up to
+    /// three lower-case words of it, between an object marker's determiner and the name ("the
+    /// leader of the points Petter Solberg" is a title, not "of" an object).
+    private static func roleAfterMarker(_ name: NamedDriver, words: [String]) -> Bool {
+        var i = name.tokens.lowerBound - 1
+        guard i > 0, roleNouns.contains(words[i]) else { return false }
+        var role = 0
+        while i > 0 && role < 4, let first = words[i].first, first.isLowercase || words[i] == "-",
+            words[i] == "-" || first.isLetter, !determiners.contains(words[i])
+        {
+            i -= 1
+            role += 1
+        }
+        guard i > 0, determiners.contains(words[i]) else { return false }
+        return objectMarkers.contains(words[i - 1])
+    }
+
+    private static let determiners: Set<String> = ["the", "a", "an", "his", "her", "their", "its"]
+    static let roleNouns: Set<String> = [
+        "driver", "mate", "team-mate", "teammate", "champion", "rival", "compatriot", "leader", "newcomer", "rookie",
+        "hero", "veteran", "youngster", "countryman", "winner", "pilot",
+    ]
 
     private func drivers(
         for cue: ResultCue, clause: Range<Int>, sentence index: Int, words: [String], salient: DriverRef?,
@@ -508,9 +570,10 @@ struct ResultAttribution {
             {
                 return [(first.driver, first.tokens, 0.8)]
             }
-            // "the win in Riga went to the Swede Timmy Hansen".
-            if let to = gap.firstIndex(of: "to"), to <= gap.startIndex + 2,
-                gap[gap.startIndex..<to].contains(where: { ["went", "goes", "go", "fell", "belonged"].contains($0) }),
+            // "the win in Riga went to the Swede Timmy Hansen", "the win in the World RX race in
+            // Riga in 2019 went to X": the verb right before "to", past the cue's own phrases.
+            if let to = gap.firstIndex(of: "to"), to > gap.startIndex, to <= gap.startIndex + 12,
+                ["went", "goes", "go", "fell", "belonged"].contains(gap[to - 1]),
                 isNamePrefix((to + 1)..<first.tokens.lowerBound, in: sentence)
             {
                 return [(first.driver, first.tokens, 0.85)]
@@ -604,6 +667,13 @@ struct ResultAttribution {
         let sentenceSubject = subjectOfSentence(
             named.filter { $0.tokens.upperBound <= clause.lowerBound }, words: words)
         if pronoun != nil {
+            // "He had won Q1 ... lost Q2 to Dubourg, ... yet he won his semi-final": the pronoun
+            // goes on with the sentence's own pronoun subject, the driver the text was on.
+            if let salient, sentenceSubject != nil, let opening = words.first, ["he", "she", "it"].contains(opening),
+                !names.mentionsBySentence[index].contains(where: { $0.tokens.lowerBound == 0 })
+            {
+                return [(salient, nil, 0.7)]
+            }
             if let sentenceSubject { return [(sentenceSubject.driver, nil, 0.7)] }
             if let salient { return [(salient, nil, 0.65)] }
             return []
@@ -744,6 +814,9 @@ struct ResultAttribution {
         "must", "plan", "plans", "dream", "dreams", "target", "targets",
     ]
     private static let negations: Set<String> = ["not", "never", "no", "n't", "without", "nor", "failed"]
+    private static let losses: Set<String> = [
+        "lost", "losing", "lose", "loses", "missed", "missing", "miss", "conceded", "surrendered", "forfeited",
+    ]
 
     static func isIrrealisOrNegated(_ cue: ResultCue, clause: Range<Int>, words: [String]) -> Bool {
         let before = words[clause.lowerBound..<cue.tokens.lowerBound]
@@ -753,6 +826,11 @@ struct ResultAttribution {
         }
         if before.contains(where: { irrealis.contains($0) }) { return true }
         if before.suffix(3).contains(where: { negations.contains($0) }) { return true }
+        // "lost the top qualifier spot", "missed the podium": the place the driver did not get.
+        let object =
+            before.last.map { ["the", "his", "her", "their", "its", "a"].contains($0) } == true
+            ? before.dropLast() : before[...]
+        if let verb = object.last, losses.contains(verb) { return true }
         // "to win" is an intention; "drove to victory" is a result.
         if case .win = cue.kind, before.last == "to", words[cue.tokens.lowerBound] != "victory" { return true }
         return false
@@ -784,13 +862,24 @@ struct ResultAttribution {
         }) {
             return attached
         }
-        if let before = inClause.last(where: { $0.tokens.upperBound <= cue.tokens.lowerBound }) { return before }
+        if var before = inClause.last(where: { $0.tokens.upperBound <= cue.tokens.lowerBound }) {
+            // "scraped into the semi-finals in twelfth", "went through to the final as second":
+            // the place that took the driver there, in the stage before.
+            if case .placing = cue.kind, Self.isDestination(before, words: words),
+                cue.tokens.lowerBound - before.tokens.upperBound <= 2,
+                ["in", "as"].contains(words[before.tokens.upperBound])
+            {
+                before.stage = Self.stageBefore(before.stage)
+            }
+            return before
+        }
         // "..., but a puncture slowed him in the heats": the cue's own clause names its stage
-        // after it, and that beats a stage the clause before was heading to.
+        // after it ("went into the wall on the last lap of the final"), and that beats a stage
+        // the clause before was heading to.
         // A stage it kept the driver from ("out of the final", "a place in the semi-finals") is not it.
         if case .failure = cue.kind,
             let after = inClause.first(where: {
-                $0.tokens.lowerBound >= cue.tokens.upperBound && $0.tokens.lowerBound <= cue.tokens.upperBound + 6
+                $0.tokens.lowerBound >= cue.tokens.upperBound && $0.tokens.lowerBound <= cue.tokens.upperBound + 8
             }), !Self.isDestination(after, words: words)
         {
             return after
@@ -798,14 +887,19 @@ struct ResultAttribution {
         if let earlier = usable.last(where: { $0.tokens.upperBound <= clause.lowerBound }) { return earlier }
         // "a puncture kept him out of the final": a failure on the way to a stage is in the one before.
         if case .failure = cue.kind, var only = inClause.first, Self.isDestination(only, words: words) {
-            switch only.stage {
-            case .final: only.stage = .semiFinal
-            case .semiFinal: only.stage = .qualifying
-            default: break
-            }
+            only.stage = Self.stageBefore(only.stage)
             return only
         }
         return inClause.first
+    }
+
+    /// The stage whose result takes a driver to `stage`.
+    static func stageBefore(_ stage: Stage) -> Stage {
+        switch stage {
+        case .final: .semiFinal
+        case .semiFinal: .qualifying
+        default: stage
+        }
     }
 
     /// "qualifying" or "the intermediate classification" as a whole, not one heat or session of it
@@ -832,6 +926,15 @@ struct ResultAttribution {
         let next = stage.tokens.upperBound < words.count ? words[stage.tokens.upperBound] : ""
         let previous = stage.tokens.lowerBound > 0 ? words[stage.tokens.lowerBound - 1] : ""
         if ["race", "session", "heat", "run"].contains(next) { return true }
+        // "the first of the four qualifying races": one of them, by its ordinal ("sixth of the
+        // qualifying" is a place in the whole).
+        let start = stage.tokens.lowerBound
+        if ["races", "sessions", "heats", "runs"].contains(next) || phrase.last == "heats",
+            let of = words[max(0, start - 4)..<start].lastIndex(of: "of"), of > 0,
+            ResultVocabulary.ordinals[words[of - 1]] != nil || words[of - 1] == "last"
+        {
+            return true
+        }
         return phrase.contains("heat") && ResultVocabulary.ordinals[previous] != nil
     }
 

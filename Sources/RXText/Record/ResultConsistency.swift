@@ -36,6 +36,41 @@ enum ResultConsistency {
             }
             kept.append((offset, candidate))
         }
-        return kept.sorted { $0.offset < $1.offset }.map(\.candidate)
+        return Self.withoutMadeUpHeats(
+            Self.withoutCausesOfRetirements(kept.sorted { $0.offset < $1.offset }.map(\.candidate)))
+    }
+
+    /// A heat the driver did not finish ("retired from Q1") is his qualifying result only when
+    /// nothing else is told of his weekend: a place in qualifying or a result in a later stage
+    /// of the same event means the other heats made up for it.
+    static func withoutMadeUpHeats(_ candidates: [ResultAttribution.Candidate]) -> [ResultAttribution.Candidate] {
+        func sameEvent(_ a: ResultAttribution.Candidate, _ b: ResultAttribution.Candidate) -> Bool {
+            a.driver.name == b.driver.name && a.season == b.season && a.event == b.event && a.round == b.round
+                && a.raceClass == b.raceClass && a.series == b.series
+        }
+        return candidates.filter { heat in
+            !heat.inOneHeat
+                || !candidates.contains { other in
+                    !other.inOneHeat && sameEvent(other, heat)
+                        && ((other.stage == .qualifying && other.position != nil)
+                            || [.semiFinal, .final].contains(other.stage))
+                }
+        }
+    }
+
+    /// "retired with two punctures" is one result, the retirement: the puncture read from the
+    /// same words is its cause, not a second outcome of that driver in that race. A puncture
+    /// told apart from a retirement ("a puncture in the heats ... retired in the final") stays.
+    static func withoutCausesOfRetirements(_ candidates: [ResultAttribution.Candidate]) -> [ResultAttribution.Candidate]
+    {
+        func sameRace(_ a: ResultAttribution.Candidate, _ b: ResultAttribution.Candidate) -> Bool {
+            a.driver.name == b.driver.name && a.season == b.season && a.event == b.event && a.round == b.round
+                && a.stage == b.stage && a.raceClass == b.raceClass && a.series == b.series
+        }
+        let retirements = candidates.filter { $0.outcome == .retired }
+        return candidates.filter { candidate in
+            candidate.outcome != .puncture
+                || !retirements.contains { sameRace($0, candidate) && $0.evidence.overlaps(candidate.evidence) }
+        }
     }
 }

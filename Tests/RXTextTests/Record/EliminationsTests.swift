@@ -5,12 +5,8 @@ import Testing
 /// Drivers who went out before a stage, named by the stage they did not reach; the texts are
 /// written for these tests.
 @Suite struct EliminationsTests {
-    private func lines(_ text: String) throws -> [String] {
-        ResultsReaderTests.lines(try ResultsReaderTests.record(text))
-    }
-
     @Test func missingTheFinalIsGoingOutInTheSemiFinals() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Mettet 2014
 
@@ -20,7 +16,7 @@ import Testing
     }
 
     @Test func aListThatDidNotReachTheSemiFinalsWentOutInQualifying() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Mettet 2014
 
@@ -31,7 +27,7 @@ import Testing
     }
 
     @Test func aNegatedSubjectWithItsListAndTheTopTwelve() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Mettet 2014
 
@@ -44,7 +40,7 @@ import Testing
     }
 
     @Test func reachingTheFinalIsNoElimination() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Mettet 2014
 
@@ -54,7 +50,7 @@ import Testing
     }
 
     @Test func eliminatedObjectsWentOutAtTheStageRead() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Estering 2016
 
@@ -67,7 +63,7 @@ import Testing
     }
 
     @Test func aFailureOnTheWayToTheFinalIsInTheSemiFinals() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Mettet 2014
 
@@ -78,7 +74,7 @@ import Testing
     }
 
     @Test func aNegatedSubjectWithNoNameIsNoOnesResult() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Riga 2016
 
@@ -88,7 +84,7 @@ import Testing
     }
 
     @Test func aListLeftBehindWentOutAtTheStageRead() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Estering 2016
 
@@ -101,7 +97,7 @@ import Testing
     }
 
     @Test func oneDriverLeftBehindAtTheStartIsNoElimination() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Estering 2016
 

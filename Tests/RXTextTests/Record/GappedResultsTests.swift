@@ -5,12 +5,8 @@ import Testing
 /// Results shared by coordination with the verb left out, results in apposition to a name, and
 /// passive leads; the texts are written for these tests.
 @Suite struct GappedResultsTests {
-    private func lines(_ text: String) throws -> [String] {
-        ResultsReaderTests.lines(try ResultsReaderTests.record(text))
-    }
-
     @Test func aGappedSubjectTakesTheNextSemiFinal() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Höljes 2019
 
@@ -21,7 +17,7 @@ import Testing
     }
 
     @Test func aListOfGappedSubjectsTakesOneSemiFinalEach() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Höljes 2019
 
@@ -34,7 +30,7 @@ import Testing
     }
 
     @Test func aNameFollowedByItsOwnNounIsNotGapped() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Höljes 2019
 
@@ -44,7 +40,7 @@ import Testing
     }
 
     @Test func oneVerbWithTwoStagesGivesTwoWins() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Höljes 2019
 
@@ -56,7 +52,7 @@ import Testing
     }
 
     @Test func aSecondStageWithItsOwnDriverIsNotTheFirstDriversWin() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Höljes 2019
 
@@ -66,7 +62,7 @@ import Testing
     }
 
     @Test func aWinAtCoordinatedPlacesIsAWinAtEach() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Season 2019
 
@@ -77,7 +73,7 @@ import Testing
     }
 
     @Test func aWinAtOnePlaceAndAgainAtAnother() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Season 2019
 
@@ -88,7 +84,7 @@ import Testing
     }
 
     @Test func coordinatedCountriesAreEachAPlace() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Season 2011
 
@@ -99,7 +95,7 @@ import Testing
     }
 
     @Test func victoriesCountedOutByPlaceAreWins() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Season 2019
 
@@ -111,7 +107,7 @@ import Testing
     }
 
     @Test func countedWinsNameNoEvent() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Season 2019
 
@@ -121,7 +117,7 @@ import Testing
     }
 
     @Test func gappedSubjectsWithTheirOwnPlaces() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Season 2015
 
@@ -134,7 +130,7 @@ import Testing
     }
 
     @Test func bothNounsLeftOutStillGapTheSubject() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Mettet 2015
 
@@ -145,7 +141,7 @@ import Testing
     }
 
     @Test func aCarDrivenByADriverPlacesTheDriver() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Mettet 2015
 
@@ -156,7 +152,7 @@ import Testing
     }
 
     @Test func aPlacingInAppositionIsTheNamesOwn() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Kouvola 2014
 
@@ -168,7 +164,7 @@ import Testing
     }
 
     @Test func anInvertedPlacingAfterACommaIsNotInApposition() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Kouvola 2014
 
@@ -178,7 +174,7 @@ import Testing
     }
 
     @Test func aWinInAppositionIsTheNamesOwn() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Kouvola 2014
 
@@ -187,7 +183,7 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("Reinis Nitišs|2014|NO|") })
         #expect(!lines.contains { $0.hasPrefix("Petter Solberg|2014|NO|") })
         // The apposition's place is not where the sentence's own result happened.
-        let second = try self.lines(
+        let second = try ResultsReaderTests.lines(
             """
             Kouvola 2014
 
@@ -197,7 +193,7 @@ import Testing
     }
 
     @Test func aPassiveLeadAndOnlyFourth() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Kouvola 2014
 

@@ -5,12 +5,8 @@ import Testing
 /// Placings a phrase states ("completed the podium", "the winner was", "topped qualifying", "went
 /// no further than the semi-finals", "EM-fourth"); the texts are written for these tests.
 @Suite struct PlacingPhrasesTests {
-    static func lines(_ text: String) throws -> [String] {
-        ResultsReaderTests.lines(try ResultsReaderTests.record(text))
-    }
-
     @Test func completingThePodiumIsThirdInTheFinal() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Mettet 2015
 
@@ -22,7 +18,7 @@ import Testing
     }
 
     @Test func theWinnerWasNamesTheWinnerAfterTheVerb() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Riga 2019
 
@@ -32,7 +28,7 @@ import Testing
     }
 
     @Test func aWinThatWentToADriverIsHis() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Riga 2019
 
@@ -42,7 +38,7 @@ import Testing
     }
 
     @Test func toppingQualifyingIsFirstInQualifying() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Estering 2016
 
@@ -52,7 +48,7 @@ import Testing
     }
 
     @Test func anEliminationBelongsToTheNameBeforeARelativeClause() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Höljes 2019
 
@@ -64,7 +60,7 @@ import Testing
     }
 
     @Test func anOrdinalHyphenatedToAChampionshipIsAStandingsPlace() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Rajala 2015
 
@@ -165,12 +161,8 @@ import Testing
 
 /// Races that went to a driver, venues taken, the top of a classification, and a role for a driver.
 @Suite struct RaceAndRoleTests {
-    static func lines(_ text: String) throws -> [String] {
-        ResultsReaderTests.lines(try ResultsReaderTests.record(text))
-    }
-
     @Test func aSemiFinalThatWentToADriverIsHisWinWithTheOthersBehind() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Estering 2016
 
@@ -185,7 +177,7 @@ import Testing
     }
 
     @Test func theTopOfAClassificationIsFirstThere() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Mettet 2015
 
@@ -197,7 +189,7 @@ import Testing
     }
 
     @Test func takingAVenueIsWinningThere() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Euro RX 2019
 
@@ -208,7 +200,7 @@ import Testing
     }
 
     @Test func theChampionshipLeaderIsTheDriverReadFirstInTheStandings() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Euro RX 2019
 

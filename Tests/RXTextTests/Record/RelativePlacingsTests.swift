@@ -88,12 +88,8 @@ import Testing
 
 /// Where a result happened and whom a pronoun means, across the clauses around it.
 @Suite struct PlaceAndTopicTests {
-    static func lines(_ text: String) throws -> [String] {
-        ResultsReaderTests.lines(try ResultsReaderTests.record(text))
-    }
-
     @Test func whereADriverIsFromIsNotTheEvent() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Riga 2019
 
@@ -103,7 +99,7 @@ import Testing
     }
 
     @Test func aSentenceOpeningForANameIsAboutThatDriver() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             World RX 2019
 
@@ -115,7 +111,7 @@ import Testing
     }
 
     @Test func aPlaceDatedInThePastIsNotALaterClausesEvent() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Estering 2016
 
@@ -145,12 +141,8 @@ import Testing
 
 /// A win stated as crossing the line first, with the drivers led home behind it.
 @Suite struct LedHomeTests {
-    static func lines(_ text: String) throws -> [String] {
-        ResultsReaderTests.lines(try ResultsReaderTests.record(text))
-    }
-
     @Test func theChequeredFlagAheadOfTwoDriversIsTheFirstThree() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Riga 2017
 
@@ -165,7 +157,7 @@ import Testing
     }
 
     @Test func aWinnerWhoLedOthersAcrossTheLineGivesThemTheNextPlaces() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Riga 2017
 
@@ -179,7 +171,7 @@ import Testing
     }
 
     @Test func runnerUpToADriverMakesHimTheChampion() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             World RX 2017
 

@@ -11,6 +11,9 @@ import Testing
         RecordBuilder(minConfidence: minConfidence).build(try TestLexicon.annotate(text))
     }
 
+    /// The lines of `text`'s record: what most suites of `Record/` compare.
+    static func lines(_ text: String) throws -> [String] { lines(try record(text)) }
+
     /// "driver|season|event|stage|position-or-outcome" of each result, in text order.
     static func lines(_ record: RaceRecord) -> [String] {
         record.results.map { result in

@@ -5,12 +5,8 @@ import Testing
 /// How season reviews and report prose state results without the words "won" or "first"; the
 /// texts are written for these tests.
 @Suite struct ReviewProseTests {
-    private func lines(_ text: String) throws -> [String] {
-        ResultsReaderTests.lines(try ResultsReaderTests.record(text))
-    }
-
     @Test func crossingTheLineAheadOfOthersIsTheWin() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Season review 2019
 
@@ -25,7 +21,7 @@ import Testing
     }
 
     @Test func crossingTheLineSecondIsNotTheWin() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Riga 2016
 
@@ -35,7 +31,7 @@ import Testing
     }
 
     @Test func hittingBackAtAPlaceIsAWinThere() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Season review 2019
 
@@ -46,7 +42,7 @@ import Testing
     }
 
     @Test func aCrashInAStageIsARetirementThere() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Riga 2019
 
@@ -56,7 +52,7 @@ import Testing
     }
 
     @Test func crashingOutOfTheFinalIsARetirementInIt() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Hell 2019
 
@@ -67,7 +63,7 @@ import Testing
     }
 
     @Test func aFirstNameAloneIsTheDriverNamedInFullWithIt() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Riga 2019
 
@@ -79,7 +75,7 @@ import Testing
     }
 
     @Test func aFirstNameTwoDriversShareNamesNoOne() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Höljes 2019
 
@@ -91,7 +87,7 @@ import Testing
     }
 
     @Test func theMainClauseResumesAfterARelativeClause() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             RallyX Nordic 2019
 
@@ -103,7 +99,7 @@ import Testing
     }
 
     @Test func theFinalWasADriversIsTheirWin() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Silverstone 2019
 
@@ -113,7 +109,7 @@ import Testing
     }
 
     @Test func aCountedWinAndARaceAfterItIsThatRacesWin() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Silverstone 2019
 
@@ -124,7 +120,7 @@ import Testing
     }
 
     @Test func yearsEarlierDateTheResultThatManyYearsBack() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Season 2019
 
@@ -134,7 +130,7 @@ import Testing
     }
 
     @Test func theYearBeforeInARelativeClauseDatesOnlyThatClause() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Silverstone 2019
 
@@ -145,7 +141,7 @@ import Testing
     }
 
     @Test func aDriverFendedOffIsNotTheSubject() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Hell 2019
 
@@ -156,7 +152,7 @@ import Testing
     }
 
     @Test func twoNamesTakeTwoPlacingsInOrder() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Spa 2019
 
@@ -168,7 +164,7 @@ import Testing
     }
 
     @Test func aPairTakesThePlacingsOfTheTwoNamedBefore() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Spa 2019
 
@@ -179,7 +175,7 @@ import Testing
     }
 
     @Test func whoHitsBackIsTheLeaderWhoHadLost() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Season review 2019
 
@@ -193,7 +189,7 @@ import Testing
     }
 
     @Test func twoNamesWinTheSemiFinalsOneEach() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Riga 2016
 
@@ -204,7 +200,7 @@ import Testing
     }
 
     @Test func slidingIntoTheBarriersIsARetirement() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Riga 2016
 
@@ -214,7 +210,7 @@ import Testing
     }
 
     @Test func aNumberedListOfPointsIsTheStandings() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             SM 2019
 
@@ -227,7 +223,7 @@ import Testing
     }
 
     @Test func aYearInARelativeClauseDatesOnlyThatClause() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Cape Town 2018
 
@@ -240,9 +236,9 @@ import Testing
 
     @Test func aSentenceOfThousandsOfWordsIsNotReadForResults() throws {
         let filler = Array(repeating: "and then some more words without a stop", count: 90).joined(separator: " ")
-        let long = try lines("Riga 2016\n\nAt Riga in 2016 Cyril Raymond won the final \(filler).")
+        let long = try ResultsReaderTests.lines("Riga 2016\n\nAt Riga in 2016 Cyril Raymond won the final \(filler).")
         #expect(long.isEmpty)
-        let short = try lines("Riga 2016\n\nAt Riga in 2016 Cyril Raymond won the final.")
+        let short = try ResultsReaderTests.lines("Riga 2016\n\nAt Riga in 2016 Cyril Raymond won the final.")
         #expect(short.contains("Cyril Raymond|2016|LV|final|1"))
     }
 }

@@ -5,12 +5,8 @@ import Testing
 /// Which stage a result belongs to when the sentence names more than one, and the translated
 /// genitive "sixth of the qualifying"; the texts are written for these tests.
 @Suite struct StageReadingTests {
-    private func lines(_ text: String) throws -> [String] {
-        ResultsReaderTests.lines(try ResultsReaderTests.record(text))
-    }
-
     @Test func aPlacingOfAStageIsThatStagesPlacing() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Kouvola 2014
 
@@ -20,7 +16,7 @@ import Testing
     }
 
     @Test func anOrdinalOfACountIsNoPlacing() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Kouvola 2014
 
@@ -30,7 +26,7 @@ import Testing
     }
 
     @Test func aFailureTakesTheStageNamedAfterItInItsClause() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Kouvola 2014
 
@@ -42,7 +38,7 @@ import Testing
     }
 
     @Test func aStageTheFailureKeptTheDriverFromIsNotItsStage() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Kouvola 2014
 
@@ -52,7 +48,7 @@ import Testing
     }
 
     @Test func aCarInTheBarriersIsARetirement() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Mettet 2015
 
@@ -63,13 +59,53 @@ import Testing
     }
 
     @Test func aFormerTitleSeveralWordsBeforeChampionIsNoTitle() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Kouvola 2014
 
             At Kouvola in 2014 the former Formula 1 world champion Jacques Villeneuve was ninth in the final.
             """)
         #expect(!lines.contains { $0.contains("standings") })
+    }
+
+    /// "into the semi-finals in twelfth": the place that took the driver there, in qualifying.
+    @Test func aPlaceOnTheWayIntoAStageIsThePlaceOfTheStageBefore() throws {
+        let lines = try ResultsReaderTests.lines(
+            """
+            Höljes 2019
+
+            At Höljes in 2019 Kevin Eriksson scraped into the semi-finals in twelfth.
+            """)
+        #expect(lines == ["Kevin Eriksson|2019|SE|qualifying|12"])
+    }
+
+    /// A paragraph on a semi-final that names where it led ("tickets to the final") goes on with
+    /// the semi-final for a failure, and with the final for places after "the pole for the final".
+    @Test func aStageNamedAsWhereDriversWentLeadsFailuresBackAndPlacesOn() throws {
+        let failure = try ResultsReaderTests.lines(
+            """
+            Höljes 2019
+
+            In the first semi-final at Höljes in 2019 Timmy Hansen beat Andreas Bakkerud. Behind             them Kevin Hansen and Liam Doran took the other tickets to the final. Jānis Baumanis             was pushed at the start and his Fabia ended in the barriers.
+            """)
+        #expect(failure.contains("Jānis Baumanis|2019|SE|semi-final|retired"), "\(failure)")
+        let places = try ResultsReaderTests.lines(
+            """
+            Höljes 2019
+
+            At Höljes in 2019 the semi-final win gave Timmy Hansen the pole position for the final.             Andreas Bakkerud was second and Kevin Hansen took third place.
+            """)
+        #expect(places.contains("Andreas Bakkerud|2019|SE|final|2") && places.contains("Kevin Hansen|2019|SE|final|3"))
+    }
+
+    @Test func aFailureOnTheLastLapOfAStageIsInIt() throws {
+        let lines = try ResultsReaderTests.lines(
+            """
+            Höljes 2019
+
+            At Höljes in 2019 Johan Kristoffersson took the title when Timmy Hansen went into the             tyre wall on the last lap of the Höljes final.
+            """)
+        #expect(lines.contains("Timmy Hansen|2019|SE|final|retired"), "\(lines)")
     }
 }
 
@@ -133,12 +169,8 @@ import Testing
 
 /// A heat win is one race of qualifying, not its classification; the texts are written for these tests.
 @Suite struct HeatWinTests {
-    private func lines(_ text: String) throws -> [String] {
-        ResultsReaderTests.lines(try ResultsReaderTests.record(text))
-    }
-
     @Test func winningOneHeatIsNotTopOfQualifying() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Mettet 2015
 
@@ -148,7 +180,7 @@ import Testing
     }
 
     @Test func winningEveryHeatIsTopOfQualifying() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Hell 2016
 
@@ -158,7 +190,7 @@ import Testing
     }
 
     @Test func aHeatWinSharedWithTheFinalKeepsTheFinal() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Mettet 2015
 
@@ -169,7 +201,7 @@ import Testing
     }
 
     @Test func aPlaceInOneSessionIsNotAQualifyingPlace() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Riga 2016
 
@@ -180,7 +212,7 @@ import Testing
     }
 
     @Test func aCleftNamesWhoToppedQualifying() throws {
-        let lines = try lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Tierp 2018
 

@@ -5,12 +5,8 @@ import Testing
 /// Championship results as reports state them, and as machine translation of Finnish leaves them
 /// ("the European master", "the mastery"); the texts are written for these tests.
 @Suite struct TitleCuesTests {
-    static func lines(_ text: String) throws -> [String] {
-        ResultsReaderTests.lines(try ResultsReaderTests.record(text))
-    }
-
     @Test func aTitleVerbWithItsNounIsTheChampion() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Estering 2016
 
@@ -21,7 +17,7 @@ import Testing
     }
 
     @Test func aTitleThatWentToADriverNamesHimAfterTheVerb() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Finnish championship 2018
 
@@ -33,7 +29,7 @@ import Testing
     }
 
     @Test func aDatedRunnerUpIsThatSeasonsSecondPlace() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Barcelona 2019
 
@@ -44,7 +40,7 @@ import Testing
     }
 
     @Test func aChampionCalqueNamesTheChampionAfterBecame() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Rustad 2015
 
@@ -54,7 +50,7 @@ import Testing
     }
 
     @Test func backOnTopOfTheStandingsIsTheLead() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Mettet 2014
 
@@ -66,7 +62,7 @@ import Testing
     }
 
     @Test func aChampionshipRoundOrAnIntentionIsNoTitle() throws {
-        let lines = try Self.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Höljes 2019
 
@@ -80,7 +76,7 @@ import Testing
 /// Standings places stated by the season they close or the points they carry.
 @Suite struct SeasonStandingsTests {
     @Test func finishingTheSeasonNthIsAStandingsPlace() throws {
-        let lines = try TitleCuesTests.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Euro RX 2019
 
@@ -91,7 +87,7 @@ import Testing
     }
 
     @Test func anElidedInversionWithPointsIsAStandingsList() throws {
-        let lines = try TitleCuesTests.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Euro RX 2015
 
@@ -103,7 +99,7 @@ import Testing
     }
 
     @Test func pointsGainedAreNotAStandingsPlace() throws {
-        let lines = try TitleCuesTests.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Estering 2016
 
@@ -117,7 +113,7 @@ import Testing
 /// the final table.
 @Suite struct PointsListTests {
     @Test func namesWithFallingPointsAfterAColonAreAStandingsTable() throws {
-        let lines = try TitleCuesTests.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Euro RX 2015
 
@@ -132,7 +128,7 @@ import Testing
     }
 
     @Test func risingFiguresAreNoTable() throws {
-        let lines = try TitleCuesTests.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Euro RX 2015
 
@@ -145,7 +141,7 @@ import Testing
 /// A dated "the champion X", and interim standings named by "before the fourth round".
 @Suite struct DatedChampionTests {
     @Test func theChampionWithAYearIsThatSeasonsChampion() throws {
-        let lines = try TitleCuesTests.lines(
+        let lines = try ResultsReaderTests.lines(
             """
             Finnish championship 2018
 
