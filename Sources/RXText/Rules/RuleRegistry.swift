@@ -13,6 +13,7 @@ public enum RuleRegistry {
         SurnameCalqueRule.self,
         GlossaryCalqueRule.self,
         MotorForEngineRule.self,
+        MasteryForChampionshipRule.self,
         PointsBeforeAfterRule.self,
         FinnishAbbreviationRule.self,
         FinnishTextRule.self,

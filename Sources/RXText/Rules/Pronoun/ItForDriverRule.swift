@@ -1,8 +1,10 @@
 /// "It won the final", "its Citroën": a driver referred to as "it". Finnish speech uses *se*
 /// (it) for people and its written *hän* has no gender, and machine translation keeps the
-/// neuter. Flagged where the sentence or the one before names a driver and no team, after "it"
-/// comes a verb of what drivers do (won, drove, ..., "finished" with a place), or after "its" a
-/// car.
+/// neuter. Flagged where the sentence or the one before names a driver and no team "it" could
+/// be, after "it" comes a verb of what drivers do (won, drove, ..., "finished" with a place), or
+/// after "its" a car. A team "it" could be is one named as a subject, not inside a phrase ("the
+/// Polo of Marklund Motorsport", "with the Fiesta of the Olsbergs MSE stable"), unless it comes
+/// after the last driver named before the pronoun.
 struct ItForDriverRule: Rule {
     static let description = RuleDescription(
         id: "pronoun.it-for-driver",
@@ -15,6 +17,8 @@ struct ItForDriverRule: Rule {
             Example("Kevin Hansen was fourth. It was ⟦its best⟧ result of the season."),
             Example("Jānis Baumanis was on ⟦its way⟧ to the final when the engine failed."),
             Example("Reinis Nitišs had a puncture, but ⟦it finished⟧ the race in fourth."),
+            Example("Nitišs was third with the Fiesta of the Olsbergs MSE stable. Skorupski had ⟦its best⟧ day."),
+            Example("For the Finn driving the Polo of Marklund Motorsport, Heikkinen, ⟦it won⟧ at last."),
         ],
         unflagged: [
             Example("Timmy Hansen started from the front row. He won the final by two seconds."),
@@ -24,6 +28,8 @@ struct ItForDriverRule: Rule {
             Example("Kallio had a slow start. It finished late because of rain."),
             Example("Kevin Hansen was fourth. The championship had its best crowd of the season."),
             Example("Timmy Hansen won in Riga. The circuit is on its way to a new layout."),
+            Example("Timmy Hansen drove for Team Hansen MJP. It won the teams' title."),
+            Example("Grönholm's team changed to the Hyundai i20. The i20 had had its first life in rallies."),
         ])
 
     static let markedWords = ["it", "its"]
@@ -60,13 +66,29 @@ struct ItForDriverRule: Rule {
         its = context.marked("its")
     }
 
+    /// A mention's place in the article, in reading order.
+    private struct Place: Comparable {
+        var sentence: Int
+        var token: Int
+        static func < (a: Place, b: Place) -> Bool { (a.sentence, a.token) < (b.sentence, b.token) }
+    }
+
     func checkArticle(_ article: AnnotatedArticle) -> [Diagnostic] {
-        var drivers = Set<Int>()
-        var teams = Set<Int>()
+        var drivers: [Int: [Int]] = [:]
+        // Teams "it" could be: (sentence, token, whether the sentence opens with it).
+        var teams: [Int: [(token: Int, subject: Bool)]] = [:]
+        var firstMention: [Int: Int] = [:]
+        for mention in article.mentions {
+            firstMention[mention.sentence] = min(firstMention[mention.sentence] ?? .max, mention.tokens.lowerBound)
+        }
         for mention in article.mentions {
             switch mention.entity {
-            case .driver: drivers.insert(mention.sentence)
-            case .team: teams.insert(mention.sentence)
+            case .driver: drivers[mention.sentence, default: []].append(mention.tokens.lowerBound)
+            case .team:
+                let sentence = article.sentences[mention.sentence]
+                guard !Self.isInsidePhrase(mention.tokens.lowerBound, in: sentence) else { continue }
+                teams[mention.sentence, default: []].append(
+                    (mention.tokens.lowerBound, firstMention[mention.sentence] == mention.tokens.lowerBound))
             default: break
             }
         }
@@ -74,7 +96,21 @@ struct ItForDriverRule: Rule {
         var flags: [Diagnostic] = []
         for (index, sentence) in article.sentences.enumerated() where sentence.has(it) || sentence.has(its) {
             let context = [index - 1, index]
-            guard context.contains(where: drivers.contains), !context.contains(where: teams.contains) else { continue }
+            guard context.contains(where: { drivers[$0] != nil }) else { continue }
+            /// Whether a team named before token `k` could be what "it" is.
+            func teamAntecedent(before k: Int) -> Bool {
+                let pronoun = Place(sentence: index, token: k)
+                let lastDriver = context.flatMap { s in (drivers[s] ?? []).map { Place(sentence: s, token: $0) } }
+                    .filter { $0 < pronoun }.max()
+                return context.contains { s in
+                    (teams[s] ?? []).contains { team in
+                        let place = Place(sentence: s, token: team.token)
+                        if team.subject { return true }
+                        guard let lastDriver else { return true }
+                        return lastDriver < place && place < pronoun
+                    }
+                }
+            }
             for k in sentence.words.indices.dropLast() where sentence.isWord(k) && sentence.isWord(k + 1) {
                 let id = sentence.wordIDs[k]
                 let verb = sentence.folded[k + 1]
@@ -95,12 +131,12 @@ struct ItForDriverRule: Rule {
                     && !sentence.matches.contains { match in
                         guard match.tokens.upperBound <= k else { return false }
                         switch match.entry {
-                        case .championship, .venue, .raceClass, .team: return true
+                        case .championship, .venue, .raceClass, .team, .car: return true
                         default: return false
                         }
                     }
                     && !sentence.folded[..<k].contains(where: Self.things.contains)
-                guard driverAct || car || possession else { continue }
+                guard driverAct || car || possession, !teamAntecedent(before: k) else { continue }
                 let pronoun = sentence.text(k, in: article)
                 let replacement = (id == it.id ? "he" : "his").matchingCase(of: pronoun)
                 flags.append(
@@ -112,5 +148,13 @@ struct ItForDriverRule: Rule {
             }
         }
         return flags
+    }
+
+    /// A name inside another's phrase: after "of", across "the" ("the Polo of Marklund Motorsport"); "drove
+    /// for Team X" keeps the team one "it" can be.
+    private static func isInsidePhrase(_ token: Int, in sentence: AnnotatedSentence) -> Bool {
+        var i = token - 1
+        if i >= 0 && sentence.folded[i] == "the" { i -= 1 }
+        return i >= 0 && sentence.folded[i] == "of"
     }
 }
