@@ -115,7 +115,12 @@ enum HugeFileWindows {
         }
         if lastStart > probe.bodyStart { return (lastStart, false) }
         var space = boundary
-        while space > 1 && pending[space - 1] != 0x20 && pending[space - 1] != 0x09 && pending[space - 1] != 0x0A {
+        // After any ASCII white space (tabs, line, vertical tab and form feeds too), never
+        // between the CR and LF of one line ending.
+        while space > 1
+            && !(isBlank(pending[space - 1])
+                && !(pending[space - 1] == 0x0D && space < pending.count && pending[space] == 0x0A))
+        {
             space -= 1
         }
         let cut = space > 1 ? space : boundary
@@ -136,8 +141,9 @@ enum HugeFileWindows {
         }
     }
 
+    /// ASCII white space: space, tab, LF, VT, FF, CR.
     private static func isBlank(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     enum Check {

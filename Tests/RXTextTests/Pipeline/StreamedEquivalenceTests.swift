@@ -166,6 +166,25 @@ import Testing
         }
     }
 
+    /// Runs of vertical tabs and form feeds are white space as spaces are: a cut inside one is
+    /// no cut inside a word, and the sentence after it starts afresh (found by the fuzz target).
+    @Test func runsOfOtherWhiteSpaceAreCutAsSpaces() throws {
+        let directory = try TemporaryDirectory()
+        // "?" ends a sentence whatever follows: the whole read starts one at "ampions".
+        let prose = "Was it a good day in Riga?"
+        for blank in ["\u{0B}", "\u{0C}", "\u{0B}\u{0C}"] {
+            let text =
+                prose + String(repeating: blank, count: 90 / blank.utf8.count) + "ampions were there. " + prose + "\n"
+            let path = try directory.write("blank-\(blank.utf8.count)-\(blank.utf8.first!).txt", text)
+            let whole = try flags(path, session(streamed: false, windowBytes: 1 << 20, jobs: 1)).flags
+            for windowBytes in 64..<140 {
+                #expect(
+                    try flags(path, session(streamed: true, windowBytes: windowBytes, jobs: 1)).flags == whole,
+                    "windows of \(windowBytes) bytes")
+            }
+        }
+    }
+
     /// A word longer than a window is cut where no space is; a flag on its piece ("'as.uuu…'
     /// starts a sentence", fixed on half the word) is none of the whole read's, so the stream
     /// offers no flag on a piece of a cut word (found by the `equivalence` fuzz target).
