@@ -10,7 +10,8 @@ struct ReviewCommand: AsyncParsableCommand {
         abstract: "Review flags in the browser: accept, edit or reject each; decisions are kept in SQLite.",
         discussion: """
             Serves a page on 127.0.0.1 and prints its URL (with a per-run token). Keys: a or 1-9 accept a \
-            suggestion, e edit, r reject, s skip, u undo, v summary (with each driver's season as a timeline), \
+            suggestion, e edit, r reject, s skip, u undo, j/k next/previous flag, v summary (with each \
+            driver's season as a timeline), \
             t results (g there adds a driver no glossary knows to the house glossary .rxtext.yaml names). \
             Decisions go to .rxtext/review.sqlite \
             beside the corpus (or --db), one transaction each; lint, clean and extract honour them.
@@ -97,7 +98,7 @@ struct ReviewCommand: AsyncParsableCommand {
         let openBrowser = open
         // The banner comes once the port is bound: a port in use is an error, not a server.
         let banner =
-            "rxtext review: \(catalog.items.count) flags in \(catalog.files.count) files, \(summary.answered) answered; "
+            "rxtext review: \(catalog.count) flags in \(catalog.files.count) files, \(summary.answered) answered; "
             + "decisions in \(store.path). Ctrl-C stops the server; answers are saved as you go."
         do {
             try await server.run(port: port) { bound in
