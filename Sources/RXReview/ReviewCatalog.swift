@@ -47,12 +47,13 @@ public struct ReviewCatalog: Sendable {
     /// What the API filters and counts by, without the text a card carries.
     public struct Entry: Sendable {
         public let key: String
-        public let file: String
-        public let rule: String
-        public let severity: Severity
         let flag: Diagnostic
         let decisionKey: DecisionKey
         let document: Int
+
+        public var file: String { decisionKey.path }
+        public var rule: String { flag.rule }
+        public var severity: Severity { flag.severity }
     }
 
     public let entries: [Entry]
@@ -77,9 +78,7 @@ public struct ReviewCatalog: Sendable {
             let keys = DecisionKey.all(report.flags, in: document, path: path)
             for (flag, key) in zip(report.flags, keys) {
                 entries.append(
-                    Entry(
-                        key: key.id, file: path, rule: flag.rule, severity: flag.severity, flag: flag, decisionKey: key,
-                        document: documents.count))
+                    Entry(key: key.id, flag: flag, decisionKey: key, document: documents.count))
             }
             documents.append(document)
         }

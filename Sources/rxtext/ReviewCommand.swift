@@ -82,13 +82,12 @@ struct ReviewCommand: AsyncParsableCommand {
     }
 
     private func serve(_ store: DecisionStore) async throws {
-        let (project, reports) = try CorpusReports.lint(paths, config: config, glossaries: glossaries) { nil }
-        let catalog = ReviewCatalog(reports: reports, root: store.root)
+        let (project, catalog, documents) = try lint(root: store.root)
         let api = ReviewAPI(catalog: catalog, store: store)
         // The results read with the house glossaries too, and again once the page adds a driver.
         let (paths, config, glossaryDirectory) = (paths, config, glossaries.glossaries)
         let results = ResultsAPI(
-            documents: reports.compactMap(\.document), store: store, engine: project.engine,
+            documents: documents, store: store, engine: project.engine,
             house: try houseGlossary(project),
             reload: {
                 try Project(paths: paths, glossaries: glossaryDirectory, configuration: config).engine
@@ -115,6 +114,13 @@ struct ReviewCommand: AsyncParsableCommand {
                     + "--port out for a free one")
             throw ExitCode(2)
         }
+    }
+
+    /// The flags as the catalog keeps them, and the documents; the reports themselves (every
+    /// flag's diagnostic a second time) are let go before the results are read.
+    private func lint(root: String) throws -> (Project, ReviewCatalog, [Document]) {
+        let (project, reports) = try CorpusReports.lint(paths, config: config, glossaries: glossaries) { nil }
+        return (project, ReviewCatalog(reports: reports, root: root), reports.compactMap(\.document))
     }
 
     /// The house glossary the configurations name, where the page adds drivers; with none, the
