@@ -10,6 +10,7 @@ times (CPU time and RSS are steadier).
 
     python3 Benchmarks/hostile_input.py --rxtext after=.build/release/rxtext \
         [--rxtext before=/tmp/rxtext-before] [--format jsonl] [--out Benchmarks/out/hostile]
+    python3 Benchmarks/hostile_input.py --long-line /tmp/line-1g.txt [--sentence-ends] [--size-mb 1024]
 """
 
 import argparse
@@ -46,6 +47,27 @@ def write_inputs(out: Path) -> list:
     return files
 
 
+def write_long_line(path: Path, size: int, sentence_ends: bool) -> int:
+    """One line of `size` bytes: the sample articles repeated, with their sentence ends (one line
+    of many sentences, for window cuts inside sentences) or without (one sentence). The copies
+    are whole, so a flag of the text read whole recurs at the same offset modulo the returned
+    copy length. Written in 4 MB pieces: a 1 GB file never sits in memory."""
+    if sentence_ends:
+        text = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt")))
+        base = re.sub(r"\s+", " ", text) + " "
+    else:
+        base = one_sentence_text()
+    piece = (base * (4 * 1024 * KB // len(base) + 1)).encode()
+    written = 0
+    with open(path, "wb") as sink:
+        while written + len(piece) < size:
+            sink.write(piece)
+            written += len(piece)
+        rest = piece[: size - written - 2]
+        sink.write(rest[: rest.rfind(b" ")] + b".\n")
+    return len(base.encode())
+
+
 def run(binary: str, path: Path, fmt: str, out: Path) -> dict:
     output = out / f"{path.stem}.{fmt}.out"
     started = time.monotonic()
@@ -65,10 +87,19 @@ def run(binary: str, path: Path, fmt: str, out: Path) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rxtext", action="append", required=True, help="LABEL=PATH of a binary (repeatable)")
+    parser.add_argument("--rxtext", action="append", default=[], help="LABEL=PATH of a binary (repeatable)")
     parser.add_argument("--format", default="jsonl")
     parser.add_argument("--out", default=str(ROOT / "Benchmarks" / "out" / "hostile"))
+    parser.add_argument("--long-line", metavar="PATH", help="only write one long line there (1 GiB unless --size-mb)")
+    parser.add_argument("--size-mb", type=int, default=1024)
+    parser.add_argument("--sentence-ends", action="store_true", help="keep the articles' sentence ends in --long-line")
     args = parser.parse_args()
+    if args.long_line:
+        period = write_long_line(Path(args.long_line), args.size_mb * 1024 * KB, args.sentence_ends)
+        print(f"{args.long_line}: one line of {args.size_mb} MiB, copies of {period} bytes")
+        return
+    if not args.rxtext:
+        parser.error("give --rxtext LABEL=PATH (or --long-line PATH)")
     out = Path(args.out)
     files = write_inputs(out)
     print(f"| input | binary | wall s | CPU s | peak RSS MB | output MB | {args.format} lines | exit |")

@@ -64,6 +64,15 @@ public struct DecisionRecord: Codable, Sendable, Equatable {
     }
 }
 
+/// A stored decision without the sentence it was made in: what listing and counting flags need,
+/// a few dozen bytes a decision however long its sentence.
+public struct DecisionState: Sendable, Equatable {
+    public var rule: String
+    public var action: DecisionAction
+    public var replacement: String?
+    public var decidedAt: String
+}
+
 /// How often editors agreed with a rule. A rule whose precision is low is noisy: its flags are
 /// mostly rejected, and it wants a narrower pattern or a lower severity.
 public struct RulePrecision: Sendable, Equatable, Codable {
@@ -90,8 +99,12 @@ public struct RulePrecision: Sendable, Equatable, Codable {
     }
 
     public static func table(_ records: [DecisionRecord]) -> [RulePrecision] {
+        table(records.map { ($0.rule, $0.action) })
+    }
+
+    static func table(_ decisions: [(rule: String, action: DecisionAction)]) -> [RulePrecision] {
         var byRule: [String: RulePrecision] = [:]
-        for record in records { byRule[record.rule, default: RulePrecision(rule: record.rule)].count(record.action) }
+        for (rule, action) in decisions { byRule[rule, default: RulePrecision(rule: rule)].count(action) }
         return byRule.values.sorted { $0.rule < $1.rule }
     }
 }

@@ -101,6 +101,22 @@ public final class DecisionStore: @unchecked Sendable {
         }
     }
 
+    /// Every stored decision by key, without its sentence: what each page of flags reads, so a
+    /// request costs the decisions' answers and not the sentences they were made in.
+    public func states() throws -> [String: DecisionState] {
+        try locked {
+            var states: [String: DecisionState] = [:]
+            for row in try database.query("SELECT key, rule, action, replacement, decided_at FROM decisions") {
+                guard let key = row[0].string, let rule = row[1].string,
+                    let action = row[2].string.flatMap(DecisionAction.init(rawValue:)), let decidedAt = row[4].string
+                else { continue }
+                states[key] = DecisionState(
+                    rule: rule, action: action, replacement: row[3].string, decidedAt: decidedAt)
+            }
+            return states
+        }
+    }
+
     /// Adds decisions from another machine in one transaction; an imported decision replaces a
     /// local one for the same flag. Imports are not undoable.
     @discardableResult

@@ -40,7 +40,7 @@ public struct HTMLReport {
 
             """
         var line =
-            "\(catalog.items.count) flagged span\(catalog.items.count == 1 ? "" : "s") in \(catalog.files.count) file"
+            "\(catalog.count) flagged span\(catalog.count == 1 ? "" : "s") in \(catalog.files.count) file"
         line += catalog.files.count == 1 ? "" : "s"
         if rejected > 0 { line += "; \(rejected) rejected in review and left out" }
         if !unreadable.isEmpty { line += "; \(unreadable.count) file(s) could not be read" }

@@ -19,6 +19,12 @@ public final class ReviewAPI: Sendable {
         var action: DecisionAction
         var replacement: String?
         var decidedAt: String
+
+        init(_ state: DecisionState) {
+            action = state.action
+            replacement = state.replacement
+            decidedAt = state.decidedAt
+        }
     }
 
     struct FlagView: Encodable {
@@ -34,37 +40,139 @@ public final class ReviewAPI: Sendable {
         enum Keys: String, CodingKey { case decision }
     }
 
+    /// Flags per page when a request names no `limit`, and the most one page may hold: a card from
+    /// a long line is about 3 KB, so a page stays under 2 MB whatever the file.
+    public static let defaultLimit = 50
+    public static let maximumLimit = 500
+
+    /// Which flags `status=` keeps, by their decision.
+    enum StatusFilter: String, CaseIterable {
+        case pending, skipped, answered, accepted, edited, rejected
+        /// Pending, then skipped, longest skipped first: what the page walks.
+        case left
+
+        func keeps(_ action: DecisionAction?) -> Bool {
+            switch self {
+            case .pending: action == nil
+            case .skipped: action == .skip
+            case .answered: action?.isAnswer == true
+            case .accepted: action == .accept
+            case .edited: action == .edit
+            case .rejected: action == .reject
+            case .left: action?.isAnswer != true
+            }
+        }
+    }
+
+    /// `GET /api/flags`'s parameters, checked: empty ones are absent, bad ones a 400.
+    struct FlagQuery {
+        var file: String?
+        var rule: String?
+        var severity: Severity?
+        var status: StatusFilter?
+        /// One flag by its key (the page asks for the one an undo brought back).
+        var key: String?
+        var offset = 0
+        var limit = ReviewAPI.defaultLimit
+
+        init(parameters: [String: String]) throws {
+            func given(_ name: String) -> String? { parameters[name].flatMap { $0.isEmpty ? nil : $0 } }
+            file = given("file")
+            rule = given("rule")
+            key = given("key")
+            if let severity = given("severity") {
+                guard let parsed = Severity(rawValue: severity) else {
+                    throw APIError(.badRequest, "severity must be error, warning or info")
+                }
+                self.severity = parsed
+            }
+            if let status = given("status") {
+                guard let parsed = StatusFilter(rawValue: status) else {
+                    let names = StatusFilter.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw APIError(.badRequest, "status must be one of \(names)")
+                }
+                self.status = parsed
+            }
+            if let offset = given("offset") {
+                guard let parsed = Int(offset), parsed >= 0 else {
+                    throw APIError(.badRequest, "offset must be a whole number, 0 or more")
+                }
+                self.offset = parsed
+            }
+            if let limit = given("limit") {
+                guard let parsed = Int(limit), (0...ReviewAPI.maximumLimit).contains(parsed) else {
+                    throw APIError(
+                        .badRequest, "limit must be a whole number from 0 to \(ReviewAPI.maximumLimit) (flags per page)"
+                    )
+                }
+                self.limit = parsed
+            }
+        }
+
+        /// The filters but `status`: the view the progress counts.
+        func inView(_ entry: ReviewCatalog.Entry) -> Bool {
+            (file.map { entry.file == $0 } ?? true) && (rule.map { entry.rule == $0 } ?? true)
+                && (severity.map { entry.severity == $0 } ?? true) && (key.map { entry.key == $0 } ?? true)
+        }
+    }
+
+    /// The view's flags by decision, `status` aside: what the page's progress bar shows.
+    struct Progress: Encodable {
+        var total = 0
+        var answered = 0
+        var pending = 0
+        var skipped = 0
+    }
+
     struct FlagList: Encodable {
+        /// The page: at most `limit` flags from `offset` on.
         var flags: [FlagView]
+        /// The flags every filter keeps, on all pages.
         var total: Int
         var answered: Int
+        var offset: Int
+        var limit: Int
+        var progress: Progress
         var files: [String]
         var rules: [String]
     }
 
-    /// `GET /api/flags?file=&rule=&severity=`: the matching flags with their decisions.
-    func flags(file: String?, rule: String?, severity: String?) throws -> FlagList {
-        var level: Severity?
-        if let severity, !severity.isEmpty {
-            guard let parsed = Severity(rawValue: severity) else {
-                throw APIError(.badRequest, "severity must be error, warning or info")
+    /// `GET /api/flags?file=&rule=&severity=&status=&key=&offset=&limit=`: one page of the
+    /// matching flags with their decisions, in file and text order (`status=left`: the skipped
+    /// after the pending, longest skipped first). Every filter is applied before the page is cut,
+    /// and only the page's cards are made.
+    func flags(_ query: FlagQuery) throws -> FlagList {
+        let decisions = try store.states()
+        var progress = Progress()
+        var matched: [Int] = []
+        var skipped: [(position: Int, decidedAt: String)] = []
+        var answered = 0
+        for (position, entry) in catalog.entries.enumerated() where query.inView(entry) {
+            let decision = decisions[entry.key]
+            progress.total += 1
+            switch decision?.action {
+            case nil: progress.pending += 1
+            case .skip: progress.skipped += 1
+            case .accept, .edit, .reject: progress.answered += 1
             }
-            level = parsed
+            guard query.status?.keeps(decision?.action) ?? true else { continue }
+            if decision?.action.isAnswer == true { answered += 1 }
+            if query.status == .left, let decision, decision.action == .skip {
+                skipped.append((position, decision.decidedAt))
+            } else {
+                matched.append(position)
+            }
         }
-        let decisions = try decisionsByKey()
-        let views = catalog.items.filter { item in
-            (file.map { $0.isEmpty || item.file == $0 } ?? true) && (rule.map { $0.isEmpty || item.rule == $0 } ?? true)
-                && (level.map { item.severity == $0 } ?? true)
-        }.map { item in
+        skipped.sort { ($0.decidedAt, $0.position) < ($1.decidedAt, $1.position) }
+        matched += skipped.map(\.position)
+        let page = matched.dropFirst(query.offset).prefix(query.limit).map { position in
             FlagView(
-                item: item,
-                decision: decisions[item.key].map {
-                    DecisionView(action: $0.action, replacement: $0.replacement, decidedAt: $0.decidedAt)
-                })
+                item: catalog.item(at: position),
+                decision: decisions[catalog.entries[position].key].map(DecisionView.init))
         }
         return FlagList(
-            flags: views, total: views.count, answered: views.filter { $0.decision?.action.isAnswer == true }.count,
-            files: catalog.files, rules: catalog.rules)
+            flags: page, total: matched.count, answered: answered, offset: query.offset, limit: query.limit,
+            progress: progress, files: catalog.files, rules: catalog.rules)
     }
 
     struct DecisionRequest: Decodable {
@@ -142,17 +250,15 @@ public final class ReviewAPI: Sendable {
 
     /// `GET /api/summary`: what is left, by file and by rule, and each rule's precision so far.
     public func summary() throws -> Summary {
-        let records = try store.all()
-        var decisions: [String: DecisionRecord] = [:]
-        for record in records { decisions[record.id] = record }
+        let decisions = try store.states()
         var summary = Summary()
         var files: [String: Count] = [:]
         var rules: [String: RuleCount] = [:]
-        for item in catalog.items {
+        for entry in catalog.entries {
             summary.total += 1
-            files[item.file, default: Count(name: item.file)].total += 1
-            rules[item.rule, default: RuleCount(name: item.rule)].total += 1
-            let action = decisions[item.key]?.action
+            files[entry.file, default: Count(name: entry.file)].total += 1
+            rules[entry.rule, default: RuleCount(name: entry.rule)].total += 1
+            let action = decisions[entry.key]?.action
             switch action {
             case .accept: summary.accepted += 1
             case .edit: summary.edited += 1
@@ -163,11 +269,11 @@ public final class ReviewAPI: Sendable {
             if action?.isAnswer == true {
                 summary.answered += 1
             } else {
-                files[item.file]?.left += 1
-                rules[item.rule]?.left += 1
+                files[entry.file]?.left += 1
+                rules[entry.rule]?.left += 1
             }
         }
-        for stats in RulePrecision.table(records) {
+        for stats in RulePrecision.table(decisions.values.map { ($0.rule, $0.action) }) {
             var count = rules[stats.rule] ?? RuleCount(name: stats.rule)
             count.accepted = stats.accepted
             count.edited = stats.edited
@@ -178,12 +284,6 @@ public final class ReviewAPI: Sendable {
         summary.files = catalog.files.compactMap { files[$0] }
         summary.rules = rules.values.sorted { $0.name < $1.name }
         return summary
-    }
-
-    private func decisionsByKey() throws -> [String: DecisionRecord] {
-        var decisions: [String: DecisionRecord] = [:]
-        for record in try store.all() { decisions[record.id] = record }
-        return decisions
     }
 }
 

@@ -39,9 +39,28 @@ public struct ReviewItem: Sendable, Encodable {
 }
 
 /// Every flag of the reviewed files, in file and then text order; built once per run.
+///
+/// A flag is kept as its diagnostic and key, and made into a `ReviewItem` (its sentence and
+/// paragraph as text) only when a page asks for it: 500 KB of one-line text has 100,000 flags, and
+/// their cards would be some 300 MB held for the whole run (issue 21).
 public struct ReviewCatalog: Sendable {
-    public let items: [ReviewItem]
+    /// What the API filters and counts by, without the text a card carries.
+    public struct Entry: Sendable {
+        public let key: String
+        let flag: Diagnostic
+        let decisionKey: DecisionKey
+        let document: Int
+
+        public var file: String { decisionKey.path }
+        public var rule: String { flag.rule }
+        public var severity: Severity { flag.severity }
+    }
+
+    public let entries: [Entry]
     public let files: [String]
+    /// The rules with a flag, sorted.
+    public let rules: [String]
+    private let documents: [Document]
     private let index: [String: Int]
 
     /// Context longer than this on either side of the sentence is cut: a single-line file can be
@@ -49,27 +68,42 @@ public struct ReviewCatalog: Sendable {
     static let contextLimit = 600
 
     public init(reports: [FileReport], root: String) {
-        var items: [ReviewItem] = []
+        var entries: [Entry] = []
         var files: [String] = []
+        var documents: [Document] = []
         for report in reports {
             guard let document = report.document else { continue }
             let path = DecisionKey.relativePath(document.path, root: root)
             files.append(path)
             let keys = DecisionKey.all(report.flags, in: document, path: path)
             for (flag, key) in zip(report.flags, keys) {
-                items.append(Self.item(flag, key: key, in: document))
+                entries.append(
+                    Entry(key: key.id, flag: flag, decisionKey: key, document: documents.count))
             }
+            documents.append(document)
         }
-        self.items = items
+        self.entries = entries
         self.files = files
+        self.documents = documents
+        rules = Set(entries.map(\.rule)).sorted()
         var index: [String: Int] = [:]
-        for (offset, item) in items.enumerated() where index[item.key] == nil { index[item.key] = offset }
+        for (offset, entry) in entries.enumerated() where index[entry.key] == nil { index[entry.key] = offset }
         self.index = index
     }
 
-    public func item(_ key: String) -> ReviewItem? { index[key].map { items[$0] } }
+    public var count: Int { entries.count }
 
-    public var rules: [String] { Array(Set(items.map(\.rule))).sorted() }
+    /// The card of the flag at `position` in `entries`.
+    public func item(at position: Int) -> ReviewItem {
+        let entry = entries[position]
+        return Self.item(entry.flag, key: entry.decisionKey, in: documents[entry.document])
+    }
+
+    public func item(_ key: String) -> ReviewItem? { index[key].map(item(at:)) }
+
+    /// Every card at once: for the static HTML report, which shows them all anyway. The server
+    /// makes only the cards of the page it answers.
+    public var items: [ReviewItem] { entries.indices.map(item(at:)) }
 
     static func item(_ flag: Diagnostic, key: DecisionKey, in document: Document) -> ReviewItem {
         var suggestions: [String] = []

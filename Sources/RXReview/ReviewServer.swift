@@ -89,9 +89,7 @@ struct ReviewResponder: HTTPResponder {
         case (.get, "/"), (.head, "/"):
             return page()
         case (.get, "/api/flags"):
-            let list = try api.flags(
-                file: query["file"], rule: query["rule"], severity: query["severity"])
-            return json(list)
+            return json(try api.flags(ReviewAPI.FlagQuery(parameters: query)))
         case (.get, "/api/summary"):
             return json(try api.summary())
         case (.post, "/api/decisions"):

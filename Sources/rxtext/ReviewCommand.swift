@@ -10,7 +10,8 @@ struct ReviewCommand: AsyncParsableCommand {
         abstract: "Review flags in the browser: accept, edit or reject each; decisions are kept in SQLite.",
         discussion: """
             Serves a page on 127.0.0.1 and prints its URL (with a per-run token). Keys: a or 1-9 accept a \
-            suggestion, e edit, r reject, s skip, u undo, v summary (with each driver's season as a timeline), \
+            suggestion, e edit, r reject, s skip, u undo, j/k next/previous flag, v summary (with each \
+            driver's season as a timeline), \
             t results (g there adds a driver no glossary knows to the house glossary .rxtext.yaml names). \
             Decisions go to .rxtext/review.sqlite \
             beside the corpus (or --db), one transaction each; lint, clean and extract honour them.
@@ -81,13 +82,12 @@ struct ReviewCommand: AsyncParsableCommand {
     }
 
     private func serve(_ store: DecisionStore) async throws {
-        let (project, reports) = try CorpusReports.lint(paths, config: config, glossaries: glossaries) { nil }
-        let catalog = ReviewCatalog(reports: reports, root: store.root)
+        let (project, catalog, documents) = try lint(root: store.root)
         let api = ReviewAPI(catalog: catalog, store: store)
         // The results read with the house glossaries too, and again once the page adds a driver.
         let (paths, config, glossaryDirectory) = (paths, config, glossaries.glossaries)
         let results = ResultsAPI(
-            documents: reports.compactMap(\.document), store: store, engine: project.engine,
+            documents: documents, store: store, engine: project.engine,
             house: try houseGlossary(project),
             reload: {
                 try Project(paths: paths, glossaries: glossaryDirectory, configuration: config).engine
@@ -97,7 +97,7 @@ struct ReviewCommand: AsyncParsableCommand {
         let openBrowser = open
         // The banner comes once the port is bound: a port in use is an error, not a server.
         let banner =
-            "rxtext review: \(catalog.items.count) flags in \(catalog.files.count) files, \(summary.answered) answered; "
+            "rxtext review: \(catalog.count) flags in \(catalog.files.count) files, \(summary.answered) answered; "
             + "decisions in \(store.path). Ctrl-C stops the server; answers are saved as you go."
         do {
             try await server.run(port: port) { bound in
@@ -114,6 +114,13 @@ struct ReviewCommand: AsyncParsableCommand {
                     + "--port out for a free one")
             throw ExitCode(2)
         }
+    }
+
+    /// The flags as the catalog keeps them, and the documents; the reports themselves (every
+    /// flag's diagnostic a second time) are let go before the results are read.
+    private func lint(root: String) throws -> (Project, ReviewCatalog, [Document]) {
+        let (project, reports) = try CorpusReports.lint(paths, config: config, glossaries: glossaries) { nil }
+        return (project, ReviewCatalog(reports: reports, root: root), reports.compactMap(\.document))
     }
 
     /// The house glossary the configurations name, where the page adds drivers; with none, the

@@ -177,10 +177,24 @@ final class ReviewProcess: @unchecked Sendable {
         try await request("POST", path, body: try JSONSerialization.data(withJSONObject: object))
     }
 
-    /// The flags the API lists, as dictionaries.
-    func flags(_ query: String = "") async throws -> [[String: Any]] {
+    /// One answer of `/api/flags` (a page), as a dictionary.
+    func page(_ query: String = "") async throws -> [String: Any] {
         let reply = try await get("/api/flags" + (query.isEmpty ? "" : "?" + query))
         #expect(reply.status == 200, "\(reply.text)")
-        return try #require(try reply.json()["flags"] as? [[String: Any]])
+        return try reply.json()
+    }
+
+    /// Every flag the API lists for `query`, as dictionaries: its pages of `limit` flags, walked
+    /// until the answer's total.
+    func flags(_ query: String = "", limit: Int = 500) async throws -> [[String: Any]] {
+        var flags: [[String: Any]] = []
+        while true {
+            let parameters = (query.isEmpty ? "" : query + "&") + "offset=\(flags.count)&limit=\(limit)"
+            let answer = try await page(parameters)
+            let page = try #require(answer["flags"] as? [[String: Any]])
+            let total = try #require(answer["total"] as? Int)
+            flags += page
+            if page.isEmpty || flags.count >= total { return flags }
+        }
     }
 }

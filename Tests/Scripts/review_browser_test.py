@@ -3,7 +3,8 @@
 
 Starts the review server on a copy of a corpus, opens the printed URL, and with the keyboard alone
 accepts one flag, rejects one, edits one, reloads (the review must resume at the fourth flag),
-undoes the edit, and checks the page and the SQLite database at each step. An article containing
+undoes the edit, walks past the first page of flags (j, k) and rejects one there, and checks the
+page and the SQLite database at each step. An article containing
 <script> must render as text. Saves a screenshot of the review page.
 
 Exit status and needs: see review_browser.py.
@@ -110,6 +111,39 @@ def main():
         expect_span(first[2])
         if first[2]["key"] in decisions(options.db):
             fail("undo left the edit in the database")
+
+        # Past a page boundary: the page holds 50 flags of the queue (the flags left) at a time and
+        # fetches the next page when j moves off the last one, the previous when k moves back.
+        queue = api(url, "/api/flags?status=left&limit=500")
+        left = queue["total"]
+        queue = queue["flags"]
+        if left < 53 or queue[0]["key"] != first[2]["key"]:
+            fail(f"the queue holds {left} flags, first {queue[0]['key'] if queue else None}: "
+                 f"expected over 52, the undone flag first")
+
+        def expect_flag(flag, position, count):
+            location = f"{flag['file']}:{flag['line']}:{flag['column']}"
+            shown = f"flag {position} of {count} left"
+            try:
+                wait.until(lambda _: text("location") == location and text("span") == flag["text"]
+                           and text("position") == shown)
+            except Exception:
+                fail(f"page shows {text('location')} {text('span')!r} {text('position')!r}, "
+                     f"expected {location} {flag['text']!r} {shown!r}; status {text('status')!r}")
+
+        press("j")
+        expect_flag(queue[1], 2, left)
+        press("j" * 49)
+        expect_flag(queue[50], 51, left)
+        press("k")
+        expect_flag(queue[49], 50, left)
+        press("j")
+        expect_flag(queue[50], 51, left)
+        press("r")
+        expect_flag(queue[51], 51, left - 1)
+        expect_progress(3)
+        if decisions(options.db).get(queue[50]["key"]) != ("reject", None):
+            fail(f"the flag rejected on the second page is not stored: {decisions(options.db)}")
 
         # Article text is text: the <script> in the hostile article shows and never runs.
         hostile = [name for name in flags["files"] if name == options.hostile or name.endswith("/" + options.hostile)]

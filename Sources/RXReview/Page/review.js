@@ -1,6 +1,13 @@
 "use strict";
 // The flag view: one flag at a time, answered with the keyboard. Uses common.js.
-const state = { flags: [], current: null, focus: null, editing: false, summaryOpen: false };
+// The server sends the flags a page at a time: the view walks its queue (status=left: the pending
+// flags, then the skipped ones, longest skipped first). `page` holds the queue's flags from
+// `offset` on, `position` is the card shown, `total` the queue's length; `focus` is a flag shown
+// out of turn (the one an undo brought back).
+const pageSize = 50;
+const state = {
+  page: [], offset: 0, position: 0, total: 0, focus: null, current: null, editing: false, summaryOpen: false,
+};
 
 function fillSelect(select, values) {
   const chosen = select.value;
@@ -9,20 +16,32 @@ function fillSelect(select, values) {
   select.value = values.includes(chosen) ? chosen : "";
 }
 
-function query() {
+function filters() {
   const parameters = new URLSearchParams();
   for (const name of ["file", "rule", "severity"]) if ($(name).value) parameters.set(name, $(name).value);
-  return parameters.toString();
+  return parameters;
 }
 
-async function refresh() {
+/// Loads the page that holds queue position `position` and shows the flag there; past the end
+/// of a queue that got shorter, the queue's first flag.
+async function load(position) {
   try {
-    const list = await api("GET", "/api/flags?" + query());
-    state.flags = list.flags;
+    const offset = Math.floor(Math.max(0, position) / pageSize) * pageSize;
+    const parameters = filters();
+    parameters.set("status", "left");
+    parameters.set("offset", offset);
+    parameters.set("limit", pageSize);
+    const list = await api("GET", "/api/flags?" + parameters);
+    if (position > 0 && position >= list.total) return load(0);
+    state.page = list.flags;
+    state.offset = offset;
+    state.position = Math.max(0, position);
+    state.total = list.total;
     fillSelect($("file"), list.files);
     fillSelect($("rule"), list.rules);
-    $("progress-text").textContent = list.answered + " / " + list.total + " answered";
-    $("bar").style.width = (list.total ? 100 * list.answered / list.total : 100) + "%";
+    const progress = list.progress;
+    $("progress-text").textContent = progress.answered + " / " + progress.total + " answered";
+    $("bar").style.width = (progress.total ? 100 * progress.answered / progress.total : 100) + "%";
     render();
     if (state.summaryOpen) await renderSummary();
   } catch (error) {
@@ -30,19 +49,35 @@ async function refresh() {
   }
 }
 
-/// Unanswered flags first, then skipped ones, longest skipped first.
-function queue() {
-  const pending = state.flags.filter((flag) => !flag.decision);
-  const skipped = state.flags.filter((flag) => flag.decision && flag.decision.action === "skip");
-  skipped.sort((a, b) => (a.decision.decidedAt < b.decision.decidedAt ? -1 : 1));
-  return pending.concat(skipped);
+/// The shown flag again, from the server: after a decision, an undo or another view's changes.
+function refresh() {
+  return load(state.position);
+}
+
+/// `j` and `k`: the next or previous flag left, without answering; a page is fetched when the
+/// move leaves the one loaded.
+async function move(step) {
+  const target = state.position + step;
+  state.focus = null;
+  if (target < 0 || target >= state.total) {
+    render();
+    say(target < 0 ? "This is the first flag left." : "This is the last flag left.", true);
+    return;
+  }
+  if (target >= state.offset && target < state.offset + state.page.length) {
+    state.position = target;
+    render();
+  } else {
+    await load(target);
+  }
 }
 
 function render() {
   closeEditor();
-  const focused = state.focus && state.flags.find((flag) => flag.key === state.focus);
-  const item = focused || queue()[0] || null;
+  const item = state.focus || state.page[state.position - state.offset] || null;
   state.current = item;
+  $("position").textContent = state.focus ? "undone flag" :
+    state.total ? "flag " + (state.position + 1) + " of " + state.total + " left" : "";
   $("card").hidden = !item;
   $("done").hidden = !!item;
   if (!item) return;
@@ -126,7 +161,13 @@ function closeEditor() {
 async function undo() {
   try {
     const result = await api("POST", "/api/undo");
-    state.focus = result.key;
+    state.focus = null;
+    if (result.key) {
+      // The flag it brought back, if the filters show it: the card shows it until it is answered.
+      const parameters = filters();
+      parameters.set("key", result.key);
+      state.focus = (await api("GET", "/api/flags?" + parameters)).flags[0] || null;
+    }
     say(result.key ? "Undone." : "Nothing to undo.", !result.key);
     await refresh();
   } catch (error) {
@@ -206,7 +247,7 @@ $("skip").addEventListener("click", () => decide("skip"));
 $("undo").addEventListener("click", undo);
 $("summary-button").addEventListener("click", toggleSummary);
 for (const name of ["file", "rule", "severity"]) {
-  $(name).addEventListener("change", () => { state.focus = null; refresh(); $(name).blur(); });
+  $(name).addEventListener("change", () => { state.focus = null; load(0); $(name).blur(); });
 }
 onEnterOrEscape($("edit-input"), () => {
   const value = $("edit-input").value;
@@ -224,7 +265,9 @@ document.addEventListener("keydown", (event) => {
   else if (key === "s") decide("skip");
   else if (key === "u") undo();
   else if (key === "v") toggleSummary();
+  else if (key === "j" || key === "ArrowDown") move(1);
+  else if (key === "k" || key === "ArrowUp") move(-1);
   else return;
   event.preventDefault();
 });
-refresh();
+load(0);
