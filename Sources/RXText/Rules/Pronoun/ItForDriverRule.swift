@@ -61,20 +61,26 @@ struct ItForDriverRule: Rule {
     }
 
     func checkArticle(_ article: AnnotatedArticle) -> [Diagnostic] {
-        var drivers = Set<Int>()
-        var teams = Set<Int>()
-        for mention in article.mentions {
+        // Which sentences name a driver, which a team: flags by sentence, not sets (a hash and
+        // an insert per mention of every article).
+        var drivers = [Bool](repeating: false, count: article.sentences.count)
+        var teams = drivers
+        var namesDriver = false
+        for mention in article.mentions where drivers.indices.contains(mention.sentence) {
             switch mention.entity {
-            case .driver: drivers.insert(mention.sentence)
-            case .team: teams.insert(mention.sentence)
+            case .driver:
+                drivers[mention.sentence] = true
+                namesDriver = true
+            case .team: teams[mention.sentence] = true
             default: break
             }
         }
-        guard !drivers.isEmpty else { return [] }
+        guard namesDriver else { return [] }
         var flags: [Diagnostic] = []
         for (index, sentence) in article.sentences.enumerated() where sentence.has(it) || sentence.has(its) {
-            let context = [index - 1, index]
-            guard context.contains(where: drivers.contains), !context.contains(where: teams.contains) else { continue }
+            // This sentence or the one before.
+            func names(_ flags: [Bool]) -> Bool { flags[index] || (index > 0 && flags[index - 1]) }
+            guard names(drivers), !names(teams) else { continue }
             for k in sentence.words.indices.dropLast() where sentence.isWord(k) && sentence.isWord(k + 1) {
                 let id = sentence.wordIDs[k]
                 let verb = sentence.folded[k + 1]
