@@ -10,15 +10,8 @@ struct WordTable: Sendable {
     /// Every word's bytes, end to end; word `i` is `bytes[starts[i]..<starts[i + 1]]`.
     private var bytes: [UInt8] = []
     private var starts: [Int32] = [0]
-    /// By hash slot, 0 when empty, else the word's id + 1 in the low 24 bits and 8 more bits
-    /// of its hash above them: a probe that meets another word's slot is told apart by those
-    /// bits, mostly without reading that word's bytes (a miss in the cache, on every token).
-    /// The size is a power of two, at most half full.
-    private var slots = [UInt32](repeating: 0, count: 64)
-
-    /// Ids fit in the slot's low 24 bits.
-    private static let idBits: UInt32 = 24
-    private static let idMask: UInt32 = (1 << idBits) - 1
+    /// Word ids by hash slot, -1 when empty. The size is a power of two, at most half full.
+    private var slots = [Int32](repeating: -1, count: 64)
 
     var count: Int { starts.count - 1 }
 
@@ -26,7 +19,7 @@ struct WordTable: Sendable {
 
     /// An empty table that holds `capacity` words before it grows.
     init(capacity: Int) {
-        slots = [UInt32](repeating: 0, count: Self.slotCount(for: capacity))
+        slots = [Int32](repeating: -1, count: Self.slotCount(for: capacity))
     }
 
     /// The table of distinct words given end to end, word `i` being `words[starts[i]..<starts[i + 1]]`
@@ -34,8 +27,7 @@ struct WordTable: Sendable {
     init(words: [UInt8], starts: [Int32]) {
         bytes = words
         self.starts = starts
-        precondition(starts.count - 1 < Int(Self.idMask), "more words than a slot numbers")
-        slots = [UInt32](repeating: 0, count: Self.slotCount(for: starts.count - 1))
+        slots = [Int32](repeating: -1, count: Self.slotCount(for: starts.count - 1))
         words.withUnsafeBufferPointer { all in
             for id in 0..<count {
                 place(
@@ -60,7 +52,6 @@ struct WordTable: Sendable {
     /// The id of the word with these bytes, adding it if it is new.
     mutating func insert(_ utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
         if let known = id(of: utf8) { return known }
-        precondition(count + 1 < Int(Self.idMask), "more words than a slot numbers")
         if 2 * (count + 1) > slots.count { grow() }
         let new = Int32(count)
         bytes.append(contentsOf: utf8)
@@ -72,16 +63,11 @@ struct WordTable: Sendable {
     /// The id of the word spelled by `utf8`, if the table has it.
     func id(of utf8: UnsafeBufferPointer<UInt8>) -> Int32? {
         let mask = slots.count - 1
-        let hash = Self.hash(utf8)
-        let tag = Self.tag(hash)
-        var slot = hash & mask
+        var slot = Self.hash(utf8) & mask
         while true {
-            let entry = slots[slot]
-            if entry == 0 { return nil }
-            if entry & ~Self.idMask == tag {
-                let candidate = Int(entry & Self.idMask) - 1
-                if equals(candidate, utf8) { return Int32(candidate) }
-            }
+            let candidate = slots[slot]
+            if candidate < 0 { return nil }
+            if equals(Int(candidate), utf8) { return candidate }
             slot = (slot + 1) & mask
         }
     }
@@ -114,17 +100,12 @@ struct WordTable: Sendable {
     private mutating func place(_ id: Int32, hash: Int) {
         let mask = slots.count - 1
         var slot = hash & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = (UInt32(id) + 1) | Self.tag(hash)
-    }
-
-    /// The hash's top 8 bits, where a slot keeps them: the slot itself comes from the low bits.
-    private static func tag(_ hash: Int) -> UInt32 {
-        UInt32(truncatingIfNeeded: UInt(bitPattern: hash) >> 56) << idBits
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = id
     }
 
     private mutating func grow() {
-        slots = [UInt32](repeating: 0, count: slots.count * 2)
+        slots = [Int32](repeating: -1, count: slots.count * 2)
         for id in 0..<count {
             let hash = bytes.withUnsafeBufferPointer { all in
                 Self.hash(UnsafeBufferPointer(rebasing: all[Int(starts[id])..<Int(starts[id + 1])]))
@@ -133,49 +114,14 @@ struct WordTable: Sendable {
         }
     }
 
-    /// wyhash's scheme: up to 16 bytes are read as a few overlapping loads and mixed by two
-    /// 64x64->128-bit multiplies, whatever the length. FNV-1a's multiply per byte was a chain as
-    /// long as the word, on every token of every article. Not seeded: the keys are the
-    /// glossaries' own words, not attacker input, and probing stays short because the table is
-    /// at most half full.
+    /// FNV-1a, 64-bit. Not seeded: the keys are the glossaries' own words, not attacker input,
+    /// and probing stays short because the table is at most half full.
     static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
-        let count = utf8.count
-        guard let base = utf8.baseAddress, count > 0 else { return 0 }
-        let raw = UnsafeRawPointer(base)
-        func load64(_ offset: Int) -> UInt64 {
-            UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
         }
-        func load32(_ offset: Int) -> UInt64 {
-            UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-        }
-        let secret: UInt64 = 0xe703_7ed1_a0b4_28db
-        var seed: UInt64 = 0xa076_1d64_78bd_642f
-        let a: UInt64
-        let b: UInt64
-        if count <= 16 {
-            if count >= 4 {
-                let step = (count >> 3) << 2
-                a = load32(0) << 32 | load32(step)
-                b = load32(count - 4) << 32 | load32(count - 4 - step)
-            } else {
-                a = UInt64(base[0]) << 16 | UInt64(base[count >> 1]) << 8 | UInt64(base[count - 1])
-                b = 0
-            }
-        } else {
-            var offset = 0
-            while count - offset > 16 {
-                seed = mix(load64(offset) ^ secret, load64(offset + 8) ^ seed)
-                offset += 16
-            }
-            a = load64(count - 16)
-            b = load64(count - 8)
-        }
-        return Int(truncatingIfNeeded: mix(secret ^ UInt64(count), mix(a ^ secret, b ^ seed)))
-    }
-
-    /// The two halves of the 128-bit product, folded together.
-    private static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        let product = a.multipliedFullWidth(by: b)
-        return product.high ^ product.low
+        return Int(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 }
