@@ -56,21 +56,23 @@ extension String {
 struct Stem: Sendable {
     private let suffixes: [String]
     private let asciiSuffixes: [[UInt8]]
+    /// Each suffix's length in characters, counted once: `String.count` walks the grapheme
+    /// breaks, and `same` asked it of every suffix for every word it compared.
+    private let suffixLengths: [Int]
 
     init(suffixes: [String]) {
         self.suffixes = suffixes
         asciiSuffixes = suffixes.map { Array($0.utf8) }
+        suffixLengths = suffixes.map(\.count)
     }
 
     func of(_ word: String) -> String {
-        var stem = word
-        for suffix in suffixes {
-            if stem.count > suffix.count + 3 && stem.hasSuffix(suffix) {
-                stem = String(stem.dropLast(suffix.count))
-                break
-            }
+        let length = word.count
+        for (suffix, suffixLength) in zip(suffixes, suffixLengths)
+        where length > suffixLength + 3 && word.hasSuffix(suffix) {
+            return String(word.dropLast(suffixLength))
         }
-        return stem
+        return word
     }
 
     /// `of(a) == of(b)`. Two rules ask it of every "X of the Y" and "X to Y" in the archive:
@@ -92,8 +94,8 @@ struct Stem: Sendable {
     /// The byte length of `of` for an ASCII word, where each character is one byte (an ASCII
     /// word cannot end with a suffix outside ASCII).
     private func asciiStemLength(_ word: UnsafeBufferPointer<UInt8>) -> Int {
-        for (suffix, characters) in zip(asciiSuffixes, suffixes)
-        where word.count > characters.count + 3 && word.suffix(suffix.count).elementsEqual(suffix) {
+        for (suffix, characters) in zip(asciiSuffixes, suffixLengths)
+        where word.count > characters + 3 && word.suffix(suffix.count).elementsEqual(suffix) {
             return word.count - suffix.count
         }
         return word.count

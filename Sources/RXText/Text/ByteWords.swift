@@ -3,7 +3,7 @@
 /// does not say which byte it was. Byte order does not matter to any of them.
 enum ByteWords {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
 
     /// The eight bytes at `offset`, which need not be aligned; `offset + 8` must be in `bytes`.
     static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {

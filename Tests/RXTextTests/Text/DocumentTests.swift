@@ -191,4 +191,18 @@ import Testing
             #expect(cursor.position(of: offset) == document.position(of: offset), "offset \(offset)")
         }
     }
+
+    /// Steps of many bytes, which the cursor scans eight at a time: line breaks (LF, CR, CRLF)
+    /// and multi-byte characters at every place in a word of eight.
+    @Test func cursorAgreesWithTheIndexOverLongSteps() throws {
+        let text = String(repeating: "Baciuška’s lap\r\nline two\rthree\n\nfour – 🏁 end of a longer line ", count: 6)
+        let document = try Document(bytes: Array(text.utf8))
+        let boundaries = (document.bodyStart..<document.bytes.count).filter { document.bytes[$0] & 0xC0 != 0x80 }
+        for step in 1...23 {
+            var cursor = PositionCursor(document)
+            for offset in stride(from: 0, to: boundaries.count, by: step).map({ boundaries[$0] }) {
+                #expect(cursor.position(of: offset) == document.position(of: offset), "step \(step), offset \(offset)")
+            }
+        }
+    }
 }

@@ -61,12 +61,16 @@ struct BoilerplateLines: Sendable {
 
     /// The boilerplate entries with their folded forms, for line-prefix checks.
     let entries: [(text: String, folded: String)]
+    /// Each folded entry with spaces, asterisks, colons and full stops trimmed, as a run of
+    /// entries compares its parts with them: trimmed once here, not per part and entry.
+    private let trimmedEntries: Set<String>
     /// The first two bytes of every folded entry, as a set of bits over all 65,536 pairs: most
     /// short paragraphs start with a pair that no entry starts with.
     private let pairs: [UInt64]
 
     init(glossary: Glossary) {
         entries = glossary.boilerplate.map { ($0.text, ICU.fold($0.text)) }
+        trimmedEntries = Set(entries.map { String($0.folded.trimmingCharacters(in: " *:.")) })
         var pairs = [UInt64](repeating: 0, count: 1 << 10)
         for (_, folded) in entries {
             let utf8 = Array(folded.utf8)
@@ -210,7 +214,7 @@ struct BoilerplateLines: Sendable {
     private func isRunOfEntries(_ folded: String) -> Bool {
         folded.split(separator: ".").allSatisfy { part in
             let trimmed = part.trimmingCharacters(in: " \t*:")
-            return trimmed.isEmpty || entries.contains { trimmed == $0.folded.trimmingCharacters(in: " *:.") }
+            return trimmed.isEmpty || trimmedEntries.contains(String(trimmed))
         }
     }
 

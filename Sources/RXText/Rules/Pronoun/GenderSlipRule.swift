@@ -34,6 +34,9 @@ struct GenderSlipRule: Rule {
     }
 
     func checkArticle(_ article: AnnotatedArticle) -> [Diagnostic] {
+        // Most articles have none of the pronouns read here: nothing is gathered for those (the
+        // mentions by sentence are a dictionary insert per mention).
+        guard article.sentences.contains(where: { sentence in marks.contains(where: sentence.has) }) else { return [] }
         let glossary = article.lexicon.glossary
         var bySentence: [Int: [Mention]] = [:]
         for mention in article.mentions { bySentence[mention.sentence, default: []].append(mention) }

@@ -74,6 +74,8 @@ struct ItForDriverRule: Rule {
     }
 
     func checkArticle(_ article: AnnotatedArticle) -> [Diagnostic] {
+        // Most articles have no "it" or "its" a driver could be: nothing to gather for them.
+        guard article.sentences.contains(where: { $0.has(it) || $0.has(its) }) else { return [] }
         var drivers: [Int: [Int]] = [:]
         // Teams "it" could be: (sentence, token, whether the sentence opens with it).
         var teams: [Int: [(token: Int, subject: Bool)]] = [:]

@@ -24,7 +24,7 @@ struct NameAroundWordRule: Rule {
         let count = sentence.words.count
         for i in sentence.words.indices where i + 2 < count && sentence.isCapitalized(i) {
             guard sentence.isWord(i), sentence.isWord(i + 1), sentence.isWord(i + 2), sentence.isCapitalized(i + 1),
-                sentence.folded[i].count >= 3, sentence.sameWord(i, i + 2), !sentence.sameWord(i, i + 1),
+                sentence.sameWord(i, i + 2), !sentence.sameWord(i, i + 1), sentence.folded[i].count >= 3,
                 sentence.adjacent(i, in: article), sentence.adjacent(i + 1, in: article)
             else { continue }
             // "Manchester United Manchester City": the second one starts another name.
