@@ -76,36 +76,42 @@ struct ItForDriverRule: Rule {
     func checkArticle(_ article: AnnotatedArticle) -> [Diagnostic] {
         // Most articles have no "it" or "its" a driver could be: nothing to gather for them.
         guard article.sentences.contains(where: { $0.has(it) || $0.has(its) }) else { return [] }
-        var drivers: [Int: [Int]] = [:]
-        // Teams "it" could be: (sentence, token, whether the sentence opens with it).
-        var teams: [Int: [(token: Int, subject: Bool)]] = [:]
-        var firstMention: [Int: Int] = [:]
-        for mention in article.mentions {
-            firstMention[mention.sentence] = min(firstMention[mention.sentence] ?? .max, mention.tokens.lowerBound)
+        // By sentence: the drivers' first tokens, and the teams "it" could be (token, whether the
+        // sentence opens with it).
+        let count = article.sentences.count
+        var drivers = [[Int]](repeating: [], count: count)
+        var teams = [[(token: Int, subject: Bool)]](repeating: [], count: count)
+        var firstMention = [Int](repeating: .max, count: count)
+        var namesDriver = false
+        for mention in article.mentions where mention.sentence < count {
+            firstMention[mention.sentence] = min(firstMention[mention.sentence], mention.tokens.lowerBound)
         }
-        for mention in article.mentions {
+        for mention in article.mentions where mention.sentence < count {
             switch mention.entity {
-            case .driver: drivers[mention.sentence, default: []].append(mention.tokens.lowerBound)
+            case .driver:
+                drivers[mention.sentence].append(mention.tokens.lowerBound)
+                namesDriver = true
             case .team:
                 let sentence = article.sentences[mention.sentence]
                 guard !Self.isInsidePhrase(mention.tokens.lowerBound, in: sentence) else { continue }
-                teams[mention.sentence, default: []].append(
+                teams[mention.sentence].append(
                     (mention.tokens.lowerBound, firstMention[mention.sentence] == mention.tokens.lowerBound))
             default: break
             }
         }
-        guard !drivers.isEmpty else { return [] }
+        guard namesDriver else { return [] }
         var flags: [Diagnostic] = []
         for (index, sentence) in article.sentences.enumerated() where sentence.has(it) || sentence.has(its) {
-            let context = [index - 1, index]
-            guard context.contains(where: { drivers[$0] != nil }) else { continue }
+            // This sentence and the one before.
+            let context = index > 0 ? [index - 1, index] : [index]
+            guard context.contains(where: { !drivers[$0].isEmpty }) else { continue }
             /// Whether a team named before token `k` could be what "it" is.
             func teamAntecedent(before k: Int) -> Bool {
                 let pronoun = Place(sentence: index, token: k)
-                let lastDriver = context.flatMap { s in (drivers[s] ?? []).map { Place(sentence: s, token: $0) } }
+                let lastDriver = context.flatMap { s in drivers[s].map { Place(sentence: s, token: $0) } }
                     .filter { $0 < pronoun }.max()
                 return context.contains { s in
-                    (teams[s] ?? []).contains { team in
+                    teams[s].contains { team in
                         let place = Place(sentence: s, token: team.token)
                         if team.subject { return true }
                         guard let lastDriver else { return true }
