@@ -45,7 +45,8 @@ enum HugeFileWindows {
                 ? (pending.count, false) : cutPoint(in: pending, limit: windowBytes, path: path, window: window)
             continuesSentence = midSentence
             startsInsideWord =
-                midSentence && cut < pending.count && !isBlank(pending[cut - 1]) && !isBlank(pending[cut])
+                midSentence && cut < pending.count && !isWhiteSpace(endingAt: cut, in: pending)
+                && !isWhiteSpace(startingAt: cut, in: pending)
             window.endsInsideWord = startsInsideWord
             let document = Document(window: Array(pending[..<cut]), path: path, at: window)
             body(document)
@@ -127,7 +128,12 @@ enum HugeFileWindows {
         // Only white space left of the sentence the cut is in ("went!!!|" before " on."): the
         // next window starts with the next sentence, which is no continuation. Taken for one,
         // its lower-case start would go unflagged.
-        let tailIsBlank = nextStart.map { next in pending[cut..<next].allSatisfy(Self.isBlank) } ?? false
+        // White space of any script counts ("on.\u{2028} what": a line separator ends a sentence).
+        let tailIsBlank =
+            nextStart.map { next in
+                String(decoding: pending[cut..<next], as: UTF8.self).unicodeScalars.allSatisfy(
+                    \.properties.isWhitespace)
+            } ?? false
         return (cut, !tailIsBlank)
     }
 
@@ -139,6 +145,17 @@ enum HugeFileWindows {
             !(window.startsInsideWord && flag.range.start == 0)
                 && !(window.endsInsideWord && flag.range.end == document.bytes.count)
         }
+    }
+
+    /// Whether the character that ends (starts) at `cut` is white space, in any script.
+    private static func isWhiteSpace(endingAt cut: Int, in bytes: [UInt8]) -> Bool {
+        String(decoding: bytes[max(0, cut - 4)..<cut], as: UTF8.self).unicodeScalars.last?.properties.isWhitespace
+            ?? false
+    }
+
+    private static func isWhiteSpace(startingAt cut: Int, in bytes: [UInt8]) -> Bool {
+        String(decoding: bytes[cut..<min(bytes.count, cut + 4)], as: UTF8.self).unicodeScalars.first?.properties
+            .isWhitespace ?? false
     }
 
     /// ASCII white space: space, tab, LF, VT, FF, CR.

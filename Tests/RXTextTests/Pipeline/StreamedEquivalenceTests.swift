@@ -166,16 +166,17 @@ import Testing
         }
     }
 
-    /// Runs of vertical tabs and form feeds are white space as spaces are: a cut inside one is
-    /// no cut inside a word, and the sentence after it starts afresh (found by the fuzz target).
+    /// Runs of vertical tabs, form feeds and Unicode separators are white space as spaces are: a
+    /// cut inside one is no cut inside a word, and the sentence after it starts afresh (found by
+    /// the fuzz target).
     @Test func runsOfOtherWhiteSpaceAreCutAsSpaces() throws {
         let directory = try TemporaryDirectory()
         // "?" ends a sentence whatever follows: the whole read starts one at "ampions".
         let prose = "Was it a good day in Riga?"
-        for blank in ["\u{0B}", "\u{0C}", "\u{0B}\u{0C}"] {
+        for blank in ["\u{0B}", "\u{0C}", "\u{0B}\u{0C}", " \u{2028}", "\u{A0}\u{2029}"] {
             let text =
                 prose + String(repeating: blank, count: 90 / blank.utf8.count) + "ampions were there. " + prose + "\n"
-            let path = try directory.write("blank-\(blank.utf8.count)-\(blank.utf8.first!).txt", text)
+            let path = try directory.write("blank-\(blank.utf8.count)-\(blank.utf8.last!).txt", text)
             let whole = try flags(path, session(streamed: false, windowBytes: 1 << 20, jobs: 1)).flags
             for windowBytes in 64..<140 {
                 #expect(
