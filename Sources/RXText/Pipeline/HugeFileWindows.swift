@@ -137,13 +137,16 @@ enum HugeFileWindows {
         return (cut, !tailIsBlank)
     }
 
-    /// `flags` of a window without those on a word the window cut (a word longer than a
-    /// window has no whole in any window; its pieces are no one's to flag or fix).
+    /// `flags` of a window without those of the sentence piece a cut inside a word leaves at
+    /// either end: a word longer than a window has no whole in any window, and what rules
+    /// judge beside it ("NNN…ch. cfu": is the full stop an abbreviation's?) depends on all of
+    /// it. Flags are judged by the sentence they carry, which reaches the window's edge when
+    /// they lie within `Rule.contextBytes` of the cut.
     static func withoutCutWords(_ flags: [Diagnostic], in document: Document) -> [Diagnostic] {
         guard let window = document.window, window.startsInsideWord || window.endsInsideWord else { return flags }
         return flags.filter { flag in
-            !(window.startsInsideWord && flag.range.start == 0)
-                && !(window.endsInsideWord && flag.range.end == document.bytes.count)
+            !(window.startsInsideWord && flag.sentence.start == 0)
+                && !(window.endsInsideWord && flag.sentence.end == document.bytes.count)
         }
     }
 

@@ -193,7 +193,10 @@ import Testing
         let directory = try TemporaryDirectory()
         let long = "as." + String(repeating: "u", count: 125) + "t"
         // No-break spaces: no place to cut at but inside the words.
-        let text = "What a day it was.\u{A0}\(long)\u{A0}a day it was.\u{A0}\(long) and EM.\n"
+        let text =
+            "What a day it was.\u{A0}\(long)\u{A0}a day it was.\u{A0}\(long) and EM.\n"
+            // What a rule judges beside a cut word depends on all of it ("…ch. cfu").
+            + String(repeating: "N", count: 150) + "ch. cfu went on.\n"
         let path = try directory.write("long-word.txt", text)
         let whole = Set(try flags(path, session(streamed: false, windowBytes: 1 << 20, jobs: 1)).flags)
         #expect(whole.contains { $0.contains("capitalization.sentence-start") })
@@ -203,6 +206,27 @@ import Testing
                 streamed.allSatisfy(whole.contains),
                 "windows of \(windowBytes) bytes: \(streamed.filter { !whole.contains($0) })")
         }
+    }
+
+    /// The `equivalence` target's fifth input, as it found it: a word longer than the window
+    /// ("NNN…ch.") before " cfu". What the sentence-start rule judges after the full stop
+    /// depends on the whole word; the stream saw a piece and offered a safe fix the whole read
+    /// does not. Flags of the sentence piece beside a cut word are not offered.
+    @Test func aRuleJudgingBesideACutWordOffersNothingTheWholeReadDoesNot() throws {
+        let encoded =
+            "77u/SGUgd28gYWZ8ZXIgYSBlaSByb290b3JicjBhY2Z0ZXIgYSB0aXJlIGJyZWFjaC4gVGhlbi4g4oCSIAHvu79IZSB3b24g"
+            + "aW4gSGVsbCBIZWxsIGFmdGVyIGEgZWkgdHJicjBhTk5OTi5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5O"
+            + "Tk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5O"
+            + "TmNoLiBjZnUkRU0gc2VyaWVzIHdlbnQgb24uIHdoYXQg4oCSIHdoYXQgYQxkYXkgYQxkYVRoZW4uIOKAkiB3aGF0d29uIGlu"
+            + "aWVzIHdlbnQgb24uIGl0IOKAk3dhIHN0dyBvbi4g44CTIHdoYXQgYWhhIGRheSBpdHQgd2EgYXMuCgo="
+        let bytes = try #require(Data(base64Encoded: encoded))
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("fifth.txt", bytes: Array(bytes))
+        let whole = Set(try flags(path, session(streamed: false, windowBytes: 1 << 20, jobs: 1)).flags)
+        let streamed = try flags(path, session(streamed: true, windowBytes: 68, jobs: 1)).flags
+        let safe = streamed.filter { $0.contains("\"safe\":true") }
+        #expect(!safe.isEmpty, "the stream still offers the fixes of sentences no cut touches")
+        #expect(safe.allSatisfy(whole.contains), "\(safe.filter { !whole.contains($0) })")
     }
 
     /// At the shipped sizes a window is `Segmenter.longestSentence`, and a sentence longer than
