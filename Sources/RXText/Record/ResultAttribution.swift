@@ -454,8 +454,8 @@ struct ResultAttribution {
         var i = name.tokens.lowerBound - 1
         guard i > 0, roleNouns.contains(words[i]) else { return false }
         var role = 0
-        while i > 0 && role < 4, let first = words[i].first, first.isLowercase || words[i] == "-",
-            words[i] == "-" || first.isLetter, !determiners.contains(words[i])
+        while i > 0 && role < 4, let first = words[i].first,
+            words[i] == "-" || (first.isLowercase && first.isLetter), !determiners.contains(words[i])
         {
             i -= 1
             role += 1

@@ -44,11 +44,7 @@ enum ResultConsistency {
     /// nothing else is told of his weekend: a place in qualifying or a result in a later stage
     /// of the same event means the other heats made up for it.
     static func withoutMadeUpHeats(_ candidates: [ResultAttribution.Candidate]) -> [ResultAttribution.Candidate] {
-        func sameEvent(_ a: ResultAttribution.Candidate, _ b: ResultAttribution.Candidate) -> Bool {
-            a.driver.name == b.driver.name && a.season == b.season && a.event == b.event && a.round == b.round
-                && a.raceClass == b.raceClass && a.series == b.series
-        }
-        return candidates.filter { heat in
+        candidates.filter { heat in
             !heat.inOneHeat
                 || !candidates.contains { other in
                     !other.inOneHeat && sameEvent(other, heat)
@@ -63,14 +59,18 @@ enum ResultConsistency {
     /// told apart from a retirement ("a puncture in the heats ... retired in the final") stays.
     static func withoutCausesOfRetirements(_ candidates: [ResultAttribution.Candidate]) -> [ResultAttribution.Candidate]
     {
-        func sameRace(_ a: ResultAttribution.Candidate, _ b: ResultAttribution.Candidate) -> Bool {
-            a.driver.name == b.driver.name && a.season == b.season && a.event == b.event && a.round == b.round
-                && a.stage == b.stage && a.raceClass == b.raceClass && a.series == b.series
-        }
         let retirements = candidates.filter { $0.outcome == .retired }
         return candidates.filter { candidate in
             candidate.outcome != .puncture
-                || !retirements.contains { sameRace($0, candidate) && $0.evidence.overlaps(candidate.evidence) }
+                || !retirements.contains {
+                    sameEvent($0, candidate) && $0.stage == candidate.stage && $0.evidence.overlaps(candidate.evidence)
+                }
         }
+    }
+
+    /// The same driver at the same event: season, event, round, class and series.
+    private static func sameEvent(_ a: ResultAttribution.Candidate, _ b: ResultAttribution.Candidate) -> Bool {
+        a.driver.name == b.driver.name && a.season == b.season && a.event == b.event && a.round == b.round
+            && a.raceClass == b.raceClass && a.series == b.series
     }
 }

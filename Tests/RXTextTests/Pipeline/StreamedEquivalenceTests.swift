@@ -92,6 +92,20 @@ import Testing
         )
     }
 
+    /// The flags of `path` read whole.
+    func wholeFlags(_ path: String) throws -> [String] {
+        try flags(path, session(streamed: false, windowBytes: 1 << 20, jobs: 1)).flags
+    }
+
+    /// Expects `path` read in windows of each of `sizes` to give exactly `whole`.
+    func expectWindows(_ sizes: Range<Int>, of path: String, give whole: [String], _ label: String = "") throws {
+        for windowBytes in sizes {
+            #expect(
+                try flags(path, session(streamed: true, windowBytes: windowBytes, jobs: 1)).flags == whole,
+                "\(label)windows of \(windowBytes) bytes")
+        }
+    }
+
     @Test func articlesReadInWindowsOfAFewHundredBytesGiveTheFlagsOfAWholeRead() throws {
         let directory = try TemporaryDirectory()
         var random = SplitMix64(seed: 2_026_1204)
@@ -136,13 +150,9 @@ import Testing
         for index in 0..<60 { text += ["ä ö", "🏁 EM", "– höljes", "Ääkkönen kuljettaja", "€ 🇫🇮 MM"][index % 5] + " " }
         text += "end.\n\nit was wet.\n"
         let path = try directory.write("characters.txt", text)
-        let whole = try flags(path, session(streamed: false, windowBytes: 1 << 20, jobs: 1)).flags
+        let whole = try wholeFlags(path)
         #expect(whole.count >= 36, "EM, MM and kuljettaja 12 times each")
-        for windowBytes in 200..<264 {
-            #expect(
-                try flags(path, session(streamed: true, windowBytes: windowBytes, jobs: 1)).flags == whole,
-                "windows of \(windowBytes) bytes")
-        }
+        try expectWindows(200..<264, of: path, give: whole)
     }
 
     /// A run of punctuation longer than a window is cut after its last space, and that space
@@ -155,14 +165,10 @@ import Testing
         for mark in ["!", "."] {
             let text = "The EM series went" + String(repeating: mark, count: 90) + " on. What a day it was.\n"
             let path = try directory.write("run-\(mark == "!" ? "bang" : "stop").txt", text)
-            let whole = try flags(path, session(streamed: false, windowBytes: 1 << 20, jobs: 1)).flags
+            let whole = try wholeFlags(path)
             #expect(
                 whole.contains { $0.contains("capitalization.sentence-start") } == (mark == "!"), "\(mark): \(whole)")
-            for windowBytes in 64..<120 {
-                #expect(
-                    try flags(path, session(streamed: true, windowBytes: windowBytes, jobs: 1)).flags == whole,
-                    "\(mark): windows of \(windowBytes) bytes")
-            }
+            try expectWindows(64..<120, of: path, give: whole, "\(mark): ")
         }
     }
 
@@ -177,12 +183,7 @@ import Testing
             let text =
                 prose + String(repeating: blank, count: 90 / blank.utf8.count) + "ampions were there. " + prose + "\n"
             let path = try directory.write("blank-\(blank.utf8.count)-\(blank.utf8.last!).txt", text)
-            let whole = try flags(path, session(streamed: false, windowBytes: 1 << 20, jobs: 1)).flags
-            for windowBytes in 64..<140 {
-                #expect(
-                    try flags(path, session(streamed: true, windowBytes: windowBytes, jobs: 1)).flags == whole,
-                    "windows of \(windowBytes) bytes")
-            }
+            try expectWindows(64..<140, of: path, give: try wholeFlags(path))
         }
     }
 
@@ -198,7 +199,7 @@ import Testing
             // What a rule judges beside a cut word depends on all of it ("…ch. cfu").
             + String(repeating: "N", count: 150) + "ch. cfu went on.\n"
         let path = try directory.write("long-word.txt", text)
-        let whole = Set(try flags(path, session(streamed: false, windowBytes: 1 << 20, jobs: 1)).flags)
+        let whole = Set(try wholeFlags(path))
         #expect(whole.contains { $0.contains("capitalization.sentence-start") })
         for windowBytes in 64..<140 {
             let streamed = try flags(path, session(streamed: true, windowBytes: windowBytes, jobs: 1)).flags
@@ -222,7 +223,7 @@ import Testing
         let bytes = try #require(Data(base64Encoded: encoded))
         let directory = try TemporaryDirectory()
         let path = try directory.write("fifth.txt", bytes: Array(bytes))
-        let whole = Set(try flags(path, session(streamed: false, windowBytes: 1 << 20, jobs: 1)).flags)
+        let whole = Set(try wholeFlags(path))
         let streamed = try flags(path, session(streamed: true, windowBytes: 68, jobs: 1)).flags
         let safe = streamed.filter { $0.contains("\"safe\":true") }
         #expect(!safe.isEmpty, "the stream still offers the fixes of sentences no cut touches")
